@@ -1,0 +1,68 @@
+// The coder: the whole pipeline from a Document to coded Events. Load once,
+// then call Code from any number of threads: a Coder is immutable after Load.
+#ifndef DYAD_CODER_H_
+#define DYAD_CODER_H_
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/clause.h"
+#include "dyad/diagnostic.h"
+#include "dyad/document.h"
+#include "dyad/event.h"
+
+namespace dyad {
+
+struct CoderOptions {
+  // Folder holding dict/ (dictionaries), data/ (ontology tables) and the
+  // generated lexicon; empty means the installed or built-in default
+  // (see ResourceDir()).
+  std::filesystem::path resource_dir;
+  // Dictionary files or folders to load instead of the built-in dict/
+  // (dyad's own format, PETRARCH or TABARI; detected by syntax).
+  std::vector<std::filesystem::path> dictionaries;
+  // Record, for each sentence, why it produced no event (dyad code --explain).
+  bool explain = false;
+};
+
+// Why a sentence coded what it coded, for --explain.
+struct SentenceExplanation {
+  int sentence_index = 0;
+  std::vector<std::string> lines;
+};
+
+struct DocumentResult {
+  std::vector<Sentence> sentences;
+  std::vector<Event> events;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<SentenceExplanation> explanations;  // only with explain
+};
+
+class Coder {
+ public:
+  // Loads dictionaries, lexicon and ontology. Throws std::runtime_error
+  // (with file and line for dictionary errors) when they cannot be loaded.
+  static Coder Load(const CoderOptions& options);
+  Coder(Coder&&) noexcept;
+  Coder& operator=(Coder&&) noexcept;
+  ~Coder();
+
+  // Codes one document. Never throws for bad text: problems are returned as
+  // diagnostics in the result.
+  DocumentResult Code(const Document& document) const;
+
+ private:
+  struct Impl;
+  explicit Coder(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The folder dyad reads its resources from: $DYAD_HOME if set, else the
+// source tree the binary was built from.
+std::filesystem::path ResourceDir();
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_H_
