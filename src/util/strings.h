@@ -1,0 +1,33 @@
+// Small string helpers shared by the stages.
+#ifndef DYAD_UTIL_STRINGS_H_
+#define DYAD_UTIL_STRINGS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dyad::util {
+
+// Returns `s` with ASCII letters lower-cased; other bytes unchanged.
+std::string AsciiLower(std::string_view s);
+
+// Returns the key dyad matches dictionary phrases on: lower case, Latin
+// diacritics removed ("Erdoğan" -> "erdogan", "Xankəndi" -> "xankendi"),
+// typographic apostrophes folded to '. Letters outside Latin are kept.
+std::string FoldForMatch(std::string_view s);
+
+// Removes ASCII white space at both ends.
+std::string_view Trim(std::string_view s);
+
+// Splits on `separator`, trimming each piece; empty pieces are kept.
+std::vector<std::string_view> Split(std::string_view s, char separator);
+
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+
+// True if every letter of `s` is an ASCII capital and it has at least one.
+bool IsAllCaps(std::string_view s);
+
+}  // namespace dyad::util
+
+#endif  // DYAD_UTIL_STRINGS_H_
