@@ -1,1 +1,236 @@
-// The one place where the stages meet (design.md §1). Filled in below.
+// The one place where the stages meet (design.md §1): Coder::Load gathers the
+// loaded resources, Coder::Code runs text -> tag -> syntax -> coder on one
+// document, and RunCoding drives readers, a thread pool and sinks.
+#include "dyad/pipeline.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "coder/actor_resolver.h"
+#include "coder/event_builder.h"
+#include "dyad/coder.h"
+#include "dyad/ontology.h"
+#include "lexicon/actor_dictionary.h"
+#include "lexicon/agent_dictionary.h"
+#include "lexicon/source_lines.h"
+#include "lexicon/verb_dictionary.h"
+#include "syntax/clause_finder.h"
+#include "tag/tagger.h"
+#include "text/segmenter.h"
+#include "util/date.h"
+
+namespace dyad {
+
+namespace fs = std::filesystem;
+
+fs::path ResourceDir() {
+  if (const char* home = std::getenv("DYAD_HOME"); home && *home) return home;
+  return DYAD_SOURCE_DIR;
+}
+
+namespace {
+
+fs::path LexiconPath() {
+  if (const char* dir = std::getenv("DYAD_DATA_DIR"); dir && *dir) return fs::path(dir) / "en-lexicon.tsv";
+  return tag::DefaultLexiconPath();
+}
+
+std::vector<fs::path> FilesUnder(const fs::path& path) {
+  return fs::exists(path) ? lexicon::ListDictionaryFiles(path) : std::vector<fs::path>{};
+}
+
+}  // namespace
+
+struct Coder::Impl {
+  Ontology ontology;
+  tag::Tagger tagger;
+  lexicon::ActorDictionary actors;
+  lexicon::AgentDictionary agents;
+  lexicon::VerbDictionary verbs;
+  lexicon::DiscardList discards;
+  bool explain = false;
+};
+
+Coder::Coder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Coder::Coder(Coder&&) noexcept = default;
+Coder& Coder::operator=(Coder&&) noexcept = default;
+Coder::~Coder() = default;
+
+Coder Coder::Load(const CoderOptions& options) {
+  const fs::path root = options.resource_dir.empty() ? ResourceDir() : options.resource_dir;
+  const fs::path dict = root / "dict";
+  auto ontology = Ontology::Load(root / "data" / "ontology");
+  auto tagger = tag::Tagger::Load(LexiconPath(), tag::DefaultWordNetDir());
+  auto known_code = [&ontology](std::string_view code) { return ontology.Find(code) != nullptr; };
+  auto verbs = lexicon::VerbDictionary::Load(FilesUnder(dict / "verbs"), known_code);
+  auto impl = std::make_unique<Impl>(Impl{
+      std::move(ontology), std::move(tagger),
+      lexicon::ActorDictionary::Load(FilesUnder(dict / "actors")),
+      lexicon::AgentDictionary::Load(FilesUnder(dict / "agents.txt")), std::move(verbs),
+      lexicon::DiscardList::Load(FilesUnder(dict / "discards.txt")), options.explain});
+  return Coder(std::move(impl));
+}
+
+DocumentResult Coder::Code(const Document& document) const {
+  DocumentResult result;
+  std::string text = document.text;
+  if (size_t repaired = text::RepairUtf8(text)) {
+    result.diagnostics.push_back({"invalid-utf8", document.id,
+                                  fmt::format("{} invalid UTF-8 bytes replaced by '?'", repaired), false});
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    result.diagnostics.push_back({"empty-document", document.id, "the document has no text", true});
+    return result;
+  }
+  std::optional<int> date = util::ParseIsoDate(document.date);
+  size_t begin = 0;
+  if (auto dateline = text::FindDateline(text)) begin = dateline->end;
+  result.sentences = text::Segment(text, begin, text::BodyEnd(text));
+
+  // A document-level discard phrase (sports, entertainment) silences it all.
+  for (const Sentence& sentence : result.sentences) {
+    auto hit = impl_->discards.Find(lexicon::MatchKeys::ForTokens(sentence.tokens, false));
+    if (hit && hit->scope == lexicon::DiscardList::Scope::kDocument) {
+      if (impl_->explain) {
+        result.explanations.push_back(
+            {sentence.index, {"document discarded by " + impl_->discards.Describe(hit->entry)}});
+      }
+      return result;
+    }
+  }
+
+  coder::ActorResolver resolver(impl_->actors, impl_->agents, text, date);
+  for (Sentence& sentence : result.sentences) {
+    impl_->tagger.Tag(sentence);
+    SentenceAnalysis analysis = syntax::Analyze(sentence);
+    resolver.BeginSentence(sentence);
+    auto discard = impl_->discards.Find(resolver.word_keys());
+    if (discard) {
+      if (impl_->explain) {
+        result.explanations.push_back(
+            {sentence.index, {"sentence discarded by " + impl_->discards.Describe(discard->entry)}});
+      }
+      resolver.EndSentence();
+      continue;
+    }
+    auto coded = coder::BuildEvents(sentence, analysis, resolver, impl_->verbs, text, impl_->explain);
+    resolver.EndSentence();
+    const std::string sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
+    for (Event& event : coded.events) {
+      event.doc_id = document.id;
+      event.sentence_index = sentence.index;
+      event.date = date ? util::IsoFromDays(*date) : "";
+      event.date_source = "publication";
+      event.sentence_text = sentence_text;
+      if (const CameoCode* code = impl_->ontology.Find(event.cameo)) {
+        event.quad_class = code->quad_class;
+        event.goldstein = code->goldstein;
+      }
+      event.plover = impl_->ontology.ToPlover(event.cameo);
+      result.events.push_back(std::move(event));
+    }
+    if (impl_->explain) {
+      if (coded.explanation.empty()) coded.explanation.push_back("no verb or event noun");
+      result.explanations.push_back({sentence.index, std::move(coded.explanation)});
+    }
+  }
+  return result;
+}
+
+namespace {
+
+void Log(std::ostream& log, const Diagnostic& d) {
+  log << fmt::format("{}: {}: {}{}\n", d.where, d.kind, d.message, d.skipped ? " (skipped)" : "");
+}
+
+void Count(RunSummary& summary, const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) ++summary.problems[d.kind];
+}
+
+}  // namespace
+
+RunSummary RunCoding(const Coder& coder, const RunOptions& options,
+                     const std::vector<EventSink*>& sinks, std::ostream& log, std::ostream* explain) {
+  auto started = std::chrono::steady_clock::now();
+  RunSummary summary;
+  const int threads = std::max(1, options.threads);
+  std::vector<Document> batch;
+  std::vector<DocumentResult> results;
+
+  auto flush = [&] {
+    results.assign(batch.size(), DocumentResult{});
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < batch.size();) results[i] = coder.Code(batch[i]);
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads && t < static_cast<int>(batch.size()); ++t) pool.emplace_back(work);
+    work();
+    for (auto& thread : pool) thread.join();
+    for (size_t i = 0; i < batch.size(); ++i) {
+      const DocumentResult& result = results[i];
+      for (const Diagnostic& d : result.diagnostics) Log(log, d);
+      Count(summary, result.diagnostics);
+      bool skipped = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                                 [](const Diagnostic& d) { return d.skipped; });
+      if (skipped) {
+        ++summary.skipped;
+        continue;
+      }
+      ++summary.documents;
+      summary.sentences += result.sentences.size();
+      summary.events += result.events.size();
+      for (EventSink* sink : sinks) sink->Write(batch[i], result);
+      if (explain) {
+        for (const auto& e : result.explanations) {
+          *explain << fmt::format("[{} sentence {}]\n", batch[i].id, e.sentence_index);
+          for (const auto& line : e.lines) *explain << "  " << line << '\n';
+        }
+      }
+    }
+    batch.clear();
+  };
+
+  for (const std::string& input : options.inputs) {
+    std::unique_ptr<DocumentReader> reader;
+    try {
+      reader = DocumentReader::Open(input, options.reader);
+    } catch (const std::exception& e) {
+      Diagnostic d{"unreadable-input", input, e.what(), true};
+      Log(log, d);
+      ++summary.problems[d.kind];
+      continue;
+    }
+    while (auto item = reader->Next()) {
+      for (const Diagnostic& d : item->diagnostics) Log(log, d);
+      Count(summary, item->diagnostics);
+      if (!item->document) {
+        ++summary.skipped;
+        continue;
+      }
+      batch.push_back(std::move(*item->document));
+      if (batch.size() >= options.batch_size) flush();
+    }
+  }
+  flush();
+  for (EventSink* sink : sinks) sink->Finish();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+std::string FormatSummary(const RunSummary& s) {
+  std::ostringstream out;
+  out << fmt::format("documents: {} coded, {} skipped\n", s.documents, s.skipped);
+  out << fmt::format("sentences: {}\nevents: {}\n", s.sentences, s.events);
+  out << fmt::format("seconds: {:.3f} ({:.0f} sentences/s)\n", s.seconds,
+                     s.seconds > 0 ? s.sentences / s.seconds : 0.0);
+  for (const auto& [kind, count] : s.problems) out << fmt::format("problem {}: {}\n", kind, count);
+  return out.str();
+}
+
+}  // namespace dyad

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dyad {
@@ -38,6 +39,10 @@ struct Sentence {
   uint32_t end = 0;
   std::vector<Token> tokens;
 };
+
+// True for a real calendar day written YYYY-MM-DD (the date format of every
+// input and output field).
+bool IsIsoDate(std::string_view text);
 
 }  // namespace dyad
 

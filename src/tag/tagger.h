@@ -10,6 +10,11 @@
 
 namespace dyad::tag {
 
+// The lexicon table the build generates (<build dir>/data/en-lexicon.tsv).
+std::filesystem::path DefaultLexiconPath();
+// Where Debian's wordnet-base installs WordNet 3.0 (/usr/share/wordnet).
+std::filesystem::path DefaultWordNetDir();
+
 class Tagger {
  public:
   // Loads the lexicon table (word<TAB>TAG|TAG..., see tools/convert_lexicon.js)

@@ -1,0 +1,17 @@
+// The subcommands of the dyad binary. Each registers itself on the app; the
+// callbacks parse arguments and call the library, nothing more.
+#ifndef DYAD_CLI_COMMANDS_H_
+#define DYAD_CLI_COMMANDS_H_
+
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+namespace dyad::cli {
+
+void AddCodeCommand(CLI::App& app);
+void AddDictCommand(CLI::App& app);
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_CLI_COMMANDS_H_

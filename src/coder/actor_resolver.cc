@@ -1,0 +1,161 @@
+#include "coder/actor_resolver.h"
+
+#include <algorithm>
+
+#include "util/strings.h"
+
+namespace dyad::coder {
+namespace {
+
+bool IsPersonalPronoun(std::string_view folded) {
+  return folded == "he" || folded == "she" || folded == "him" || folded == "her" ||
+         folded == "his";
+}
+
+bool IsGroupPronoun(std::string_view folded) { return folded == "it" || folded == "its"; }
+
+}  // namespace
+
+ActorResolver::ActorResolver(const lexicon::ActorDictionary& actors,
+                             const lexicon::AgentDictionary& agents, std::string_view text,
+                             std::optional<int> date)
+    : actors_(actors), agents_(agents), text_(text), date_(date) {}
+
+void ActorResolver::BeginSentence(const Sentence& sentence) {
+  sentence_ = &sentence;
+  word_keys_ = lexicon::MatchKeys::ForTokens(sentence.tokens, false);
+  lexicon::MatchKeys lemma_keys = lexicon::MatchKeys::ForTokens(sentence.tokens, true);
+  matches_ = actors_.FindAll(word_keys_);
+  agent_matches_ = agents_.FindAll(lemma_keys, word_keys_);
+}
+
+void ActorResolver::EndSentence() {
+  for (const auto& match : matches_) {
+    auto code = actors_.Resolve(match.entry, date_);
+    if (!code) continue;
+    Actor actor = MakeActor(*code, match.entry, match.first, match.last);
+    if (actors_.entries()[match.entry].person) {
+      last_person_ = actor;
+    } else {
+      last_group_ = actor;
+    }
+  }
+}
+
+Actor ActorResolver::MakeActor(const std::string& code, int entry, uint32_t first,
+                               uint32_t last) const {
+  Actor actor;
+  actor.code = code;
+  actor.country = code.substr(0, 3);
+  actor.sector = code.size() >= 6 ? code.substr(3, 3) : "";
+  actor.name = entry >= 0 ? actors_.entries()[entry].name : "";
+  const auto& tokens = sentence_->tokens;
+  actor.begin = tokens[first].begin;
+  actor.end = tokens[last - 1].end;
+  actor.text = std::string(text_.substr(actor.begin, actor.end - actor.begin));
+  actor.entity_id = entry;
+  return actor;
+}
+
+std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
+  const std::string& folded = word_keys_.folded[token];
+  bool person = IsPersonalPronoun(folded);
+  if (!person && !IsGroupPronoun(folded)) return std::nullopt;
+  // Nearest earlier mention in this sentence first, then earlier sentences.
+  for (auto it = matches_.rbegin(); it != matches_.rend(); ++it) {
+    if (it->last > token) continue;
+    if (actors_.entries()[it->entry].person != person) continue;
+    auto code = actors_.Resolve(it->entry, date_);
+    if (!code) continue;
+    Actor actor = MakeActor(*code, it->entry, token, token + 1);
+    actor.name = actors_.entries()[it->entry].name;
+    return actor;
+  }
+  const std::optional<Actor>& remembered = person ? last_person_ : last_group_;
+  if (!remembered) return std::nullopt;
+  Actor actor = *remembered;
+  actor.begin = sentence_->tokens[token].begin;
+  actor.end = sentence_->tokens[token].end;
+  actor.text = std::string(text_.substr(actor.begin, actor.end - actor.begin));
+  return actor;
+}
+
+std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how) const {
+  if (span.empty() || !sentence_) return std::nullopt;
+  // The most specific dictionary entry in the span: one whose code carries a
+  // role (a person, an organisation) beats a bare country word.
+  const lexicon::ActorMatch* best = nullptr;
+  std::string best_code;
+  for (const auto& match : matches_) {
+    if (match.first < span.first || match.last > span.last) continue;
+    auto code = actors_.Resolve(match.entry, date_);
+    if (!code) continue;
+    bool has_role = code->size() > 3;
+    if (!best || (has_role && best_code.size() <= 3)) {
+      best = &match;
+      best_code = *code;
+    }
+  }
+  if (!best) {
+    // A pronoun standing for the whole phrase, or as its possessor
+    // ("his Israeli counterpart" has a country word and is handled above).
+    for (uint32_t t = span.first; t < span.last; ++t) {
+      const std::string& tag = sentence_->tokens[t].tag;
+      if (tag != "PRP" && tag != "PRP$") continue;
+      if (auto actor = ResolvePronoun(t)) {
+        if (how) *how = "pronoun";
+        return actor;
+      }
+    }
+    return std::nullopt;
+  }
+  uint32_t first = best->first, last = best->last;
+  std::string code = best_code;
+  bool former = false;
+  for (uint32_t t = span.first; t < span.last; ++t) former |= word_keys_.folded[t] == "former";
+  if (code.size() == 3) {
+    // Country word + agent: "Azeri forces" -> AZEMIL.
+    for (const auto& agent : agent_matches_) {
+      if (agent.first < span.first || agent.last > span.last) continue;
+      code += agent.sector;
+      first = std::min(first, agent.first);
+      last = std::max(last, agent.last);
+      if (how) *how = "country+agent";
+      break;
+    }
+  } else if (how) {
+    *how = "dictionary";
+  }
+  if (former && code.size() >= 3) code = code.substr(0, 3) + "ELI";
+  return MakeActor(code, best->entry, first, last);
+}
+
+std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
+                                             const std::vector<TokenSpan>& noun_phrases) const {
+  std::vector<Actor> actors;
+  if (auto actor = Resolve(span)) actors.push_back(*actor);
+  // Follow "and NP" coordination after the span.
+  uint32_t t = span.last;
+  const auto& tokens = sentence_->tokens;
+  while (t + 1 < tokens.size()) {
+    std::string_view w = tokens[t].norm;
+    uint32_t next = t + 1;
+    // Only "and" coordinates: a bare comma more often opens an apposition
+    // ("Erdogan, Turkey's president") than a list.
+    if (w == "," && next < tokens.size() && tokens[next].norm == "and") {
+      ++next;
+    } else if (w != "and") {
+      break;
+    }
+    auto np = std::find_if(noun_phrases.begin(), noun_phrases.end(),
+                           [&](const TokenSpan& s) { return s.first == next; });
+    if (np == noun_phrases.end()) break;
+    auto actor = Resolve(*np);
+    if (!actor) break;
+    actors.push_back(*actor);
+    t = np->last;
+  }
+  return actors;
+}
+
+}  // namespace dyad::coder

@@ -1,0 +1,66 @@
+// Actor resolution: which political actor a noun phrase names, on the
+// document's date. Combines dictionary phrases (countries, persons,
+// organisations), agents ("forces" -> MIL), titles and "former", and resolves
+// pronouns to the nearest compatible earlier mention in the document.
+//
+// One ActorResolver serves one document (it remembers mentions across
+// sentences); it is cheap to create and not thread-safe.
+#ifndef DYAD_CODER_ACTOR_RESOLVER_H_
+#define DYAD_CODER_ACTOR_RESOLVER_H_
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "dyad/clause.h"
+#include "dyad/document.h"
+#include "dyad/event.h"
+#include "lexicon/actor_dictionary.h"
+#include "lexicon/agent_dictionary.h"
+
+namespace dyad::coder {
+
+class ActorResolver {
+ public:
+  ActorResolver(const lexicon::ActorDictionary& actors, const lexicon::AgentDictionary& agents,
+                std::string_view text, std::optional<int> date);
+
+  // Finds the dictionary phrases and agents of a sentence; call before
+  // Resolve for that sentence.
+  void BeginSentence(const Sentence& sentence);
+  // Remembers the sentence's mentions for pronouns in later sentences.
+  void EndSentence();
+
+  // The actor the token span names, or nullopt. `how` is set to a short
+  // explanation ("dictionary", "country+agent", "pronoun").
+  std::optional<Actor> Resolve(TokenSpan span, std::string* how = nullptr) const;
+
+  // Resolve for the span and each noun phrase coordinated with it by "and"
+  // ("Russia and Turkey", "A, B and C"); `noun_phrases` are the sentence's.
+  std::vector<Actor> ResolveAll(TokenSpan span, const std::vector<TokenSpan>& noun_phrases) const;
+
+  // The key of each token for dictionary lookups (exposed for discards).
+  const lexicon::MatchKeys& word_keys() const { return word_keys_; }
+
+ private:
+  std::optional<Actor> ResolvePronoun(uint32_t token) const;
+  Actor MakeActor(const std::string& code, int entry, uint32_t first, uint32_t last) const;
+
+  const lexicon::ActorDictionary& actors_;
+  const lexicon::AgentDictionary& agents_;
+  std::string_view text_;
+  std::optional<int> date_;
+
+  const Sentence* sentence_ = nullptr;
+  lexicon::MatchKeys word_keys_;
+  std::vector<lexicon::ActorMatch> matches_;
+  std::vector<lexicon::AgentMatch> agent_matches_;
+  // Document memory: the latest person and the latest other actor mentioned
+  // in earlier sentences.
+  std::optional<Actor> last_person_;
+  std::optional<Actor> last_group_;
+};
+
+}  // namespace dyad::coder
+
+#endif  // DYAD_CODER_ACTOR_RESOLVER_H_

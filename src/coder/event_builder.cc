@@ -1,0 +1,292 @@
+#include "coder/event_builder.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "util/strings.h"
+
+namespace dyad::coder {
+namespace {
+
+// How many other words may stand between two elements of a pattern.
+constexpr uint32_t kMaxGap = 8;
+
+// Verbs whose object noun carries the event, so that the noun's event takes
+// the verb's subject as its source: "X held talks with Y", "X launched an
+// offensive against Y", "X used drones in clashes against Y".
+bool IsLightVerb(std::string_view lemma) {
+  static const std::set<std::string_view> kLight = {
+      "hold",   "launch", "conduct",  "carry",   "stage",  "wage",   "begin",
+      "start",  "continue", "resume", "use",     "engage", "have",   "make",
+      "give",   "offer",  "express",  "declare", "announce", "provide", "extend",
+      "pledge", "step",   "intensify", "escalate", "join",  "open",   "mount"};
+  return kLight.count(lemma) > 0;
+}
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const Sentence& sentence, const SentenceAnalysis& analysis,
+                const ActorResolver& actors, const lexicon::VerbDictionary& verbs,
+                std::string_view text, bool explain)
+      : sentence_(sentence), analysis_(analysis), actors_(actors), verbs_(verbs), text_(text),
+        explain_(explain),
+        lemma_keys_(lexicon::MatchKeys::ForTokens(sentence.tokens, true)),
+        np_starting_at_(sentence.tokens.size(), -1) {
+    for (size_t i = 0; i < analysis.noun_phrases.size(); ++i) {
+      np_starting_at_[analysis.noun_phrases[i].first] = static_cast<int>(i);
+    }
+  }
+
+  SentenceEvents Run() {
+    for (size_t c = 0; c < analysis_.clauses.size(); ++c) CodeClause(c);
+    for (const auto& nominal : analysis_.nominals) CodeNominal(nominal);
+    return std::move(out_);
+  }
+
+ private:
+  struct Binding {
+    TokenSpan target;
+    uint32_t last = 0;  // last token the pattern matched
+  };
+
+  void Explain(std::string line) {
+    if (explain_) out_.explanation.push_back(std::move(line));
+  }
+
+  std::string Words(TokenSpan span) const {
+    if (span.empty()) return "";
+    const auto& t = sentence_.tokens;
+    return std::string(text_.substr(t[span.first].begin, t[span.last - 1].end - t[span.first].begin));
+  }
+
+  TokenSpan EffectiveSubject(const Clause& clause) const {
+    const Clause* c = &clause;
+    for (int guard = 0; c->subject.empty() && c->subject_from >= 0 && guard < 8; ++guard) {
+      c = &analysis_.clauses[c->subject_from];
+    }
+    return c->subject;
+  }
+
+  bool WordMatches(uint32_t k, const std::vector<std::string>& words) const {
+    const std::string& lemma = lemma_keys_.folded[k];
+    const std::string& word = actors_.word_keys().folded[k];
+    return std::find(words.begin(), words.end(), lemma) != words.end() ||
+           std::find(words.begin(), words.end(), word) != words.end();
+  }
+
+  // Backtracking match of pattern elements [i..] after token `pos`.
+  bool Match(const lexicon::VerbPattern& pattern, const Clause& clause, size_t i, uint32_t pos,
+             Binding& binding) const {
+    if (i == pattern.elements.size()) {
+      binding.last = pos;
+      return true;
+    }
+    const auto& element = pattern.elements[i];
+    if (element.target) {
+      if (i == 0 && clause.voice == Voice::kPassive) {
+        binding.target = EffectiveSubject(clause);
+        return !binding.target.empty() && Match(pattern, clause, i + 1, pos, binding);
+      }
+      uint32_t start = pos + 1;
+      if (i == 0) {
+        start = clause.predicate.last;
+        while (start < sentence_.tokens.size() && sentence_.tokens[start].tag.starts_with("RB")) ++start;
+      }
+      if (start >= clause.extent.last || np_starting_at_[start] < 0) return false;
+      const TokenSpan& np = analysis_.noun_phrases[np_starting_at_[start]];
+      if (!actors_.Resolve(np)) return false;
+      binding.target = np;
+      return Match(pattern, clause, i + 1, np.last - 1, binding);
+    }
+    uint32_t limit = std::min<uint32_t>(clause.extent.last, pos + 2 + kMaxGap);
+    for (uint32_t k = pos + 1; k < limit; ++k) {
+      if (WordMatches(k, element.words) && Match(pattern, clause, i + 1, k, binding)) return true;
+    }
+    return false;
+  }
+
+  std::optional<std::string> Attribution(const Clause& clause) const {
+    if (clause.reported_by.empty()) return std::nullopt;
+    if (auto speaker = actors_.Resolve(clause.reported_by)) return speaker->code;
+    return Words(clause.reported_by);
+  }
+
+  // True when this clause is the reporting frame of another clause ("X said
+  // that ..."): its own statement is then not an event of its own.
+  bool IsFrame(const Clause& clause) const {
+    TokenSpan subject = EffectiveSubject(clause);
+    if (subject.empty()) return false;
+    return std::any_of(analysis_.clauses.begin(), analysis_.clauses.end(),
+                       [&](const Clause& other) { return other.reported_by == subject; });
+  }
+
+  void Emit(Event event, const std::vector<Actor>& sources, const std::vector<Actor>& targets) {
+    for (const Actor& source : sources) {
+      if (targets.empty()) {
+        Event e = event;
+        e.source = source;
+        Add(std::move(e));
+        continue;
+      }
+      for (const Actor& target : targets) {
+        if (target.code == source.code) continue;
+        Event e = event;
+        e.source = source;
+        e.target = target;
+        Add(std::move(e));
+      }
+    }
+  }
+
+  void Add(Event event) {
+    std::string key = fmt::format("{}>{}:{}", event.source.code,
+                                  event.target ? event.target->code : "", event.cameo);
+    if (!seen_.insert(key).second) return;
+    Explain(fmt::format("  event {} {} -> {} ({}, {}, pattern {})", event.cameo, event.source.code,
+                        event.target ? event.target->code : "-", event.verb_text,
+                        ModalityName(event.modality), event.pattern));
+    out_.events.push_back(std::move(event));
+  }
+
+  void CodeClause(size_t c) {
+    const Clause& clause = analysis_.clauses[c];
+    const Token& head = sentence_.tokens[clause.head];
+    const auto& candidates = verbs_.ForVerb(lemma_keys_.folded[clause.head]);
+    if (candidates.empty()) {
+      Explain(fmt::format("verb '{}' ({}): no pattern for this verb", head.norm, head.lemma));
+      return;
+    }
+    TokenSpan source_span = clause.voice == Voice::kPassive ? clause.agent : EffectiveSubject(clause);
+    for (int index : candidates) {
+      const auto& pattern = verbs_.pattern(index);
+      Binding binding;
+      if (!Match(pattern, clause, 0, clause.head, binding)) continue;
+      if (pattern.code.starts_with("01") && IsFrame(clause)) {
+        Explain(fmt::format("verb '{}': reporting frame, its statement is not coded", head.norm));
+        return;
+      }
+      std::vector<Actor> sources = source_span.empty() ? std::vector<Actor>{}
+                                                      : actors_.ResolveAll(source_span, analysis_.noun_phrases);
+      if (sources.empty()) {
+        Explain(fmt::format("verb '{}': pattern {} matched but the source '{}' is no known actor",
+                            head.norm, pattern.id, Words(source_span)));
+        return;
+      }
+      std::vector<Actor> targets;
+      if (!binding.target.empty()) targets = actors_.ResolveAll(binding.target, analysis_.noun_phrases);
+      Event event;
+      event.cameo = pattern.code;
+      event.modality = clause.negated ? Modality::kNegated : clause.modality;
+      event.attribution = Attribution(clause);
+      event.verb_text = head.norm;
+      event.verb_begin = head.begin;
+      event.verb_end = head.end;
+      event.pattern = pattern.id;
+      double confidence = 0.55 + 0.1 * std::min<int>(2, pattern.specificity - !binding.target.empty());
+      if (!clause.subject.empty() || clause.voice == Voice::kPassive) confidence += 0.1;
+      if (!targets.empty()) confidence += 0.1;
+      event.confidence = std::min(0.95, confidence);
+      Explain(fmt::format("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id,
+                          pattern.code));
+      covered_.push_back({clause.head, binding.last + 1});
+      Emit(std::move(event), sources, targets);
+      return;
+    }
+    Explain(fmt::format("verb '{}' ({}): no pattern matched the clause", head.norm, head.lemma));
+  }
+
+  void CodeNominal(const NominalPredicate& nominal) {
+    for (const TokenSpan& span : covered_) {
+      if (span.Contains(nominal.head)) return;  // part of a coded verb phrase
+    }
+    const auto& candidates = verbs_.ForNoun(lemma_keys_.folded[nominal.head]);
+    for (int index : candidates) {
+      const auto& pattern = verbs_.pattern(index);
+      size_t before = pattern.head_before.size();
+      if (before > nominal.head - nominal.possessor.first) continue;
+      bool head_ok = true;
+      for (size_t j = 0; j < before && head_ok; ++j) {
+        head_ok = WordMatches(nominal.head - before + j, pattern.head_before[j]);
+      }
+      if (!head_ok) continue;
+      const std::string prep = pattern.reciprocal ? "between"
+                               : pattern.elements.empty() ? "" : pattern.elements[0].words[0];
+      const Oblique* slot = nullptr;
+      for (const Oblique& oblique : nominal.obliques) {
+        if (!prep.empty() && actors_.word_keys().folded[oblique.preposition] == prep) {
+          slot = &oblique;
+          break;
+        }
+      }
+      if (!prep.empty() && !slot) continue;
+      std::vector<Actor> sources, targets;
+      const Clause* clause = nominal.clause >= 0 ? &analysis_.clauses[nominal.clause] : nullptr;
+      if (pattern.reciprocal) {
+        std::vector<Actor> sides = actors_.ResolveAll(slot->phrase, analysis_.noun_phrases);
+        if (sides.size() < 2) continue;
+        Event event = NominalEvent(pattern, nominal, clause);
+        for (const Actor& a : sides) {
+          for (const Actor& b : sides) {
+            if (&a != &b) Emit(event, {a}, {b});
+          }
+        }
+        return;
+      }
+      TokenSpan possessor{nominal.possessor.first, static_cast<uint32_t>(nominal.head - before)};
+      if (auto actor = actors_.Resolve(possessor)) sources.push_back(*actor);
+      if (sources.empty() && clause && IsLightVerb(lemma_keys_.folded[clause->head])) {
+        TokenSpan subject = clause->voice == Voice::kPassive ? clause->agent : EffectiveSubject(*clause);
+        if (!subject.empty()) sources = actors_.ResolveAll(subject, analysis_.noun_phrases);
+      }
+      if (sources.empty()) continue;
+      if (slot) {
+        targets = actors_.ResolveAll(slot->phrase, analysis_.noun_phrases);
+        if (targets.empty()) continue;
+      }
+      Emit(NominalEvent(pattern, nominal, clause), sources, targets);
+      return;
+    }
+  }
+
+  Event NominalEvent(const lexicon::VerbPattern& pattern, const NominalPredicate& nominal,
+                     const Clause* clause) {
+    const Token& head = sentence_.tokens[nominal.head];
+    Event event;
+    event.cameo = pattern.code;
+    if (clause) {
+      event.modality = clause->negated ? Modality::kNegated : clause->modality;
+      event.attribution = Attribution(*clause);
+    }
+    event.verb_text = head.norm;
+    event.verb_begin = head.begin;
+    event.verb_end = head.end;
+    event.pattern = pattern.id;
+    event.confidence = pattern.reciprocal || !pattern.elements.empty() ? 0.7 : 0.55;
+    Explain(fmt::format("noun '{}': pattern {} [{}]", head.norm, pattern.id, pattern.code));
+    return event;
+  }
+
+  const Sentence& sentence_;
+  const SentenceAnalysis& analysis_;
+  const ActorResolver& actors_;
+  const lexicon::VerbDictionary& verbs_;
+  std::string_view text_;
+  bool explain_;
+  lexicon::MatchKeys lemma_keys_;
+  std::vector<int> np_starting_at_;
+  std::vector<TokenSpan> covered_;
+  std::set<std::string> seen_;
+  SentenceEvents out_;
+};
+
+}  // namespace
+
+SentenceEvents BuildEvents(const Sentence& sentence, const SentenceAnalysis& analysis,
+                           const ActorResolver& actors, const lexicon::VerbDictionary& verbs,
+                           std::string_view text, bool explain) {
+  return SentenceCoder(sentence, analysis, actors, verbs, text, explain).Run();
+}
+
+}  // namespace dyad::coder

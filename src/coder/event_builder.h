@@ -1,0 +1,33 @@
+// Event assembly: matches the verb and noun patterns of the dictionary
+// against a sentence's clauses and builds events with resolved source and
+// target actors, modality, attribution, pattern and confidence. Stateless
+// apart from the per-document ActorResolver it is given; thread-safe.
+#ifndef DYAD_CODER_EVENT_BUILDER_H_
+#define DYAD_CODER_EVENT_BUILDER_H_
+
+#include <string>
+#include <vector>
+
+#include "coder/actor_resolver.h"
+#include "dyad/clause.h"
+#include "dyad/document.h"
+#include "dyad/event.h"
+#include "lexicon/verb_dictionary.h"
+
+namespace dyad::coder {
+
+struct SentenceEvents {
+  std::vector<Event> events;
+  std::vector<std::string> explanation;  // filled when asked
+};
+
+// Codes one analysed sentence. Events carry actors, CAMEO code, modality,
+// attribution, verb, pattern and confidence; the caller adds document-level
+// fields (ids, dates, ontology).
+SentenceEvents BuildEvents(const Sentence& sentence, const SentenceAnalysis& analysis,
+                           const ActorResolver& actors, const lexicon::VerbDictionary& verbs,
+                           std::string_view text, bool explain);
+
+}  // namespace dyad::coder
+
+#endif  // DYAD_CODER_EVENT_BUILDER_H_

@@ -1,0 +1,210 @@
+#include "lexicon/actor_dictionary.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "lexicon/source_lines.h"
+#include "text/segmenter.h"
+#include "util/date.h"
+#include "util/strings.h"
+
+namespace dyad::lexicon {
+namespace {
+
+bool IsCode(std::string_view s) {
+  if (s.size() < 3 || s.size() % 3 != 0) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace
+
+std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase) {
+  std::vector<PhraseIndex::PhraseToken> tokens;
+  for (const Sentence& sentence : text::Segment(phrase, 0, phrase.size())) {
+    for (const Token& token : sentence.tokens) {
+      tokens.push_back({util::FoldForMatch(token.norm), NeedsExactCase(token.norm)});
+    }
+  }
+  return tokens;
+}
+
+MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas) {
+  MatchKeys keys;
+  keys.folded.reserve(tokens.size());
+  keys.caps.reserve(tokens.size());
+  for (const Token& token : tokens) {
+    const std::string& form = use_lemmas && !token.lemma.empty() ? token.lemma : token.norm;
+    keys.folded.push_back(util::FoldForMatch(form));
+    keys.caps.push_back(util::IsAllCaps(token.norm));
+  }
+  return keys;
+}
+
+ActorDictionary ActorDictionary::Load(const std::vector<std::filesystem::path>& files, bool strict) {
+  ActorDictionary dictionary;
+  for (const auto& file : files) dictionary.ParseFile(file);
+  if (strict) ThrowOnErrors(dictionary.issues_);
+  return dictionary;
+}
+
+void ActorDictionary::AddPhrases(int entry, std::string_view phrases, const std::string& file,
+                                 int line) {
+  for (std::string_view phrase : util::Split(phrases, '|')) {
+    if (phrase.empty()) {
+      issues_.push_back({DictionaryIssue::Severity::kError, file, line, "empty phrase"});
+      continue;
+    }
+    auto tokens = TokenizePhrase(phrase);
+    int previous = index_.Add(tokens, entry);
+    if (previous >= 0 && previous != entry) {
+      const ActorEntry& other = entries_[previous];
+      issues_.push_back({DictionaryIssue::Severity::kError, file, line,
+                         fmt::format("phrase '{}' is already defined at {}:{}", phrase,
+                                     other.file, other.line)});
+    }
+  }
+}
+
+void ActorDictionary::ParseFile(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  std::vector<SourceLine> lines;
+  try {
+    lines = ReadSourceLines(path);
+  } catch (const std::runtime_error& e) {
+    issues_.push_back({DictionaryIssue::Severity::kError, file, 0, e.what()});
+    return;
+  }
+  auto error = [&](int line, std::string message) {
+    issues_.push_back({DictionaryIssue::Severity::kError, file, line, std::move(message)});
+  };
+  int current = -1;
+  for (const SourceLine& line : lines) {
+    if (!line.indented) {
+      ActorEntry entry;
+      entry.file = file;
+      entry.line = line.number;
+      std::string_view text = line.text;
+      size_t arrow = text.find("=>");
+      std::string_view phrases = text.substr(0, arrow);
+      if (arrow != std::string_view::npos) {
+        std::string_view code = util::Trim(text.substr(arrow + 2));
+        if (!IsCode(code)) {
+          error(line.number, fmt::format("'{}' is not an actor code", code));
+          current = -1;
+          continue;
+        }
+        entry.roles.push_back({std::string(code), INT_MIN, INT_MAX, false});
+      }
+      entry.name = std::string(util::Trim(util::Split(phrases, '|').front()));
+      current = static_cast<int>(entries_.size());
+      entries_.push_back(std::move(entry));
+      AddPhrases(current, phrases, file, line.number);
+      continue;
+    }
+    if (current < 0) {
+      error(line.number, "indented line outside an entry");
+      continue;
+    }
+    ActorEntry& entry = entries_[current];
+    std::vector<std::string_view> words;
+    for (std::string_view w : util::Split(line.text, ' ')) {
+      if (!w.empty()) words.push_back(w);
+    }
+    if (words[0] == "test") {
+      auto date = words.size() == 3 ? util::ParseIsoDate(words[1]) : std::nullopt;
+      if (!date || !IsCode(words[2])) {
+        error(line.number, "expected 'test YYYY-MM-DD CODE'");
+        continue;
+      }
+      entry.tests.push_back({*date, std::string(words[2]), line.number});
+      continue;
+    }
+    if (!IsCode(words[0]) || words.size() > 2) {
+      error(line.number, fmt::format("expected 'CODE [FROM..TO]', got '{}'", line.text));
+      continue;
+    }
+    ActorRole role{std::string(words[0]), INT_MIN, INT_MAX, false};
+    if (words.size() == 2) {
+      std::string_view range = words[1];
+      size_t dots = range.find("..");
+      std::optional<int> from, to;
+      bool ok = dots != std::string_view::npos;
+      if (ok && dots > 0) ok = (from = util::ParsePartialDate(range.substr(0, dots), false)).has_value();
+      if (ok && dots + 2 < range.size())
+        ok = (to = util::ParsePartialDate(range.substr(dots + 2), true)).has_value();
+      if (!ok) {
+        error(line.number, fmt::format("bad date range '{}' (want FROM..TO, ISO dates)", range));
+        continue;
+      }
+      role.from = from.value_or(INT_MIN);
+      role.to = to.value_or(INT_MAX);
+      role.dated = true;
+      if (role.from > role.to) {
+        error(line.number, fmt::format("date range '{}' ends before it starts", range));
+        continue;
+      }
+      for (const ActorRole& other : entry.roles) {
+        if (other.dated && other.code != role.code && other.from <= role.to && role.from <= other.to) {
+          error(line.number, fmt::format("role {} overlaps role {} of the same entry", role.code,
+                                         other.code));
+        }
+      }
+      entry.person = true;
+    }
+    entry.roles.push_back(std::move(role));
+  }
+  for (const ActorEntry& entry : entries_) {
+    if (entry.file == file && entry.roles.empty()) {
+      error(entry.line, fmt::format("entry '{}' has no code", entry.name));
+    }
+  }
+}
+
+std::vector<ActorMatch> ActorDictionary::FindAll(const MatchKeys& keys) const {
+  std::vector<ActorMatch> matches;
+  for (size_t i = 0; i < keys.folded.size();) {
+    auto match = index_.LongestAt(keys.folded, keys.caps, i);
+    if (match.length == 0) {
+      ++i;
+      continue;
+    }
+    matches.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + match.length), match.value});
+    i += match.length;
+  }
+  return matches;
+}
+
+std::optional<std::string> ActorDictionary::Resolve(int entry_index, std::optional<int> date) const {
+  const ActorEntry& entry = entries_[entry_index];
+  const ActorRole* undated = nullptr;
+  const ActorRole* latest_before = nullptr;
+  const ActorRole* latest = nullptr;
+  for (const ActorRole& role : entry.roles) {
+    if (!role.dated) {
+      undated = &role;
+      continue;
+    }
+    if (!latest || role.from > latest->from) latest = &role;
+    if (!date) continue;
+    if (role.from <= *date && *date <= role.to) return role.code;
+    if (role.to < *date && (!latest_before || role.to > latest_before->to)) latest_before = &role;
+  }
+  if (undated) return undated->code;
+  if (!date) return latest ? std::optional<std::string>(latest->code) : std::nullopt;
+  if (latest_before) return latest_before->code.substr(0, 3) + "ELI";
+  return std::nullopt;
+}
+
+std::optional<std::string> ActorDictionary::Lookup(std::string_view phrase,
+                                                   std::optional<int> date) const {
+  std::vector<Token> tokens;
+  for (const Sentence& s : text::Segment(phrase, 0, phrase.size()))
+    tokens.insert(tokens.end(), s.tokens.begin(), s.tokens.end());
+  MatchKeys keys = MatchKeys::ForTokens(tokens, false);
+  auto match = index_.LongestAt(keys.folded, keys.caps, 0);
+  if (match.length == 0 || match.length != keys.folded.size()) return std::nullopt;
+  return Resolve(match.value, date);
+}
+
+}  // namespace dyad::lexicon

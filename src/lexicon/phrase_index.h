@@ -1,0 +1,56 @@
+// A trie over token sequences: the matcher behind actor, agent and discard
+// phrases. Keys are folded tokens (util::FoldForMatch), so matching ignores
+// case and diacritics; a token added with `exact_case` (short capitalised
+// words such as "US", "UN") only matches text in capitals.
+//
+// Immutable after building; lookups are const and thread-safe.
+#ifndef DYAD_LEXICON_PHRASE_INDEX_H_
+#define DYAD_LEXICON_PHRASE_INDEX_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dyad::lexicon {
+
+class PhraseIndex {
+ public:
+  struct PhraseToken {
+    std::string key;  // folded form
+    bool exact_case = false;
+  };
+
+  // Adds a phrase with a value. Returns the value already stored for the same
+  // phrase, or -1 if the phrase is new (then `value` is stored).
+  int Add(const std::vector<PhraseToken>& phrase, int value);
+
+  // The longest phrase starting at tokens[start]; `tokens` are the folded
+  // forms and `caps` says which text tokens are written in capitals.
+  struct Match {
+    uint32_t length = 0;  // 0: no match
+    int value = -1;
+  };
+  Match LongestAt(const std::vector<std::string>& folded,
+                  const std::vector<bool>& caps, size_t start) const;
+
+  size_t size() const { return phrases_; }
+
+ private:
+  struct Node {
+    std::unordered_map<std::string, uint32_t> next;
+    int value = -1;
+  };
+  static std::string EdgeKey(const PhraseToken& token);
+  std::vector<Node> nodes_{1};
+  size_t phrases_ = 0;
+};
+
+// Whether a dictionary word must match case exactly: written in capitals
+// with two or three letters ("US", "UN", "U.S.", "EU").
+bool NeedsExactCase(std::string_view word);
+
+}  // namespace dyad::lexicon
+
+#endif  // DYAD_LEXICON_PHRASE_INDEX_H_

@@ -1,0 +1,44 @@
+#include "lexicon/source_lines.h"
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+
+#include "util/strings.h"
+
+namespace dyad::lexicon {
+
+std::vector<SourceLine> ReadSourceLines(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read dictionary file " + path.string());
+  std::vector<SourceLine> lines;
+  std::string raw;
+  int number = 0;
+  while (std::getline(in, raw)) {
+    ++number;
+    size_t cut = raw.size();
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '#' && (i == 0 || raw[i - 1] == ' ' || raw[i - 1] == '\t')) {
+        cut = i;
+        break;
+      }
+    }
+    std::string_view text = util::Trim(std::string_view(raw).substr(0, cut));
+    if (text.empty()) continue;
+    lines.push_back({number, raw[0] == ' ' || raw[0] == '\t', std::string(text)});
+  }
+  return lines;
+}
+
+std::vector<std::filesystem::path> ListDictionaryFiles(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(path)) return {path};
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(path)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace dyad::lexicon

@@ -1,0 +1,241 @@
+#include "lexicon/verb_dictionary.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "lexicon/source_lines.h"
+#include "util/strings.h"
+
+namespace dyad::lexicon {
+namespace {
+
+const std::vector<int> kNoPatterns;
+
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::string_view w : util::Split(text, ' ')) {
+    if (!w.empty()) words.push_back(w);
+  }
+  return words;
+}
+
+// "verbs/19_fight.txt" from ".../dict/verbs/19_fight.txt".
+std::string ShortName(const std::filesystem::path& path) {
+  return (path.parent_path().filename() / path.filename()).string();
+}
+
+bool IsCameoShape(std::string_view code) {
+  return code.size() >= 2 && code.size() <= 4 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+VerbDictionary VerbDictionary::Load(const std::vector<std::filesystem::path>& files,
+                                    const std::function<bool(std::string_view)>& known_code,
+                                    bool strict) {
+  VerbDictionary dictionary;
+  for (const auto& path : files) {
+    const std::string file = path.string();
+    std::vector<SourceLine> lines;
+    try {
+      lines = ReadSourceLines(path);
+    } catch (const std::runtime_error& e) {
+      dictionary.issues_.push_back({DictionaryIssue::Severity::kError, file, 0, e.what()});
+      continue;
+    }
+    const std::string short_name = ShortName(path);
+    for (const SourceLine& line : lines) {
+      size_t before = dictionary.patterns_.size();
+      dictionary.ParseLine(line.text, file, line.number, known_code);
+      if (dictionary.patterns_.size() > before) {
+        dictionary.patterns_.back().id = fmt::format("{}:{}", short_name, line.number);
+      }
+    }
+  }
+  dictionary.Finish();
+  if (strict) ThrowOnErrors(dictionary.issues_);
+  return dictionary;
+}
+
+std::vector<std::string> VerbDictionary::ParseAlternatives(std::string_view word,
+                                                           const std::string& file, int line) {
+  std::vector<std::string> words;
+  if (word.front() == '{') {
+    if (word.back() != '}' || word.size() < 3) {
+      issues_.push_back({DictionaryIssue::Severity::kError, file, line,
+                         fmt::format("unclosed alternatives '{}'", word)});
+      return words;
+    }
+    for (std::string_view w : util::Split(word.substr(1, word.size() - 2), '|')) {
+      if (!w.empty()) words.push_back(util::FoldForMatch(w));
+    }
+    return words;
+  }
+  if (word.front() == '&') {
+    synset_uses_.push_back({std::string(word.substr(1)), file, line});
+    return {std::string(word)};  // expanded in Finish()
+  }
+  return {util::FoldForMatch(word)};
+}
+
+void VerbDictionary::ParseLine(std::string_view text, const std::string& file, int line,
+                               const std::function<bool(std::string_view)>& known_code) {
+  auto error = [&](std::string message) {
+    issues_.push_back({DictionaryIssue::Severity::kError, file, line, std::move(message)});
+  };
+  if (text.front() == '&') {
+    size_t eq = text.find('=');
+    std::string_view name = util::Trim(text.substr(1, eq == std::string_view::npos ? 0 : eq - 1));
+    if (eq == std::string_view::npos || name.empty()) return error("expected '&NAME = word | word'");
+    auto& words = synsets_[std::string(name)];
+    if (!words.empty()) return error(fmt::format("synset &{} is defined twice", name));
+    for (std::string_view w : util::Split(text.substr(eq + 1), '|')) {
+      if (!w.empty()) words.push_back(util::FoldForMatch(w));
+    }
+    if (words.empty()) error(fmt::format("synset &{} is empty", name));
+    return;
+  }
+  auto words = Words(text);
+  if (words.size() < 2) return error("expected 'CODE verb ...' or 'CODE noun HEAD ...'");
+  if (!IsCameoShape(words[0]) || !known_code(words[0])) {
+    return error(fmt::format("'{}' is not a CAMEO event code", words[0]));
+  }
+  VerbPattern pattern;
+  pattern.code = std::string(words[0]);
+  size_t next = 1;
+  if (words[1] == "noun") {
+    pattern.noun = true;
+    next = 2;
+    if (words.size() < 3) return error("noun pattern without a head noun");
+    // Head words run until the target's preposition (the word before $T) or
+    // a final "between".
+    size_t head_end = words.size();
+    if (words.back() == "$T") {
+      if (words.size() < 5) return error("noun pattern: '$T' needs a preposition before it");
+      head_end = words.size() - 2;
+      pattern.elements.push_back({false, {util::FoldForMatch(words[words.size() - 2])}});
+      pattern.elements.push_back({true, {}});
+    } else if (words.back() == "between") {
+      head_end = words.size() - 1;
+      pattern.reciprocal = true;
+    }
+    if (head_end <= next) return error("noun pattern without a head noun");
+    for (size_t i = next; i + 1 < head_end; ++i) {
+      pattern.head_before.push_back(ParseAlternatives(words[i], file, line));
+    }
+    pattern.head = util::FoldForMatch(words[head_end - 1]);
+    if (pattern.head.find_first_of("{&$") != std::string::npos) {
+      return error("the head noun must be a plain word");
+    }
+  } else {
+    pattern.head = util::FoldForMatch(words[1]);
+    if (pattern.head.find_first_of("{&$") != std::string::npos) {
+      return error("a verb pattern starts with the verb lemma");
+    }
+    for (size_t i = 2; i < words.size(); ++i) {
+      if (words[i] == "$T") {
+        if (std::any_of(pattern.elements.begin(), pattern.elements.end(),
+                        [](const PatternElement& e) { return e.target; })) {
+          return error("more than one $T");
+        }
+        pattern.elements.push_back({true, {}});
+      } else {
+        auto alternatives = ParseAlternatives(words[i], file, line);
+        if (alternatives.empty()) return;
+        pattern.elements.push_back({false, std::move(alternatives)});
+      }
+    }
+  }
+  pattern.specificity = static_cast<int>(pattern.elements.size() + pattern.head_before.size());
+  patterns_.push_back(std::move(pattern));
+}
+
+void VerbDictionary::Finish() {
+  for (const SynsetUse& use : synset_uses_) {
+    if (!synsets_.count(use.name)) {
+      issues_.push_back({DictionaryIssue::Severity::kError, use.file, use.line,
+                         fmt::format("synset &{} is not defined", use.name)});
+    }
+  }
+  auto expand = [&](std::vector<std::string>& words) {
+    std::vector<std::string> expanded;
+    for (const std::string& w : words) {
+      if (w.front() != '&') {
+        expanded.push_back(w);
+        continue;
+      }
+      auto it = synsets_.find(w.substr(1));
+      if (it != synsets_.end()) expanded.insert(expanded.end(), it->second.begin(), it->second.end());
+    }
+    words = std::move(expanded);
+  };
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    VerbPattern& pattern = patterns_[i];
+    for (auto& element : pattern.elements) expand(element.words);
+    for (auto& words : pattern.head_before) expand(words);
+    (pattern.noun ? by_noun_ : by_verb_)[pattern.head].push_back(static_cast<int>(i));
+  }
+  // Most specific first; the stable sort keeps file order among equals.
+  for (auto* table : {&by_verb_, &by_noun_}) {
+    for (auto& [head, indices] : *table) {
+      std::stable_sort(indices.begin(), indices.end(), [&](int a, int b) {
+        return patterns_[a].specificity > patterns_[b].specificity;
+      });
+    }
+  }
+}
+
+const std::vector<int>& VerbDictionary::ForVerb(std::string_view lemma) const {
+  auto it = by_verb_.find(std::string(lemma));
+  return it == by_verb_.end() ? kNoPatterns : it->second;
+}
+
+const std::vector<int>& VerbDictionary::ForNoun(std::string_view lemma) const {
+  auto it = by_noun_.find(std::string(lemma));
+  return it == by_noun_.end() ? kNoPatterns : it->second;
+}
+
+DiscardList DiscardList::Load(const std::vector<std::filesystem::path>& files, bool strict) {
+  DiscardList list;
+  for (const auto& path : files) {
+    const std::string file = path.string();
+    for (const SourceLine& line : ReadSourceLines(path)) {
+      size_t colon = line.text.find(':');
+      std::string_view scope =
+          colon == std::string::npos ? "" : util::Trim(std::string_view(line.text).substr(0, colon));
+      if (scope != "sentence" && scope != "document") {
+        list.issues_.push_back({DictionaryIssue::Severity::kError, file, line.number,
+                                "expected 'sentence: PHRASE' or 'document: PHRASE'"});
+        continue;
+      }
+      std::string_view phrase = util::Trim(std::string_view(line.text).substr(colon + 1));
+      auto tokens = TokenizePhrase(phrase);
+      if (tokens.empty()) {
+        list.issues_.push_back({DictionaryIssue::Severity::kError, file, line.number, "empty phrase"});
+        continue;
+      }
+      int value = static_cast<int>(list.scopes_.size());
+      if (list.index_.Add(tokens, value) >= 0) {
+        list.issues_.push_back({DictionaryIssue::Severity::kWarning, file, line.number,
+                                fmt::format("discard phrase '{}' is listed twice", phrase)});
+        continue;
+      }
+      list.scopes_.push_back(scope == "sentence" ? Scope::kSentence : Scope::kDocument);
+      list.descriptions_.push_back(fmt::format("{}:{} '{}'", ShortName(path), line.number, phrase));
+    }
+  }
+  if (strict) ThrowOnErrors(list.issues_);
+  return list;
+}
+
+std::optional<DiscardList::Hit> DiscardList::Find(const MatchKeys& word_keys) const {
+  for (size_t i = 0; i < word_keys.folded.size(); ++i) {
+    auto match = index_.LongestAt(word_keys.folded, word_keys.caps, i);
+    if (match.length > 0) return Hit{scopes_[match.value], match.value};
+  }
+  return std::nullopt;
+}
+
+}  // namespace dyad::lexicon

@@ -1,0 +1,104 @@
+// Verb and noun patterns that turn clauses into CAMEO events
+// (docs/formats/verbs.md), plus the discard list. Immutable and thread-safe
+// after Load.
+#ifndef DYAD_LEXICON_VERB_DICTIONARY_H_
+#define DYAD_LEXICON_VERB_DICTIONARY_H_
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lexicon/actor_dictionary.h"
+#include "lexicon/dictionary_error.h"
+#include "lexicon/phrase_index.h"
+
+namespace dyad::lexicon {
+
+// One element of a pattern after its verb: a word (one of `words`, matched
+// against lemma or lower-cased surface) or the target slot.
+struct PatternElement {
+  bool target = false;
+  std::vector<std::string> words;
+};
+
+struct VerbPattern {
+  std::string code;  // CAMEO event code
+  bool noun = false;
+  // Verb patterns: the verb lemma. Noun patterns: the head noun (last word of
+  // the head) with `head_before` the words that must precede it directly.
+  std::string head;
+  std::vector<std::vector<std::string>> head_before;
+  std::vector<PatternElement> elements;
+  // Noun patterns: "between" (reciprocal) or the preposition of the target.
+  bool reciprocal = false;
+  std::string id;  // "verbs/19_fight.txt:12"
+  int specificity = 0;  // elements that must match; more specific wins
+};
+
+class VerbDictionary {
+ public:
+  // Reads pattern files; `known_code` says whether a CAMEO event code
+  // exists. Collects problems in issues(); when `strict`, throws
+  // DictionaryError on errors.
+  static VerbDictionary Load(const std::vector<std::filesystem::path>& files,
+                             const std::function<bool(std::string_view)>& known_code,
+                             bool strict = true);
+
+  // Indices of the verb patterns whose verb is `lemma`, most specific first.
+  const std::vector<int>& ForVerb(std::string_view lemma) const;
+  // Indices of the noun patterns whose head noun is `lemma`.
+  const std::vector<int>& ForNoun(std::string_view lemma) const;
+  const VerbPattern& pattern(int index) const { return patterns_[index]; }
+  const std::vector<VerbPattern>& patterns() const { return patterns_; }
+  const std::vector<DictionaryIssue>& issues() const { return issues_; }
+
+ private:
+  void ParseLine(std::string_view text, const std::string& file, int line,
+                 const std::function<bool(std::string_view)>& known_code);
+  std::vector<std::string> ParseAlternatives(std::string_view word, const std::string& file,
+                                             int line);
+  void Finish();
+
+  std::vector<VerbPattern> patterns_;
+  std::unordered_map<std::string, std::vector<std::string>> synsets_;
+  std::unordered_map<std::string, std::vector<int>> by_verb_;
+  std::unordered_map<std::string, std::vector<int>> by_noun_;
+  std::vector<DictionaryIssue> issues_;
+  // Synset names used by patterns, resolved in Finish() once every file
+  // (and so every definition) has been read.
+  struct SynsetUse {
+    std::string name, file;
+    int line;
+  };
+  std::vector<SynsetUse> synset_uses_;
+};
+
+// Phrases that make a sentence or a whole document off-topic
+// (dict/discards.txt: "sentence: PHRASE" or "document: PHRASE").
+class DiscardList {
+ public:
+  enum class Scope { kSentence = 0, kDocument = 1 };
+  static DiscardList Load(const std::vector<std::filesystem::path>& files, bool strict = true);
+  // The scope of a discard phrase found in the sentence, if any, and the phrase's line.
+  struct Hit {
+    Scope scope;
+    int entry;
+  };
+  std::optional<Hit> Find(const MatchKeys& word_keys) const;
+  const std::string& Describe(int entry) const { return descriptions_[entry]; }
+  const std::vector<DictionaryIssue>& issues() const { return issues_; }
+
+ private:
+  PhraseIndex index_;
+  std::vector<Scope> scopes_;
+  std::vector<std::string> descriptions_;
+  std::vector<DictionaryIssue> issues_;
+};
+
+}  // namespace dyad::lexicon
+
+#endif  // DYAD_LEXICON_VERB_DICTIONARY_H_

@@ -1,0 +1,139 @@
+// dyad's native output (design.md §3): one JSON object per event, with the
+// field names and order fixed there, so that line-oriented tools (grep, jq,
+// diff of two runs) work on it.
+#include <ostream>
+#include <stdexcept>
+#include <string>
+
+#include "dyad/sink.h"
+#include "sink/fields.h"
+#include "util/json_writer.h"
+
+namespace dyad {
+namespace {
+
+void WriteActor(util::JsonWriter& json, const Actor& actor) {
+  json.BeginObject();
+  json.Key("code");
+  json.String(actor.code);
+  json.Key("country");
+  json.String(actor.country);
+  json.Key("sector");
+  json.StringOrNull(actor.sector);
+  json.Key("text");
+  json.String(actor.text);
+  json.Key("span");
+  json.BeginArray();
+  json.Int(actor.begin);
+  json.Int(actor.end);
+  json.EndArray();
+  json.EndObject();
+}
+
+void WriteEvent(util::JsonWriter& json, const Event& event) {
+  json.BeginObject();
+  json.Key("doc_id");
+  json.String(event.doc_id);
+  json.Key("sentence");
+  json.Int(event.sentence_index);
+  json.Key("date");
+  json.String(event.date);
+  json.Key("date_source");
+  json.String(event.date_source);
+  if (!event.date_text.empty()) {
+    json.Key("date_text");
+    json.String(event.date_text);
+  }
+  json.Key("source");
+  WriteActor(json, event.source);
+  json.Key("target");
+  if (event.target) {
+    WriteActor(json, *event.target);
+  } else {
+    json.Null();
+  }
+  json.Key("cameo");
+  json.String(event.cameo);
+  json.Key("quad_class");
+  json.Int(event.quad_class);
+  json.Key("goldstein");
+  if (event.goldstein) {
+    json.Double(*event.goldstein);
+  } else {
+    json.Null();
+  }
+  json.Key("plover");
+  json.BeginObject();
+  json.Key("event");
+  json.StringOrNull(event.plover.event);
+  json.Key("mode");
+  json.StringOrNull(event.plover.mode);
+  json.Key("context");
+  json.BeginArray();
+  for (const std::string& context : event.plover.context) json.String(context);
+  json.EndArray();
+  json.EndObject();
+  json.Key("modality");
+  json.String(ModalityName(event.modality));
+  json.Key("attribution");
+  if (event.attribution) {
+    json.String(*event.attribution);
+  } else {
+    json.Null();
+  }
+  json.Key("location");
+  sink::WriteLocation(json, event.location);
+  json.Key("verb");
+  json.BeginObject();
+  json.Key("text");
+  json.String(event.verb_text);
+  json.Key("span");
+  json.BeginArray();
+  json.Int(event.verb_begin);
+  json.Int(event.verb_end);
+  json.EndArray();
+  json.EndObject();
+  json.Key("pattern");
+  json.String(event.pattern);
+  json.Key("confidence");
+  json.Fixed(event.confidence, 2);
+  json.Key("sentence_text");
+  json.String(event.sentence_text);
+  json.EndObject();
+}
+
+class JsonlSink : public EventSink {
+ public:
+  explicit JsonlSink(std::ostream& out) : out_(out) {}
+
+  void Write(const Document& /*document*/, const DocumentResult& result) override {
+    if (result.events.empty()) return;
+    // One buffer per document: fewer, larger writes to the stream.
+    lines_.clear();
+    for (const Event& event : result.events) {
+      json_.Clear();
+      WriteEvent(json_, event);
+      lines_ += json_.str();
+      lines_ += '\n';
+    }
+    sink::WriteOrThrow(out_, lines_, "JSON Lines");
+  }
+
+  void Finish() override {
+    out_.flush();
+    if (!out_) throw std::runtime_error("cannot write the JSON Lines output");
+  }
+
+ private:
+  std::ostream& out_;
+  util::JsonWriter json_;
+  std::string lines_;
+};
+
+}  // namespace
+
+std::unique_ptr<EventSink> MakeJsonlSink(std::ostream& out) {
+  return std::make_unique<JsonlSink>(out);
+}
+
+}  // namespace dyad

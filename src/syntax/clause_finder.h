@@ -1,0 +1,18 @@
+// The syntax stage: a fast, deterministic shallow parser that finds, in a
+// tagged sentence, base noun phrases, verb groups and for each predicate its
+// subject, object, prepositional arguments, voice, negation, modality and
+// reporting frame. Pure function of the tagged tokens; thread-safe.
+#ifndef DYAD_SYNTAX_CLAUSE_FINDER_H_
+#define DYAD_SYNTAX_CLAUSE_FINDER_H_
+
+#include "dyad/clause.h"
+#include "dyad/document.h"
+
+namespace dyad::syntax {
+
+// Analyses one tagged sentence (Token::tag and Token::lemma filled).
+SentenceAnalysis Analyze(const Sentence& sentence);
+
+}  // namespace dyad::syntax
+
+#endif  // DYAD_SYNTAX_CLAUSE_FINDER_H_

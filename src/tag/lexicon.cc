@@ -1,0 +1,145 @@
+#include "tag/lexicon.h"
+
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <stdexcept>
+
+namespace dyad::tag {
+namespace {
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
+}
+
+
+}  // namespace
+
+Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
+  Lexicon lexicon;
+  lexicon.text_ = std::make_unique<std::string>(ReadFile(tsv));
+  std::string_view text = *lexicon.text_;
+  lexicon.entries_.reserve(text.size() / 12);
+  size_t line_number = 0;
+  while (!text.empty()) {
+    ++line_number;
+    size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    auto fail = [&](const std::string& what) {
+      throw std::runtime_error(tsv.string() + ":" +
+                               std::to_string(line_number) + ": " + what);
+    };
+    size_t tab = line.find('\t');
+    if (tab == 0 || tab == std::string_view::npos) fail("expected word<TAB>tags");
+    std::string_view word = line.substr(0, tab);
+    std::string_view tags = line.substr(tab + 1);
+    LexEntry entry;
+    while (!tags.empty()) {
+      size_t bar = tags.find('|');
+      std::string_view name = tags.substr(0, bar);
+      tags.remove_prefix(bar == std::string_view::npos ? tags.size() : bar + 1);
+      std::optional<Pos> pos = ParsePos(name);
+      if (!pos) fail("unknown tag '" + std::string(name) + "'");
+      if (entry.first == Pos::kNone) entry.first = *pos;
+      entry.mask |= Bit(*pos);
+    }
+    if (entry.first == Pos::kNone) fail("no tags");
+    // When a word's most frequent tag is a closed class, the table's rarer
+    // open-class tags for it ("the" VBD, "he" VB) are noise from automatic
+    // tagging and are dropped.
+    if (Has(kClosedClassMask, entry.first)) {
+      entry.mask &= kClosedClassMask | Bit(Pos::kRB) | Bit(Pos::kRP);
+    }
+    lexicon.entries_.emplace(word, entry);
+  }
+  lexicon.AddBuiltins();
+  return lexicon;
+}
+
+// Function words whose behaviour the contextual rules depend on get a fixed
+// tag set and a word class, for the lower-case and sentence-initial spelling;
+// clitics the table lacks ('re, 've, 'll) are added.
+void Lexicon::AddBuiltins() {
+  auto set = [this](std::string_view word, WordClass word_class, Pos first,
+                    std::initializer_list<Pos> others = {}) {
+    LexEntry entry;
+    entry.first = first;
+    entry.mask = Bit(first);
+    for (Pos pos : others) entry.mask |= Bit(pos);
+    entry.word_class = word_class;
+    entries_[word] = entry;
+  };
+  auto both = [&](std::string_view lower, std::string_view upper,
+                  WordClass word_class, Pos first,
+                  std::initializer_list<Pos> others = {}) {
+    set(lower, word_class, first, others);
+    set(upper, word_class, first, others);
+  };
+  using enum Pos;
+  using W = WordClass;
+  both("be", "Be", W::kBe, kVB);
+  both("is", "Is", W::kBe, kVBZ);
+  both("am", "Am", W::kBe, kVBP);
+  both("are", "Are", W::kBe, kVBP);
+  both("was", "Was", W::kBe, kVBD);
+  both("were", "Were", W::kBe, kVBD);
+  both("been", "Been", W::kBe, kVBN);
+  both("being", "Being", W::kBe, kVBG);
+  set("'re", W::kBe, kVBP);
+  set("'m", W::kBe, kVBP);
+  both("have", "Have", W::kHave, kVBP, {kVB});
+  both("has", "Has", W::kHave, kVBZ);
+  both("had", "Had", W::kHave, kVBD, {kVBN});
+  both("having", "Having", W::kHave, kVBG);
+  set("'ve", W::kHave, kVBP, {kVB});
+  set("'d", W::kHave, kMD, {kVBD});
+  set("'ll", W::kOther, kMD);
+  both("do", "Do", W::kDo, kVBP, {kVB});
+  both("does", "Does", W::kDo, kVBZ);
+  both("did", "Did", W::kDo, kVBD);
+  both("get", "Get", W::kGet, kVB, {kVBP});
+  both("gets", "Gets", W::kGet, kVBZ);
+  both("got", "Got", W::kGet, kVBD, {kVBN});
+  both("gotten", "Gotten", W::kGet, kVBN);
+  both("getting", "Getting", W::kGet, kVBG);
+  both("by", "By", W::kBy, kIN, {kRB, kRP});
+  both("that", "That", W::kThat, kIN, {kDT, kWDT, kRB});
+  for (auto [lower, upper] :
+       {std::pair{"i", "I"}, {"you", "You"}, {"he", "He"}, {"she", "She"},
+        {"it", "It"}, {"we", "We"}, {"they", "They"}}) {
+    both(lower, upper, W::kSubjectPronoun, kPRP);
+  }
+  set("I", W::kSubjectPronoun, kPRP);
+  for (auto [lower, upper] :
+       {std::pair{"because", "Because"}, {"if", "If"}, {"while", "While"},
+        {"although", "Although"}, {"though", "Though"},
+        {"whether", "Whether"}, {"unless", "Unless"}, {"since", "Since"}}) {
+    both(lower, upper, W::kSubordinator, kIN);
+  }
+  both("there", "There", W::kThere, kEX, {kRB});
+  both("her", "Her", W::kHer, kPRPS, {kPRP});
+  set("'s", W::kPossessiveS, kPOS, {kVBZ});
+  set("'", W::kPossessiveS, kCloseQuote, {kPOS, kOpenQuote});
+  set("\"", W::kOther, kOpenQuote, {kCloseQuote});
+  set("``", W::kOther, kOpenQuote);
+  set("''", W::kOther, kCloseQuote);
+  set("--", W::kOther, kColon);
+  set("-", W::kOther, kColon);
+  set("US", W::kOther, kNNP);
+  set("U.S.", W::kOther, kNNP);
+  set("n't", W::kOther, kRB);
+  set("not", W::kOther, kRB);
+  both("a", "A", W::kOther, kDT);
+  both("an", "An", W::kOther, kDT);
+  both("the", "The", W::kOther, kDT);
+  both("to", "To", W::kOther, kTO);
+}
+
+}  // namespace dyad::tag

@@ -1,0 +1,67 @@
+// The part-of-speech lexicon: for each word form the tags it can take and
+// the most frequent one. Case-sensitive ("Turkey" NNP, "turkey" NN).
+// Immutable after Load; lookups are const and thread-safe.
+#ifndef DYAD_TAG_LEXICON_H_
+#define DYAD_TAG_LEXICON_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "tag/tagset.h"
+
+namespace dyad::tag {
+
+// Closed-class words the contextual rules ask about by name. Stored in the
+// entry so that a rule tests one byte instead of comparing strings.
+enum class WordClass : uint8_t {
+  kOther,
+  kBe,           // be, is, was, 're, ...
+  kHave,         // have, has, had, 've, 'd
+  kDo,           // do, does, did
+  kGet,          // get, got, gets, gotten, getting
+  kBy,
+  kThat,
+  kSubjectPronoun,  // I, you, he, she, it, we, they
+  kPossessiveS,     // 's
+  kSubordinator,    // because, if, while, although, ... (clause openers)
+  kThere,
+  kHer,
+};
+
+struct LexEntry {
+  PosMask mask = 0;
+  Pos first = Pos::kNone;  // the most frequent tag
+  WordClass word_class = WordClass::kOther;
+};
+
+class Lexicon {
+ public:
+  // Reads word<TAB>TAG|TAG... lines (tags most frequent first). Throws
+  // std::runtime_error naming the file and line when the file cannot be
+  // read, a line has no tab, or a tag is unknown.
+  static Lexicon Load(const std::filesystem::path& tsv);
+
+  // Returns the entry for exactly `word`, or nullptr.
+  const LexEntry* Find(std::string_view word) const {
+    auto it = entries_.find(word);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+
+  size_t size() const { return entries_.size(); }
+
+ private:
+  Lexicon() = default;
+  void AddBuiltins();
+
+  // The file's bytes; the map's keys point into it.
+  std::unique_ptr<std::string> text_;
+  std::unordered_map<std::string_view, LexEntry> entries_;
+};
+
+}  // namespace dyad::tag
+
+#endif  // DYAD_TAG_LEXICON_H_

@@ -1,0 +1,708 @@
+// The tagger works in three passes over a sentence.
+//
+// 1. Lookup. Each token gets the set of tags the lexicon allows and its most
+//    frequent tag. Case matters: a capitalised word at the start of a
+//    sentence is looked up lower-cased unless the lexicon knows it only as a
+//    proper noun ("The" -> "the", "Israel" stays), and a capitalised word in
+//    mid-sentence that the lexicon knows only in lower case is a name.
+//    Words the lexicon lacks are guessed from their shape (numbers,
+//    hyphenated compounds, capitals, British -ise spellings) and suffixes.
+// 2. Context. Left to right, hand-written rules from English grammar pick
+//    among the allowed tags using the tags already decided on the left and
+//    the provisional tags on the right: a verb after "to" or a modal is a
+//    base form, after "have" a participle, after a determiner an ambiguous
+//    word is a noun; a clause has one finite verb, so an -s/-ed word after a
+//    noun is a verb only when no other finite verb governs the clause, and
+//    an -ed word followed by "by" is a participle (a reduced relative).
+// 3. Lemmas, from WordNet (lemmatizer.h), for the final tags.
+#include "tag/tagger.h"
+
+#include <stdexcept>
+#include <vector>
+
+#include "tag/lemmatizer.h"
+#include "tag/lexicon.h"
+#include "tag/tagset.h"
+
+namespace dyad::tag {
+
+std::filesystem::path DefaultLexiconPath() {
+  return std::filesystem::path(DYAD_BUILD_DATA_DIR) / "en-lexicon.tsv";
+}
+
+std::filesystem::path DefaultWordNetDir() { return "/usr/share/wordnet"; }
+
+struct Tagger::Impl {
+  Lexicon lexicon;
+  Lemmatizer lemmatizer;
+};
+
+namespace {
+
+using enum Pos;
+
+// Longest word looked up in another case; longer ones are taken as they are.
+constexpr size_t kMaxCaseFold = 64;
+
+// One token's tagging state.
+struct Slot {
+  std::string_view word;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  PosMask mask = 0;
+  Pos tag = kNone;
+  WordClass word_class = WordClass::kOther;
+  bool known = false;        // found in the lexicon
+  bool capitalized = false;  // first letter upper case
+  bool hyphenated = false;   // an unknown compound ("all-girl")
+  bool demonym = false;      // an unknown capitalised -ian/-ese/-ish word
+};
+
+// Decodes the first code point of `s` (which must not be empty); invalid
+// sequences decode as themselves byte by byte, which is harmless here.
+char32_t FirstCodePoint(std::string_view s) {
+  auto b = static_cast<unsigned char>(s[0]);
+  if (b < 0x80 || s.size() < 2) return b;
+  auto c1 = static_cast<unsigned char>(s[1]) & 0x3F;
+  if (b < 0xE0) return (char32_t{b & 0x1Fu} << 6) | c1;
+  if (s.size() < 3) return b;
+  auto c2 = static_cast<unsigned char>(s[2]) & 0x3F;
+  return (char32_t{b & 0x0Fu} << 12) | (char32_t(c1) << 6) | c2;
+}
+
+// Upper case for ASCII, Latin-1, Latin Extended-A (Turkish, Azerbaijani,
+// Central European names), the Azerbaijani schwa, Greek and Cyrillic.
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x137) return c % 2 == 0;
+  if (c >= 0x139 && c <= 0x148) return c % 2 == 1;
+  if (c >= 0x14A && c <= 0x177) return c % 2 == 0;
+  if (c == 0x178) return true;
+  if (c >= 0x179 && c <= 0x17E) return c % 2 == 1;
+  if (c == 0x18F) return true;
+  if (c >= 0x391 && c <= 0x3A9) return true;
+  return c >= 0x400 && c <= 0x42F;
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsCapitalized(std::string_view word) {
+  return !word.empty() && IsUpper(FirstCodePoint(word));
+}
+
+// At least two letters and no lower-case ASCII letter ("NATO", "OSCE").
+bool IsAllCaps(std::string_view word) {
+  int upper = 0;
+  for (char c : word) {
+    if (IsAsciiLower(c)) return false;
+    if (IsAsciiUpper(c)) ++upper;
+  }
+  return upper >= 2;
+}
+
+// "22", "1,200", "3.5", "-4", "9/11", "10:30", "1990s".
+bool IsNumber(std::string_view word) {
+  if (!word.empty() && (word[0] == '-' || word[0] == '+')) word.remove_prefix(1);
+  if (EndsWith(word, "s")) word.remove_suffix(1);
+  if (word.empty() || !IsAsciiDigit(word[0])) return false;
+  for (char c : word) {
+    if (!IsAsciiDigit(c) && c != ',' && c != '.' && c != '/' && c != ':') {
+      return false;
+    }
+  }
+  return IsAsciiDigit(word.back());
+}
+
+// "1st", "22nd", "3rd", "40th".
+bool IsOrdinal(std::string_view word) {
+  if (word.size() < 3) return false;
+  std::string_view suffix = word.substr(word.size() - 2);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") {
+    return false;
+  }
+  for (char c : word.substr(0, word.size() - 2)) {
+    if (!IsAsciiDigit(c)) return false;
+  }
+  return true;
+}
+
+// Writes `word` lower-cased (ASCII) into `buffer`; returns false if the
+// word is too long or has no upper-case ASCII letter to fold.
+bool FoldCase(std::string_view word, char (&buffer)[kMaxCaseFold],
+              std::string_view& folded) {
+  if (word.size() > kMaxCaseFold) return false;
+  bool changed = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (IsAsciiUpper(c)) {
+      c = static_cast<char>(c - 'A' + 'a');
+      changed = true;
+    }
+    buffer[i] = c;
+  }
+  folded = {buffer, word.size()};
+  return changed;
+}
+
+struct Guess {
+  PosMask mask;
+  Pos first;
+};
+
+constexpr Guess Only(Pos pos) { return {Bit(pos), pos}; }
+constexpr Guess Either(Pos first, PosMask others) {
+  return {Bit(first) | others, first};
+}
+
+// The entry's most frequent tag, or for a lower-case word whose table entry
+// puts a proper-noun tag first ("march" NNP|NN|VB) its first common tag.
+Guess FromEntry(const LexEntry& entry, bool lower_case) {
+  Guess guess{entry.mask, entry.first};
+  constexpr PosMask kProper = Bit(kNNP) | Bit(kNNPS);
+  if (lower_case && (guess.mask & ~kProper) != 0 &&
+      (guess.first == kNNP || guess.first == kNNPS)) {
+    guess.mask &= ~kProper;
+    for (Pos pos : {kNN, kNNS, kJJ, kVB, kVBN, kVBD, kVBG, kVBZ, kVBP, kRB,
+                     kCD, kIN}) {
+      if (Has(guess.mask, pos)) {
+        guess.first = pos;
+        break;
+      }
+    }
+    if (guess.first == kNNP || guess.first == kNNPS) {
+      guess.first = static_cast<Pos>(__builtin_ctzll(guess.mask));
+    }
+  }
+  return guess;
+}
+
+// Tags for a lower-case word from its suffix.
+Guess GuessFromSuffix(std::string_view w) {
+  auto ends = [w](std::string_view suffix) { return EndsWith(w, suffix); };
+  if (w.size() >= 5 && ends("ing")) return Either(kVBG, Bit(kNN) | Bit(kJJ));
+  if (w.size() >= 4 && ends("ed")) {
+    return Either(kVBN, Bit(kVBD) | Bit(kJJ));
+  }
+  if (w.size() >= 4 && ends("ly")) return Either(kRB, Bit(kJJ));
+  for (std::string_view suffix : {"tions", "sions", "ments", "nesses",
+                                  "ities", "ances", "ences", "isms", "ships",
+                                  "ists", "ers", "ors"}) {
+    if (ends(suffix)) return Only(kNNS);
+  }
+  for (std::string_view suffix :
+       {"tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship",
+        "hood", "ist", "er", "or"}) {
+    if (ends(suffix)) return Either(kNN, 0);
+  }
+  for (std::string_view suffix : {"ous", "ful", "ive", "able", "ible", "al",
+                                  "ic", "less", "ary", "ish", "ian", "ese"}) {
+    if (ends(suffix)) return Either(kJJ, Bit(kNN));
+  }
+  for (std::string_view suffix : {"ise", "ize", "ify"}) {
+    if (ends(suffix)) return Either(kVB, Bit(kVBP));
+  }
+  if (w.size() >= 3 && ends("s") && !ends("ss") && !ends("us") &&
+      !ends("is")) {
+    return Either(kNNS, Bit(kVBZ));
+  }
+  return Either(kNN, Bit(kJJ));
+}
+
+class Guesser {
+ public:
+  explicit Guesser(const Lexicon& lexicon) : lexicon_(lexicon) {}
+
+  // Finds `word` in the lexicon as written or lower-cased.
+  const LexEntry* FindAnyCase(std::string_view word, bool& lower_case) const {
+    lower_case = !IsCapitalized(word);
+    if (const LexEntry* entry = lexicon_.Find(word)) return entry;
+    char buffer[kMaxCaseFold];
+    std::string_view folded;
+    if (FoldCase(word, buffer, folded)) {
+      lower_case = true;
+      return lexicon_.Find(folded);
+    }
+    return nullptr;
+  }
+
+  // British -is- spellings: the lexicon's entry for the -iz- spelling.
+  const LexEntry* FindAmerican(std::string_view w) const {
+    size_t is = w.rfind("is");
+    if (is == std::string_view::npos || is + 2 >= w.size() ||
+        w.size() > kMaxCaseFold) {
+      return nullptr;
+    }
+    std::string_view rest = w.substr(is + 2);
+    if (rest != "e" && rest != "ed" && rest != "es" && rest != "ing" &&
+        rest != "ation" && rest != "ations" && rest != "er" &&
+        rest != "ers") {
+      return nullptr;
+    }
+    char buffer[kMaxCaseFold];
+    w.copy(buffer, w.size());
+    buffer[is + 1] = 'z';
+    return lexicon_.Find({buffer, w.size()});
+  }
+
+  // Tags for a word the lexicon does not have; fills the slot's flags.
+  Guess Unknown(Slot& slot, bool sentence_initial) const {
+    std::string_view w = slot.word;
+    if (IsNumber(w)) return Either(kCD, 0);
+    if (IsOrdinal(w)) return Either(kJJ, Bit(kNN));
+    if (IsAsciiDigit(w[0])) return Either(kCD, Bit(kNN) | Bit(kJJ));
+
+    size_t hyphen = w.rfind('-');
+    if (hyphen != std::string_view::npos && hyphen > 0 &&
+        hyphen + 1 < w.size()) {
+      return Compound(slot, w.substr(0, hyphen), w.substr(hyphen + 1));
+    }
+    if (slot.capitalized) {
+      if (sentence_initial) {
+        // An unknown capitalised first word is a name, unless its suffix
+        // marks a manner adverb or a participle ("Reportedly", "Speaking").
+        char buffer[kMaxCaseFold];
+        std::string_view folded;
+        if (FoldCase(w, buffer, folded)) {
+          Guess guess = GuessFromSuffix(folded);
+          if (guess.first == kRB || guess.first == kVBG) return guess;
+        }
+      }
+      if (IsAllCaps(w)) return Either(kNNP, 0);
+      if (EndsWith(w, "ian") || EndsWith(w, "ese") || EndsWith(w, "ish")) {
+        slot.demonym = true;
+        return Either(kNNP, Bit(kJJ));
+      }
+      if (EndsWith(w, "s") && !EndsWith(w, "ss")) {
+        const LexEntry* singular = lexicon_.Find(w.substr(0, w.size() - 1));
+        if (singular != nullptr && singular->first == kNNP) {
+          return Either(kNNPS, 0);
+        }
+      }
+      return Either(kNNP, 0);
+    }
+    if (const LexEntry* american = FindAmerican(w)) {
+      return FromEntry(*american, true);
+    }
+    return GuessFromSuffix(w);
+  }
+
+ private:
+  // "Nagorno-Karabakh" NNP, "Turkish-manufactured" JJ,
+  // "internationally-recognised" VBN, "all-girl" NN (JJ before a noun).
+  Guess Compound(Slot& slot, std::string_view head,
+                 std::string_view last) const {
+    const bool head_capital = IsCapitalized(head);
+    if (head_capital && IsCapitalized(last)) return Either(kNNP, 0);
+    if (IsNumber(last)) {
+      return head_capital ? Either(kNNP, 0) : Either(kNN, Bit(kJJ));
+    }
+    if (IsCapitalized(last)) return Either(kJJ, Bit(kNNP));  // pro-Russian
+    slot.hyphenated = true;
+    bool lower_case = true;
+    Guess part;
+    if (const LexEntry* entry = FindAnyCase(last, lower_case)) {
+      part = FromEntry(*entry, true);
+    } else if (const LexEntry* american = FindAmerican(last)) {
+      part = FromEntry(*american, true);
+    } else {
+      part = GuessFromSuffix(last);
+    }
+    const bool participle =
+        part.first == kVBN || part.first == kVBD ||
+        (EndsWith(last, "ed") && (part.mask & (Bit(kVBN) | Bit(kVBD))) != 0);
+    if (participle) {
+      return EndsWith(head, "ly") ? Either(kVBN, Bit(kJJ))
+                                  : Either(kJJ, Bit(kVBN));
+    }
+    if (part.first == kVBG) return Either(kJJ, Bit(kVBG) | Bit(kNN));
+    if (part.first == kNNS) return Either(kNNS, Bit(kJJ));
+    if (part.first == kNN || part.first == kVB || part.first == kVBP) {
+      return Either(kNN, Bit(kJJ));
+    }
+    if (part.first == kCD) return Either(kCD, Bit(kJJ));
+    return Either(kJJ, Bit(kNN));
+  }
+
+  const Lexicon& lexicon_;
+};
+
+// Pass 1 for one token.
+void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
+            bool sentence_initial) {
+  std::string_view w = slot.word;
+  slot.capitalized = IsCapitalized(w);
+  const LexEntry* exact = lexicon.Find(w);
+  const LexEntry* lower = nullptr;
+  if (slot.capitalized) {
+    char buffer[kMaxCaseFold];
+    std::string_view folded;
+    if (FoldCase(w, buffer, folded)) lower = lexicon.Find(folded);
+  }
+  const LexEntry* chosen = nullptr;
+  bool use_lower = false;
+  if (!slot.capitalized) {
+    chosen = exact;
+  } else if (sentence_initial) {
+    // "The" -> "the", "Police" -> "police"; "Israel", "Turkey" keep the
+    // entry that knows them only as names.
+    constexpr PosMask kProper = Bit(kNNP) | Bit(kNNPS);
+    if (lower != nullptr &&
+        (exact == nullptr || Has(kClosedClassMask, lower->first) ||
+         (exact->mask & ~kProper) != 0)) {
+      chosen = lower;
+      use_lower = true;
+    } else {
+      chosen = exact;
+    }
+  } else if (exact != nullptr) {
+    chosen = exact;
+  } else if (lower != nullptr && Has(kClosedClassMask, lower->first)) {
+    chosen = lower;  // headline case: "Talks Of Peace"
+    use_lower = true;
+  }
+  Guess guess;
+  if (chosen != nullptr) {
+    slot.known = true;
+    slot.word_class = chosen->word_class;
+    guess = FromEntry(*chosen, !slot.capitalized || use_lower);
+  } else if (slot.capitalized && lower != nullptr) {
+    // Known only in lower case yet capitalised mid-sentence: a name.
+    guess = Either(kNNP, 0);
+  } else {
+    guess = guesser.Unknown(slot, sentence_initial);
+  }
+  slot.mask = guess.mask;
+  slot.tag = guess.first;
+}
+
+bool IsClauseBoundary(const Slot& slot) {
+  switch (slot.tag) {
+    case kCC: case kComma: case kColon: case kWDT: case kWP: case kWRB:
+      return true;
+    case kIN:
+      return slot.word_class == WordClass::kSubordinator ||
+             slot.word_class == WordClass::kThat;
+    default:
+      return slot.word_class == WordClass::kSubordinator;
+  }
+}
+
+// A verb that surely heads its clause: an auxiliary, a modal, or a finite
+// form the lexicon does not also list as a noun.
+bool IsSureFiniteVerb(const Slot& slot) {
+  if (slot.word_class == WordClass::kBe || slot.word_class == WordClass::kHave ||
+      slot.word_class == WordClass::kDo) {
+    return Has(kFiniteVerbMask, slot.tag);
+  }
+  return Has(kFiniteVerbMask, slot.tag) &&
+         (slot.mask & (Bit(kNN) | Bit(kNNS))) == 0;
+}
+
+class Disambiguator {
+ public:
+  explicit Disambiguator(std::vector<Slot>& slots) : s_(slots) {}
+
+  void Run() {
+    bool finite_seen = false;
+    for (size_t i = 0; i < s_.size(); ++i) {
+      s_[i].tag = Decide(i, finite_seen);
+      if (IsClauseBoundary(s_[i])) {
+        finite_seen = false;
+      } else if (Has(kFiniteVerbMask, s_[i].tag)) {
+        finite_seen = true;
+      }
+    }
+  }
+
+ private:
+  Pos TagAt(size_t i) const { return i < s_.size() ? s_[i].tag : kNone; }
+  WordClass ClassAt(size_t i) const {
+    return i < s_.size() ? s_[i].word_class : WordClass::kOther;
+  }
+
+  // A finite verb later in the same clause ("the phone calls ... were").
+  bool FiniteVerbAhead(size_t i) const {
+    for (size_t j = i + 1; j < s_.size(); ++j) {
+      if (IsClauseBoundary(s_[j])) return false;
+      if (IsSureFiniteVerb(s_[j])) return true;
+    }
+    return false;
+  }
+
+  // Straight quotes: attached to the next token and not the previous one
+  // they open, the other way round they close; otherwise alternate.
+  Pos Quote(size_t i) const {
+    const Slot& slot = s_[i];
+    const bool glued_left = i > 0 && s_[i - 1].end == slot.begin;
+    const bool glued_right = i + 1 < s_.size() && s_[i + 1].begin == slot.end;
+    if (glued_right && !glued_left) return kOpenQuote;
+    if (glued_left && !glued_right) return kCloseQuote;
+    if (i == 0) return kOpenQuote;
+    if (i + 1 == s_.size()) return kCloseQuote;
+    return quote_open_ ? kCloseQuote : kOpenQuote;
+  }
+
+  Pos Decide(size_t i, bool finite_seen) {
+    Slot& slot = s_[i];
+    const PosMask m = slot.mask;
+    const Pos t = slot.tag;
+    const Pos prev = i > 0 ? s_[i - 1].tag : kNone;
+    const WordClass prev_class = i > 0 ? s_[i - 1].word_class : WordClass::kOther;
+    const Pos next = TagAt(i + 1);
+    const WordClass next_class = ClassAt(i + 1);
+    // The word before, looking through adverbs ("has also praised").
+    size_t j = i;
+    while (j > 0 && (s_[j - 1].tag == kRB || s_[j - 1].tag == kRBR)) --j;
+    const Pos aux = j > 0 ? s_[j - 1].tag : kNone;
+    const WordClass aux_class = j > 0 ? s_[j - 1].word_class : WordClass::kOther;
+
+    if (t == kOpenQuote || t == kCloseQuote) {
+      if (slot.word_class == WordClass::kPossessiveS && i > 0 &&
+          (prev == kNNS || prev == kNNPS)) {
+        return kPOS;  // "soldiers' families"
+      }
+      if (slot.word == "``") return kOpenQuote;
+      if (slot.word == "''") return kCloseQuote;
+      Pos quote = Quote(i);
+      quote_open_ = quote == kOpenQuote;
+      return quote;
+    }
+
+    switch (slot.word_class) {
+      case WordClass::kThat:
+        if (IsNoun(prev) && (Has(kFiniteVerbMask, next) || next == kRB ||
+                             next_class == WordClass::kBe ||
+                             next_class == WordClass::kHave)) {
+          return kWDT;  // "the drones that were used"
+        }
+        if (next == kNN || next == kNNS || next == kJJ) {
+          // "condemned that attack", but "said that talks failed".
+          const bool clause_follows =
+              i + 2 < s_.size() &&
+              (s_[i + 2].mask & kFiniteVerbMask) != 0 &&
+              IsVerb(s_[i + 2].tag);
+          return (IsVerb(prev) || IsAdjective(prev)) && clause_follows ? kIN
+                                                                       : kDT;
+        }
+        if (IsVerb(prev) || IsAdjective(prev)) return kIN;  // "said that"
+
+        if (next == kNone || next == kPeriod || next == kComma ||
+            IsVerb(next) || next == kMD || next == kIN) {
+          return kDT;  // the pronoun: "that is", "after that,"
+        }
+        return kIN;
+      case WordClass::kPossessiveS:
+        if (prev_class == WordClass::kSubjectPronoun ||
+            prev_class == WordClass::kThere || prev == kWP || prev == kEX ||
+            prev_class == WordClass::kThat) {
+          return kVBZ;  // "it's", "there's", "that's"
+        }
+        if (next == kDT || next == kRB || next == kTO || next == kPRPS ||
+            next == kIN || next_class == WordClass::kBe) {
+          return kVBZ;
+        }
+        if ((next == kVBN || next == kVBG) && i + 1 < s_.size() &&
+            (s_[i + 1].mask & (kNounMask | kAdjectiveMask)) == 0) {
+          return kVBZ;  // "Armenia's lost", not "Turkey's growing role"
+        }
+        return kPOS;
+      case WordClass::kHer:
+        if (IsNoun(next) || IsAdjective(next) || next == kCD ||
+            next == kVBG || next == kVBN) {
+          return kPRPS;
+        }
+        return kPRP;
+      case WordClass::kThere:
+        if (next_class == WordClass::kBe || next == kMD || next == kVBZ ||
+            next == kVBD || next == kVBP) {
+          return kEX;
+        }
+        return kRB;
+      default:
+        break;
+    }
+    if (slot.word == "'d") {
+      return i + 1 < s_.size() && Has(s_[i + 1].mask, kVBN) &&
+                     !Has(s_[i + 1].mask, kVB)
+                 ? kVBD
+                 : kMD;
+    }
+    if (Has(kClosedClassMask, t) || t == kCD || t == kRB) return t;
+
+    const bool can_noun = (m & (Bit(kNN) | Bit(kNNS))) != 0;
+    const bool can_vbn = Has(m, kVBN);
+    const bool unknown_lower = !slot.known && !slot.capitalized;
+
+    // Demonyms and compounds before a noun are adjectives.
+    if ((slot.demonym || slot.hyphenated) && Has(m, kJJ) && t != kVBN &&
+        (next == kNN || next == kNNS || (slot.demonym && next == kNNP))) {
+      return kJJ;
+    }
+
+    // Base form after "to", a modal or "do": "to withdraw", "could storm".
+    if (aux == kTO) {
+      if (Has(m, kVB) || t == kVBP || (unknown_lower && t == kNN)) return kVB;
+      if (t == kVBZ && Has(m, kNNS)) return kNNS;  // "to talks"
+      if (t == kVBD && Has(m, kNN)) return kNN;
+      return t;
+    }
+    if (aux == kMD || (aux_class == WordClass::kDo && Has(kFiniteVerbMask, aux))) {
+      if (Has(m, kVB) || t == kVBP || unknown_lower) return kVB;
+    }
+    // Perfect and passive participles: "has praised", "were held".
+    if (aux_class == WordClass::kHave && can_vbn && t != kNNS) return kVBN;
+    if (aux_class == WordClass::kBe || aux_class == WordClass::kGet) {
+      if (can_vbn && (t == kVBD || t == kVBN || t == kVB || t == kVBP)) {
+        return kVBN;
+      }
+      if (can_vbn && next_class == WordClass::kBy) return kVBN;
+      if ((t == kVBZ || t == kVBP || t == kVB) && can_noun) {
+        return Has(m, kNNS) && t == kVBZ ? kNNS : kNN;
+      }
+      return t;
+    }
+
+    // After a determiner, possessive or adjective: a noun phrase goes on.
+    switch (prev) {
+      case kDT: case kPRPS: case kPOS: case kJJ: case kJJR: case kJJS:
+      case kCD: case kPDT: case kWPS:
+        if ((t == kVB || t == kVBP) && Has(m, kNN)) return kNN;
+        if ((t == kVB || t == kVBP) && Has(m, kNNS)) return kNNS;
+        if (t == kVBZ && Has(m, kNNS)) return kNNS;
+        if (t == kVBD && can_vbn) return kVBN;  // "the captured villages"
+        if (t == kVBD && Has(m, kJJ)) return kJJ;
+        if (t == kVBG && Has(m, kNN) && !IsNoun(next) && !IsAdjective(next) &&
+            (prev == kDT || prev == kPRPS || prev == kPOS)) {
+          return kNN;  // "the fighting"
+        }
+        return t;
+      default:
+        break;
+    }
+
+    // Coordinated verbs share their form: "was arrested and charged".
+    if (prev == kCC && i >= 2 && IsVerb(s_[i - 2].tag) && Has(m, s_[i - 2].tag) &&
+        IsVerb(t)) {
+      return s_[i - 2].tag;
+    }
+
+    // A subject pronoun is followed by a finite verb: "He called", "they
+    // attack".
+    if (aux_class == WordClass::kSubjectPronoun) {
+      if ((t == kVBN || t == kJJ) && Has(m, kVBD)) return kVBD;
+      if (t == kNNS && Has(m, kVBZ)) return kVBZ;
+      if ((t == kNN || t == kVB) && (Has(m, kVBP) || Has(m, kVB))) return kVBP;
+      return t;
+    }
+
+    const bool past_ambiguous =
+        (t == kVBD || t == kVBN || (t == kJJ && EndsWith(slot.word, "ed"))) &&
+        Has(m, kVBD) && can_vbn;
+    if (past_ambiguous) {
+      if (next_class == WordClass::kBy) return kVBN;  // "drones owned by"
+      if (i == 0 || prev == kComma) {
+        // "Used by ...", "the model, used in ..."
+        return next == kIN ? kVBN : t;
+      }
+      if (IsNoun(prev) || prev == kPRP) {
+        if (next == kDT || next == kPRPS || next == kCD || next == kPRP ||
+            next == kNNP || next == kNNPS || next == kNNS || next == kNN ||
+            next == kJJ || next == kTO) {
+          return kVBD;  // an object follows: "forces captured 22 villages"
+        }
+        if (finite_seen || FiniteVerbAhead(i)) return kVBN;
+        return kVBD;
+      }
+      return t;
+    }
+
+    // An -s or base form after a noun: a noun in a compound when another
+    // verb heads the clause ("phone calls were"), else the clause's verb.
+    if (IsNoun(prev) && can_noun &&
+        (m & (Bit(kVBZ) | Bit(kVBP) | Bit(kVB))) != 0) {
+      // A verb right after it makes it the subject: "forces captured".
+      const bool verb_next = i + 1 < s_.size() && IsVerb(next) &&
+                             (s_[i + 1].mask & kFiniteVerbMask) != 0 &&
+                             (s_[i + 1].mask & kNounMask) == 0;
+      if (finite_seen || verb_next || FiniteVerbAhead(i)) {
+        if (t == kVBZ && Has(m, kNNS)) return kNNS;
+        if ((t == kVB || t == kVBP) && Has(m, kNN)) return kNN;
+        return t;
+      }
+      if (t == kNNS && Has(m, kVBZ) && (prev == kNN || prev == kNNP)) {
+        return kVBZ;  // "the minister calls for"
+      }
+      if (t == kNN && (prev == kNNS || prev == kNNPS) &&
+          (Has(m, kVBP) || Has(m, kVB))) {
+        return kVBP;  // "troops attack"
+      }
+      if (t == kVB) return kVBP;
+      return t;
+    }
+
+    // A base form with a subject before it is present tense.
+    if (t == kVB && i > 0 && (prev == kNNS || prev == kNNPS || prev == kPRP)) {
+      return kVBP;
+    }
+    return t;
+  }
+
+  std::vector<Slot>& s_;
+  bool quote_open_ = false;
+};
+
+}  // namespace
+
+Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tagger::Tagger(Tagger&&) noexcept = default;
+Tagger& Tagger::operator=(Tagger&&) noexcept = default;
+Tagger::~Tagger() = default;
+
+Tagger Tagger::Load(const std::filesystem::path& lexicon_tsv,
+                    const std::filesystem::path& wordnet_dir) {
+  return Tagger(std::make_unique<Impl>(
+      Impl{Lexicon::Load(lexicon_tsv), Lemmatizer::Load(wordnet_dir)}));
+}
+
+void Tagger::Tag(Sentence& sentence) const {
+  std::vector<Token>& tokens = sentence.tokens;
+  if (tokens.empty()) return;
+  const Guesser guesser(impl_->lexicon);
+  std::vector<Slot> slots(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Slot& slot = slots[i];
+    slot.word = tokens[i].norm;
+    slot.begin = tokens[i].begin;
+    slot.end = tokens[i].end;
+    if (slot.word.empty()) {
+      slot.tag = kSYM;
+      slot.mask = Bit(kSYM);
+      continue;
+    }
+    const bool sentence_initial =
+        i == 0 || slots[i - 1].tag == kOpenQuote || slots[i - 1].tag == kLRB;
+    LookUp(impl_->lexicon, guesser, slot, sentence_initial);
+  }
+  Disambiguator(slots).Run();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Token& token = tokens[i];
+    const Pos tag = slots[i].tag;
+    token.tag = PosName(tag);
+    if (tag == kVBZ && token.norm == "'s" && i + 1 < tokens.size() &&
+        tokens[i + 1].norm == "been") {
+      token.lemma = "have";  // "it's been"
+    } else {
+      token.lemma = impl_->lemmatizer.Lemma(token.norm, tag);
+    }
+  }
+}
+
+}  // namespace dyad::tag

@@ -1,0 +1,305 @@
+#include "tag/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tag/lemmatizer.h"
+#include "tag/lexicon.h"
+#include "tag/tagset.h"
+
+namespace dyad::tag {
+namespace {
+
+// Loading takes a while under the sanitizers; share one tagger.
+const Tagger& SharedTagger() {
+  static const Tagger tagger =
+      Tagger::Load(DefaultLexiconPath(), DefaultWordNetDir());
+  return tagger;
+}
+
+const Lemmatizer& SharedLemmatizer() {
+  static const Lemmatizer lemmatizer = Lemmatizer::Load(DefaultWordNetDir());
+  return lemmatizer;
+}
+
+// Splits on spaces into tokens with offsets as if the words were separated
+// by single spaces.
+Sentence Tokens(std::string_view text) {
+  Sentence sentence;
+  uint32_t offset = 0;
+  while (!text.empty()) {
+    size_t space = text.find(' ');
+    std::string_view word = text.substr(0, space);
+    text.remove_prefix(space == std::string_view::npos ? text.size()
+                                                       : space + 1);
+    Token token;
+    token.norm = std::string(word);
+    token.begin = offset;
+    token.end = offset + static_cast<uint32_t>(word.size());
+    offset = token.end + 1;
+    sentence.tokens.push_back(token);
+  }
+  return sentence;
+}
+
+// Tags `text` and returns "word/TAG word/TAG ...".
+std::string Tagged(std::string_view text) {
+  Sentence sentence = Tokens(text);
+  SharedTagger().Tag(sentence);
+  std::string out;
+  for (const Token& token : sentence.tokens) {
+    if (!out.empty()) out += ' ';
+    out += token.norm + "/" + token.tag;
+  }
+  return out;
+}
+
+std::string TagOf(std::string_view text, std::string_view word) {
+  Sentence sentence = Tokens(text);
+  SharedTagger().Tag(sentence);
+  for (const Token& token : sentence.tokens) {
+    if (token.norm == word) return token.tag;
+  }
+  return "(missing)";
+}
+
+std::string LemmaOf(std::string_view text, std::string_view word) {
+  Sentence sentence = Tokens(text);
+  SharedTagger().Tag(sentence);
+  for (const Token& token : sentence.tokens) {
+    if (token.norm == word) return token.lemma;
+  }
+  return "(missing)";
+}
+
+TEST(TagSentenceTest, CapturedVillages) {
+  EXPECT_EQ(Tagged("Azeri forces captured 22 villages near the border ."),
+            "Azeri/NNP forces/NNS captured/VBD 22/CD villages/NNS near/IN "
+            "the/DT border/NN ./.");
+}
+
+TEST(TagSentenceTest, TalksWereHeld) {
+  EXPECT_EQ(Tagged("The talks were held in Moscow on Tuesday ."),
+            "The/DT talks/NNS were/VBD held/VBN in/IN Moscow/NNP on/IN "
+            "Tuesday/NNP ./.");
+}
+
+TEST(TagSentenceTest, PossessiveSupport) {
+  EXPECT_EQ(Tagged("Turkey 's support for Azerbaijan angered Armenia ."),
+            "Turkey/NNP 's/POS support/NN for/IN Azerbaijan/NNP angered/VBD "
+            "Armenia/NNP ./.");
+}
+
+TEST(TagSentenceTest, PassiveAccused) {
+  EXPECT_EQ(Tagged("Israel was accused of selling arms to Azerbaijan ."),
+            "Israel/NNP was/VBD accused/VBN of/IN selling/VBG arms/NNS to/TO "
+            "Azerbaijan/NNP ./.");
+}
+
+TEST(TagSentenceTest, RecalledAmbassador) {
+  EXPECT_EQ(Tagged("Armenia recalled its ambassador ."),
+            "Armenia/NNP recalled/VBD its/PRP$ ambassador/NN ./.");
+}
+
+TEST(TagSentenceTest, CalledOnToWithdraw) {
+  EXPECT_EQ(Tagged("He called on Russia to withdraw its troops ."),
+            "He/PRP called/VBD on/IN Russia/NNP to/TO withdraw/VB its/PRP$ "
+            "troops/NNS ./.");
+}
+
+TEST(TagSentenceTest, ReducedRelative) {
+  EXPECT_EQ(
+      Tagged("The drones , used by the army in Syria , were made in Turkey ."),
+      "The/DT drones/NNS ,/, used/VBN by/IN the/DT army/NN in/IN Syria/NNP "
+      ",/, were/VBD made/VBN in/IN Turkey/NNP ./.");
+  EXPECT_EQ(TagOf("Drones owned by Turkey struck the town .", "owned"), "VBN");
+}
+
+TEST(TagSentenceTest, PerfectAndModal) {
+  EXPECT_EQ(Tagged("She has praised the deal ."),
+            "She/PRP has/VBZ praised/VBN the/DT deal/NN ./.");
+  EXPECT_EQ(Tagged("Protesters could storm the parliament ."),
+            "Protesters/NNS could/MD storm/VB the/DT parliament/NN ./.");
+  EXPECT_EQ(TagOf("Armenia has also recalled its ambassador .", "recalled"),
+            "VBN");
+}
+
+TEST(TagContextTest, NounAfterDeterminerOrAdjective) {
+  EXPECT_EQ(TagOf("the attack on Stepanakert", "attack"), "NN");
+  EXPECT_EQ(TagOf("Russia offered military support .", "support"), "NN");
+  EXPECT_EQ(TagOf("They will attack at dawn .", "attack"), "VB");
+}
+
+TEST(TagContextTest, NounCompoundBeforeTheVerb) {
+  EXPECT_EQ(TagOf("The phone calls were recorded .", "calls"), "NNS");
+  EXPECT_EQ(TagOf("He made phone calls to Aliyev .", "calls"), "NNS");
+  EXPECT_EQ(TagOf("The minister calls for calm .", "calls"), "VBZ");
+  EXPECT_EQ(TagOf("Both sides held talks in Geneva .", "talks"), "NNS");
+}
+
+TEST(TagContextTest, That) {
+  EXPECT_EQ(TagOf("He said that Armenia attacked .", "that"), "IN");
+  EXPECT_EQ(TagOf("the drones that were used", "that"), "WDT");
+  EXPECT_EQ(TagOf("He condemned that attack .", "that"), "DT");
+}
+
+TEST(TagContextTest, ApostropheS) {
+  EXPECT_EQ(TagOf("It 's a war .", "'s"), "VBZ");
+  EXPECT_EQ(TagOf("Armenia 's army", "'s"), "POS");
+}
+
+TEST(TagContextTest, PunctuationAndQuotes) {
+  EXPECT_EQ(Tagged("Ceasefire -- for now ( maybe ) ."),
+            "Ceasefire/NN --/: for/IN now/RB (/-LRB- maybe/RB )/-RRB- ./.");
+  Sentence sentence;
+  for (auto [word, begin] : {std::pair{"He", 0}, {"said", 3}, {"\"", 8},
+                             {"no", 9}, {"\"", 11}, {".", 12}}) {
+    Token token;
+    token.norm = word;
+    token.begin = begin;
+    token.end = begin + static_cast<uint32_t>(std::string_view(word).size());
+    sentence.tokens.push_back(token);
+  }
+  SharedTagger().Tag(sentence);
+  EXPECT_EQ(sentence.tokens[2].tag, "``");
+  EXPECT_EQ(sentence.tokens[4].tag, "''");
+}
+
+TEST(TagCapitalisationTest, SentenceInitialAndNames) {
+  EXPECT_EQ(TagOf("The army advanced .", "The"), "DT");
+  EXPECT_EQ(TagOf("Israel denied it .", "Israel"), "NNP");
+  EXPECT_EQ(TagOf("Officials arrested him .", "Officials"), "NNS");
+  EXPECT_EQ(TagOf("Ceasefire talks resumed .", "Ceasefire"), "NN");
+  EXPECT_EQ(TagOf("The US and the U.S. Army", "US"), "NNP");
+  EXPECT_EQ(TagOf("The U.S. Army", "U.S."), "NNP");
+  EXPECT_EQ(TagOf("He met Trump .", "Trump"), "NNP");
+}
+
+TEST(TagUnknownWordTest, Shapes) {
+  EXPECT_EQ(TagOf("He met Erdoğan .", "Erdoğan"), "NNP");
+  EXPECT_EQ(TagOf("Shelling hit Xankəndi .", "Xankəndi"), "NNP");
+  EXPECT_EQ(TagOf("Shelling hit Şuşa .", "Şuşa"), "NNP");
+  EXPECT_EQ(TagOf("They cited OSCEQ sources .", "OSCEQ"), "NNP");
+  EXPECT_EQ(TagOf("It cost 1,200 dollars .", "1,200"), "CD");
+  EXPECT_EQ(TagOf("It rose 3.5 percent .", "3.5"), "CD");
+  EXPECT_EQ(TagOf("the 22nd brigade", "22nd"), "JJ");
+  EXPECT_EQ(TagOf("They used Turkish-manufactured drones .",
+                  "Turkish-manufactured"),
+            "JJ");
+  EXPECT_EQ(TagOf("They shelled Armenian-occupied towns .",
+                  "Armenian-occupied"),
+            "JJ");
+  EXPECT_EQ(TagOf("the internationally-recognised border",
+                  "internationally-recognised"),
+            "VBN");
+  EXPECT_EQ(TagOf("Fighting in Nagorno-Karabakh resumed .", "Nagorno-Karabakh"),
+            "NNP");
+  EXPECT_EQ(TagOf("the zorblification of talks", "zorblification"), "NN");
+  EXPECT_EQ(TagOf("they acted zorbly", "zorbly"), "RB");
+  EXPECT_EQ(TagOf("a zorbulous plan", "zorbulous"), "JJ");
+  EXPECT_EQ(TagOf("He was zorbled by them .", "zorbled"), "VBN");
+  EXPECT_EQ(TagOf("He kept zorbling .", "zorbling"), "VBG");
+}
+
+TEST(TagUnknownWordTest, BritishSpellings) {
+  EXPECT_EQ(TagOf("They militarised the border .", "militarised"), "VBD");
+  EXPECT_EQ(TagOf("the demilitarisation of the zone", "demilitarisation"),
+            "NN");
+}
+
+TEST(LemmaTest, VerbsFromExceptionsAndRules) {
+  const Lemmatizer& lemmatizer = SharedLemmatizer();
+  EXPECT_EQ(lemmatizer.Lemma("sold", Pos::kVBD), "sell");
+  EXPECT_EQ(lemmatizer.Lemma("led", Pos::kVBN), "lead");
+  EXPECT_EQ(lemmatizer.Lemma("accused", Pos::kVBN), "accuse");
+  EXPECT_EQ(lemmatizer.Lemma("withdrew", Pos::kVBD), "withdraw");
+  EXPECT_EQ(lemmatizer.Lemma("was", Pos::kVBD), "be");
+  EXPECT_EQ(lemmatizer.Lemma("praised", Pos::kVBN), "praise");
+  EXPECT_EQ(lemmatizer.Lemma("stating", Pos::kVBG), "state");
+  EXPECT_EQ(lemmatizer.Lemma("pushed", Pos::kVBD), "push");
+  EXPECT_EQ(lemmatizer.Lemma("captured", Pos::kVBD), "capture");
+  EXPECT_EQ(lemmatizer.Lemma("Captured", Pos::kVBN), "capture");
+  EXPECT_EQ(lemmatizer.Lemma("hoped", Pos::kVBD), "hope");
+  EXPECT_EQ(lemmatizer.Lemma("singing", Pos::kVBG), "sing");
+  EXPECT_EQ(lemmatizer.Lemma("carries", Pos::kVBZ), "carry");
+  EXPECT_EQ(lemmatizer.Lemma("'s", Pos::kVBZ), "be");
+  EXPECT_EQ(lemmatizer.Lemma("n't", Pos::kRB), "not");
+}
+
+// WordNet 3.0 lists "recognise" as a verb, so the British spelling stays
+// British; a British form it lacks becomes the -ize lemma.
+TEST(LemmaTest, BritishSpellings) {
+  const Lemmatizer& lemmatizer = SharedLemmatizer();
+  EXPECT_EQ(lemmatizer.Lemma("recognised", Pos::kVBN), "recognise");
+  EXPECT_EQ(lemmatizer.Lemma("recognized", Pos::kVBN), "recognize");
+  EXPECT_EQ(lemmatizer.Lemma("weaponised", Pos::kVBD), "weaponize");
+}
+
+TEST(LemmaTest, Nouns) {
+  const Lemmatizer& lemmatizer = SharedLemmatizer();
+  EXPECT_EQ(lemmatizer.Lemma("talks", Pos::kNNS), "talk");
+  EXPECT_EQ(lemmatizer.Lemma("forces", Pos::kNNS), "force");
+  EXPECT_EQ(lemmatizer.Lemma("militias", Pos::kNNS), "militia");
+  EXPECT_EQ(lemmatizer.Lemma("countries", Pos::kNNS), "country");
+  EXPECT_EQ(lemmatizer.Lemma("churches", Pos::kNNS), "church");
+  EXPECT_EQ(lemmatizer.Lemma("servicemen", Pos::kNNS), "serviceman");
+  EXPECT_EQ(lemmatizer.Lemma("children", Pos::kNNS), "child");
+  EXPECT_EQ(lemmatizer.Lemma("zorblings", Pos::kNNS), "zorbling");
+  EXPECT_EQ(lemmatizer.Lemma("Army", Pos::kNN), "army");
+}
+
+TEST(LemmaTest, ProperNounsAdjectivesAndOthers) {
+  const Lemmatizer& lemmatizer = SharedLemmatizer();
+  EXPECT_EQ(lemmatizer.Lemma("Armenians", Pos::kNNPS), "Armenians");
+  EXPECT_EQ(lemmatizer.Lemma("Erdoğan", Pos::kNNP), "Erdoğan");
+  EXPECT_EQ(lemmatizer.Lemma("better", Pos::kJJR), "good");
+  EXPECT_EQ(lemmatizer.Lemma("largest", Pos::kJJS), "large");
+  EXPECT_EQ(lemmatizer.Lemma("The", Pos::kDT), "the");
+}
+
+TEST(LemmaTest, InTaggedSentences) {
+  EXPECT_EQ(LemmaOf("The talks were held in Moscow .", "talks"), "talk");
+  EXPECT_EQ(LemmaOf("The talks were held in Moscow .", "held"), "hold");
+  EXPECT_EQ(LemmaOf("The talks were held in Moscow .", "were"), "be");
+  EXPECT_EQ(LemmaOf("The talks were held in Moscow .", "Moscow"), "Moscow");
+  EXPECT_EQ(LemmaOf("He said it 's been hard .", "'s"), "have");
+}
+
+TEST(TagLexiconTest, LoadsAndRejectsMalformedFiles) {
+  Lexicon lexicon = Lexicon::Load(DefaultLexiconPath());
+  EXPECT_GT(lexicon.size(), 100000u);
+  const LexEntry* entry = lexicon.Find("Azerbaijan");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ(entry->first, Pos::kNNP);
+  entry = lexicon.Find("the");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_FALSE(Has(entry->mask, Pos::kVBD));  // noise dropped
+  EXPECT_THROW(Lexicon::Load("/nonexistent/lexicon.tsv"), std::runtime_error);
+  EXPECT_THROW(
+      Tagger::Load(DefaultLexiconPath(), "/nonexistent/wordnet"),
+      std::runtime_error);
+}
+
+TEST(TagSetTest, NamesRoundTrip) {
+  for (int i = 1; i < static_cast<int>(Pos::kCount); ++i) {
+    auto pos = static_cast<Pos>(i);
+    EXPECT_EQ(ParsePos(PosName(pos)), pos) << PosName(pos);
+  }
+  EXPECT_EQ(ParsePos("("), Pos::kLRB);
+  EXPECT_EQ(ParsePos("BOGUS"), std::nullopt);
+}
+
+TEST(TagSentenceTest, EmptySentenceAndEmptyToken) {
+  Sentence empty;
+  SharedTagger().Tag(empty);
+  Sentence sentence = Tokens("a");
+  sentence.tokens[0].norm.clear();
+  SharedTagger().Tag(sentence);
+  EXPECT_EQ(sentence.tokens[0].tag, "SYM");
+}
+
+}  // namespace
+}  // namespace dyad::tag

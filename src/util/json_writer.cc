@@ -1,0 +1,174 @@
+#include "util/json_writer.h"
+
+#include <cassert>
+#include <cmath>
+#include <iterator>
+
+#include <fmt/format.h>
+
+namespace dyad::util {
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at s[i] (Unicode
+// Table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), or 0
+// when it is not one.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = at(i);
+  size_t length = 0;
+  unsigned char second_min = 0x80;
+  unsigned char second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_min = 0xA0;
+    if (lead == 0xED) second_max = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_min = 0x90;
+    if (lead == 0xF4) second_max = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > s.size()) return 0;
+  if (at(i + 1) < second_min || at(i + 1) > second_max) return 0;
+  for (size_t k = 2; k < length; ++k) {
+    if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  out += '"';
+  // Bytes that need no change are copied in runs, not one by one.
+  size_t run_begin = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      if (size_t length = Utf8SequenceLength(s, i); length != 0) {
+        i += length;
+        continue;
+      }
+    }
+    out.append(s.data() + run_begin, i - run_begin);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    } else {
+      out += kReplacement;
+    }
+    run_begin = ++i;
+  }
+  out.append(s.data() + run_begin, s.size() - run_begin);
+  out += '"';
+}
+
+void AppendDouble(std::string& out, double value) {
+  const size_t start = out.size();
+  fmt::format_to(std::back_inserter(out), "{}", value);
+  if (out.find_first_of(".e", start) == std::string::npos) out += ".0";
+}
+
+void JsonWriter::Separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (has_member_.empty()) return;
+  if (has_member_.back()) out_ += ',';
+  has_member_.back() = true;
+}
+
+void JsonWriter::BeginObject() {
+  Separate();
+  out_ += '{';
+  has_member_.push_back(false);
+}
+
+void JsonWriter::EndObject() {
+  assert(!has_member_.empty() && !after_key_);
+  has_member_.pop_back();
+  out_ += '}';
+}
+
+void JsonWriter::BeginArray() {
+  Separate();
+  out_ += '[';
+  has_member_.push_back(false);
+}
+
+void JsonWriter::EndArray() {
+  assert(!has_member_.empty() && !after_key_);
+  has_member_.pop_back();
+  out_ += ']';
+}
+
+void JsonWriter::Key(std::string_view key) {
+  assert(!has_member_.empty() && !after_key_);
+  Separate();
+  AppendJsonString(out_, key);
+  out_ += ':';
+  after_key_ = true;
+}
+
+void JsonWriter::String(std::string_view value) {
+  Separate();
+  AppendJsonString(out_, value);
+}
+
+void JsonWriter::StringOrNull(std::string_view value) {
+  if (value.empty()) {
+    Null();
+  } else {
+    String(value);
+  }
+}
+
+void JsonWriter::Int(int64_t value) {
+  Separate();
+  fmt::format_to(std::back_inserter(out_), "{}", value);
+}
+
+void JsonWriter::Double(double value) {
+  if (!std::isfinite(value)) return Null();
+  Separate();
+  AppendDouble(out_, value);
+}
+
+void JsonWriter::Fixed(double value, int decimals) {
+  if (!std::isfinite(value)) return Null();
+  Separate();
+  fmt::format_to(std::back_inserter(out_), "{:.{}f}", value, decimals);
+}
+
+void JsonWriter::Bool(bool value) {
+  Separate();
+  out_ += value ? "true" : "false";
+}
+
+void JsonWriter::Null() {
+  Separate();
+  out_ += "null";
+}
+
+void JsonWriter::Clear() {
+  out_.clear();
+  has_member_.clear();
+  after_key_ = false;
+}
+
+}  // namespace dyad::util
