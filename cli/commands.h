@@ -11,6 +11,8 @@ namespace dyad::cli {
 
 void AddCodeCommand(CLI::App& app);
 void AddDictCommand(CLI::App& app);
+void AddEvalCommand(CLI::App& app);
+void AddAnalyzeCommand(CLI::App& app);
 
 }  // namespace dyad::cli
 

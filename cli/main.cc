@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   dyad::cli::AddCodeCommand(app);
   dyad::cli::AddDictCommand(app);
+  dyad::cli::AddEvalCommand(app);
+  dyad::cli::AddAnalyzeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

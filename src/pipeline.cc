@@ -142,6 +142,20 @@ DocumentResult Coder::Code(const Document& document) const {
   return result;
 }
 
+std::vector<AnalyzedSentence> Coder::Analyze(const Document& document) const {
+  std::string text = document.text;
+  text::RepairUtf8(text);
+  size_t begin = 0;
+  if (auto dateline = text::FindDateline(text)) begin = dateline->end;
+  std::vector<AnalyzedSentence> out;
+  for (Sentence& sentence : text::Segment(text, begin, text::BodyEnd(text))) {
+    impl_->tagger.Tag(sentence);
+    SentenceAnalysis analysis = syntax::Analyze(sentence);
+    out.push_back({std::move(sentence), std::move(analysis)});
+  }
+  return out;
+}
+
 namespace {
 
 void Log(std::ostream& log, const Diagnostic& d) {

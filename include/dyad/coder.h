@@ -40,6 +40,12 @@ struct DocumentResult {
   std::vector<SentenceExplanation> explanations;  // only with explain
 };
 
+// One sentence as the syntax stage reads it (dyad analyze).
+struct AnalyzedSentence {
+  Sentence sentence;
+  SentenceAnalysis analysis;
+};
+
 class Coder {
  public:
   // Loads dictionaries, lexicon and ontology. Throws std::runtime_error
@@ -52,6 +58,10 @@ class Coder {
   // Codes one document. Never throws for bad text: problems are returned as
   // diagnostics in the result.
   DocumentResult Code(const Document& document) const;
+
+  // Runs the text, tag and syntax stages only: tokens, tags, lemmas, noun
+  // phrases, clauses and nominal predicates of every sentence.
+  std::vector<AnalyzedSentence> Analyze(const Document& document) const;
 
  private:
   struct Impl;

@@ -23,7 +23,9 @@ std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase) {
   std::vector<PhraseIndex::PhraseToken> tokens;
   for (const Sentence& sentence : text::Segment(phrase, 0, phrase.size())) {
     for (const Token& token : sentence.tokens) {
-      tokens.push_back({util::FoldForMatch(token.norm), NeedsExactCase(token.norm)});
+      // Exact-case words keep their capitals: they are matched as written.
+      bool exact = NeedsExactCase(token.norm);
+      tokens.push_back({exact ? token.norm : util::FoldForMatch(token.norm), exact});
     }
   }
   return tokens;

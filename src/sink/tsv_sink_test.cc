@@ -69,12 +69,15 @@ TEST(TsvSinkTest, WritesValuesWithEmptyForAbsent) {
   const auto rows = WriteTsv(MakeTestDocument());
   ASSERT_EQ(rows.size(), 3u);
   // Columns in header order; the statement has no target, PLOVER type,
-  // attribution or location.
+  // attribution or location. Kept one row to a few lines, not one column per line.
+  // clang-format off
   const std::vector<std::string> statement = {
       "doc-7", "0", "2020-10-05", "AZEGOV", "AZE", "GOV", "", "", "", "010", "01", "1", "0.0", "",
       "asserted", "", "", "", "", "", "issued", "verbs/statement.txt:3", "0.50",
       "The Azerbaijani government issued a statement."};
+  // clang-format on
   EXPECT_EQ(rows[1], statement);
+  // clang-format off
   const std::vector<std::string> attack = {
       "doc-7", "1", "2020-10-05", "AZE", "AZE", "", "ARMMIL", "ARM", "MIL", "190", "19", "4",
       "-10.0", "ASSAULT", "reported", "the ministry", "Xank\xC9\x99ndi", "AZE", "39.8153",
@@ -82,6 +85,7 @@ TEST(TsvSinkTest, WritesValuesWithEmptyForAbsent) {
       // The line break inside the sentence became a space.
       "Azerbaijani forces \"attacked\" Armenian military positions near Xank\xC9\x99ndi on "
       "Monday, the ministry said."};
+  // clang-format on
   EXPECT_EQ(rows[2], attack);
 }
 

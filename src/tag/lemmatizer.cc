@@ -45,8 +45,8 @@ bool EndsConsonantVowelConsonant(std::string_view stem) {
   char c1 = stem[stem.size() - 3];
   char v = stem[stem.size() - 2];
   char c2 = stem.back();
-  return !IsVowel(c1) && IsVowel(v) && !IsVowel(c2) && c2 != 'w' &&
-         c2 != 'x' && c2 != 'y';
+  return !IsVowel(c1) && IsVowel(v) && !IsVowel(c2) && c2 != 'w' && c2 != 'x' &&
+         c2 != 'y';
 }
 
 // Writes `stem` + `ending` into `buffer` (kBufferSize bytes, enough for any
@@ -181,11 +181,18 @@ std::string_view Lemmatizer::VerbLemma(std::string_view lower, Pos tag,
 
   std::string_view found;
   switch (tag) {
-    case Pos::kVBZ: found = third_person(); break;
+    case Pos::kVBZ:
+      found = third_person();
+      break;
     case Pos::kVBD:
-    case Pos::kVBN: found = past(); break;
-    case Pos::kVBG: found = gerund(); break;
-    default: break;
+    case Pos::kVBN:
+      found = past();
+      break;
+    case Pos::kVBG:
+      found = gerund();
+      break;
+    default:
+      break;
   }
   if (!found.empty()) return found;
   if (verbs_.contains(lower)) return lower;

@@ -45,8 +45,10 @@ class Lemmatizer {
   // bytes; the returned view points into it or into the loaded files.
   static constexpr size_t kMaxWord = 64;
   static constexpr size_t kBufferSize = kMaxWord + 8;
-  std::string_view VerbLemma(std::string_view lower, Pos tag, char* buffer) const;
-  std::string_view NounLemma(std::string_view lower, Pos tag, char* buffer) const;
+  std::string_view VerbLemma(std::string_view lower, Pos tag,
+                             char* buffer) const;
+  std::string_view NounLemma(std::string_view lower, Pos tag,
+                             char* buffer) const;
   std::string_view AdjectiveLemma(std::string_view lower, char* buffer) const;
 
   // File contents; the sets and maps point into them.

@@ -16,7 +16,6 @@ std::string ReadFile(const std::filesystem::path& path) {
   return std::move(buffer).str();
 }
 
-
 }  // namespace
 
 Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
@@ -37,7 +36,8 @@ Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
                                std::to_string(line_number) + ": " + what);
     };
     size_t tab = line.find('\t');
-    if (tab == 0 || tab == std::string_view::npos) fail("expected word<TAB>tags");
+    if (tab == 0 || tab == std::string_view::npos)
+      fail("expected word<TAB>tags");
     std::string_view word = line.substr(0, tab);
     std::string_view tags = line.substr(tab + 1);
     LexEntry entry;
@@ -111,16 +111,24 @@ void Lexicon::AddBuiltins() {
   both("getting", "Getting", W::kGet, kVBG);
   both("by", "By", W::kBy, kIN, {kRB, kRP});
   both("that", "That", W::kThat, kIN, {kDT, kWDT, kRB});
-  for (auto [lower, upper] :
-       {std::pair{"i", "I"}, {"you", "You"}, {"he", "He"}, {"she", "She"},
-        {"it", "It"}, {"we", "We"}, {"they", "They"}}) {
+  for (auto [lower, upper] : {std::pair{"i", "I"},
+                              {"you", "You"},
+                              {"he", "He"},
+                              {"she", "She"},
+                              {"it", "It"},
+                              {"we", "We"},
+                              {"they", "They"}}) {
     both(lower, upper, W::kSubjectPronoun, kPRP);
   }
   set("I", W::kSubjectPronoun, kPRP);
-  for (auto [lower, upper] :
-       {std::pair{"because", "Because"}, {"if", "If"}, {"while", "While"},
-        {"although", "Although"}, {"though", "Though"},
-        {"whether", "Whether"}, {"unless", "Unless"}, {"since", "Since"}}) {
+  for (auto [lower, upper] : {std::pair{"because", "Because"},
+                              {"if", "If"},
+                              {"while", "While"},
+                              {"although", "Although"},
+                              {"though", "Though"},
+                              {"whether", "Whether"},
+                              {"unless", "Unless"},
+                              {"since", "Since"}}) {
     both(lower, upper, W::kSubordinator, kIN);
   }
   both("there", "There", W::kThere, kEX, {kRB});

@@ -19,10 +19,10 @@ namespace dyad::tag {
 // entry so that a rule tests one byte instead of comparing strings.
 enum class WordClass : uint8_t {
   kOther,
-  kBe,           // be, is, was, 're, ...
-  kHave,         // have, has, had, 've, 'd
-  kDo,           // do, does, did
-  kGet,          // get, got, gets, gotten, getting
+  kBe,    // be, is, was, 're, ...
+  kHave,  // have, has, had, 've, 'd
+  kDo,    // do, does, did
+  kGet,   // get, got, gets, gotten, getting
   kBy,
   kThat,
   kSubjectPronoun,  // I, you, he, she, it, we, they

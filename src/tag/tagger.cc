@@ -110,7 +110,8 @@ bool IsAllCaps(std::string_view word) {
 
 // "22", "1,200", "3.5", "-4", "9/11", "10:30", "1990s".
 bool IsNumber(std::string_view word) {
-  if (!word.empty() && (word[0] == '-' || word[0] == '+')) word.remove_prefix(1);
+  if (!word.empty() && (word[0] == '-' || word[0] == '+'))
+    word.remove_prefix(1);
   if (EndsWith(word, "s")) word.remove_suffix(1);
   if (word.empty() || !IsAsciiDigit(word[0])) return false;
   for (char c : word) {
@@ -170,8 +171,8 @@ Guess FromEntry(const LexEntry& entry, bool lower_case) {
   if (lower_case && (guess.mask & ~kProper) != 0 &&
       (guess.first == kNNP || guess.first == kNNPS)) {
     guess.mask &= ~kProper;
-    for (Pos pos : {kNN, kNNS, kJJ, kVB, kVBN, kVBD, kVBG, kVBZ, kVBP, kRB,
-                     kCD, kIN}) {
+    for (Pos pos :
+         {kNN, kNNS, kJJ, kVB, kVBN, kVBD, kVBG, kVBZ, kVBP, kRB, kCD, kIN}) {
       if (Has(guess.mask, pos)) {
         guess.first = pos;
         break;
@@ -192,9 +193,9 @@ Guess GuessFromSuffix(std::string_view w) {
     return Either(kVBN, Bit(kVBD) | Bit(kJJ));
   }
   if (w.size() >= 4 && ends("ly")) return Either(kRB, Bit(kJJ));
-  for (std::string_view suffix : {"tions", "sions", "ments", "nesses",
-                                  "ities", "ances", "ences", "isms", "ships",
-                                  "ists", "ers", "ors"}) {
+  for (std::string_view suffix :
+       {"tions", "sions", "ments", "nesses", "ities", "ances", "ences", "isms",
+        "ships", "ists", "ers", "ors"}) {
     if (ends(suffix)) return Only(kNNS);
   }
   for (std::string_view suffix :
@@ -209,8 +210,7 @@ Guess GuessFromSuffix(std::string_view w) {
   for (std::string_view suffix : {"ise", "ize", "ify"}) {
     if (ends(suffix)) return Either(kVB, Bit(kVBP));
   }
-  if (w.size() >= 3 && ends("s") && !ends("ss") && !ends("us") &&
-      !ends("is")) {
+  if (w.size() >= 3 && ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
     return Either(kNNS, Bit(kVBZ));
   }
   return Either(kNN, Bit(kJJ));
@@ -242,8 +242,7 @@ class Guesser {
     }
     std::string_view rest = w.substr(is + 2);
     if (rest != "e" && rest != "ed" && rest != "es" && rest != "ing" &&
-        rest != "ation" && rest != "ations" && rest != "er" &&
-        rest != "ers") {
+        rest != "ation" && rest != "ations" && rest != "er" && rest != "ers") {
       return nullptr;
     }
     char buffer[kMaxCaseFold];
@@ -385,7 +384,12 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
 
 bool IsClauseBoundary(const Slot& slot) {
   switch (slot.tag) {
-    case kCC: case kComma: case kColon: case kWDT: case kWP: case kWRB:
+    case kCC:
+    case kComma:
+    case kColon:
+    case kWDT:
+    case kWP:
+    case kWRB:
       return true;
     case kIN:
       return slot.word_class == WordClass::kSubordinator ||
@@ -398,7 +402,8 @@ bool IsClauseBoundary(const Slot& slot) {
 // A verb that surely heads its clause: an auxiliary, a modal, or a finite
 // form the lexicon does not also list as a noun.
 bool IsSureFiniteVerb(const Slot& slot) {
-  if (slot.word_class == WordClass::kBe || slot.word_class == WordClass::kHave ||
+  if (slot.word_class == WordClass::kBe ||
+      slot.word_class == WordClass::kHave ||
       slot.word_class == WordClass::kDo) {
     return Has(kFiniteVerbMask, slot.tag);
   }
@@ -455,14 +460,16 @@ class Disambiguator {
     const PosMask m = slot.mask;
     const Pos t = slot.tag;
     const Pos prev = i > 0 ? s_[i - 1].tag : kNone;
-    const WordClass prev_class = i > 0 ? s_[i - 1].word_class : WordClass::kOther;
+    const WordClass prev_class =
+        i > 0 ? s_[i - 1].word_class : WordClass::kOther;
     const Pos next = TagAt(i + 1);
     const WordClass next_class = ClassAt(i + 1);
     // The word before, looking through adverbs ("has also praised").
     size_t j = i;
     while (j > 0 && (s_[j - 1].tag == kRB || s_[j - 1].tag == kRBR)) --j;
     const Pos aux = j > 0 ? s_[j - 1].tag : kNone;
-    const WordClass aux_class = j > 0 ? s_[j - 1].word_class : WordClass::kOther;
+    const WordClass aux_class =
+        j > 0 ? s_[j - 1].word_class : WordClass::kOther;
 
     if (t == kOpenQuote || t == kCloseQuote) {
       if (slot.word_class == WordClass::kPossessiveS && i > 0 &&
@@ -478,17 +485,16 @@ class Disambiguator {
 
     switch (slot.word_class) {
       case WordClass::kThat:
-        if (IsNoun(prev) && (Has(kFiniteVerbMask, next) || next == kRB ||
-                             next_class == WordClass::kBe ||
-                             next_class == WordClass::kHave)) {
+        if (IsNoun(prev) &&
+            (Has(kFiniteVerbMask, next) || next == kRB ||
+             next_class == WordClass::kBe || next_class == WordClass::kHave)) {
           return kWDT;  // "the drones that were used"
         }
         if (next == kNN || next == kNNS || next == kJJ) {
           // "condemned that attack", but "said that talks failed".
-          const bool clause_follows =
-              i + 2 < s_.size() &&
-              (s_[i + 2].mask & kFiniteVerbMask) != 0 &&
-              IsVerb(s_[i + 2].tag);
+          const bool clause_follows = i + 2 < s_.size() &&
+                                      (s_[i + 2].mask & kFiniteVerbMask) != 0 &&
+                                      IsVerb(s_[i + 2].tag);
           return (IsVerb(prev) || IsAdjective(prev)) && clause_follows ? kIN
                                                                        : kDT;
         }
@@ -515,8 +521,8 @@ class Disambiguator {
         }
         return kPOS;
       case WordClass::kHer:
-        if (IsNoun(next) || IsAdjective(next) || next == kCD ||
-            next == kVBG || next == kVBN) {
+        if (IsNoun(next) || IsAdjective(next) || next == kCD || next == kVBG ||
+            next == kVBN) {
           return kPRPS;
         }
         return kPRP;
@@ -554,7 +560,8 @@ class Disambiguator {
       if (t == kVBD && Has(m, kNN)) return kNN;
       return t;
     }
-    if (aux == kMD || (aux_class == WordClass::kDo && Has(kFiniteVerbMask, aux))) {
+    if (aux == kMD ||
+        (aux_class == WordClass::kDo && Has(kFiniteVerbMask, aux))) {
       if (Has(m, kVB) || t == kVBP || unknown_lower) return kVB;
     }
     // Perfect and passive participles: "has praised", "were held".
@@ -572,8 +579,15 @@ class Disambiguator {
 
     // After a determiner, possessive or adjective: a noun phrase goes on.
     switch (prev) {
-      case kDT: case kPRPS: case kPOS: case kJJ: case kJJR: case kJJS:
-      case kCD: case kPDT: case kWPS:
+      case kDT:
+      case kPRPS:
+      case kPOS:
+      case kJJ:
+      case kJJR:
+      case kJJS:
+      case kCD:
+      case kPDT:
+      case kWPS:
         if ((t == kVB || t == kVBP) && Has(m, kNN)) return kNN;
         if ((t == kVB || t == kVBP) && Has(m, kNNS)) return kNNS;
         if (t == kVBZ && Has(m, kNNS)) return kNNS;
@@ -589,8 +603,8 @@ class Disambiguator {
     }
 
     // Coordinated verbs share their form: "was arrested and charged".
-    if (prev == kCC && i >= 2 && IsVerb(s_[i - 2].tag) && Has(m, s_[i - 2].tag) &&
-        IsVerb(t)) {
+    if (prev == kCC && i >= 2 && IsVerb(s_[i - 2].tag) &&
+        Has(m, s_[i - 2].tag) && IsVerb(t)) {
       return s_[i - 2].tag;
     }
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -155,8 +158,12 @@ TEST(TagContextTest, PunctuationAndQuotes) {
   EXPECT_EQ(Tagged("Ceasefire -- for now ( maybe ) ."),
             "Ceasefire/NN --/: for/IN now/RB (/-LRB- maybe/RB )/-RRB- ./.");
   Sentence sentence;
-  for (auto [word, begin] : {std::pair{"He", 0}, {"said", 3}, {"\"", 8},
-                             {"no", 9}, {"\"", 11}, {".", 12}}) {
+  for (auto [word, begin] : {std::pair{"He", 0},
+                             {"said", 3},
+                             {"\"", 8},
+                             {"no", 9},
+                             {"\"", 11},
+                             {".", 12}}) {
     Token token;
     token.norm = word;
     token.begin = begin;
@@ -186,12 +193,12 @@ TEST(TagUnknownWordTest, Shapes) {
   EXPECT_EQ(TagOf("It cost 1,200 dollars .", "1,200"), "CD");
   EXPECT_EQ(TagOf("It rose 3.5 percent .", "3.5"), "CD");
   EXPECT_EQ(TagOf("the 22nd brigade", "22nd"), "JJ");
-  EXPECT_EQ(TagOf("They used Turkish-manufactured drones .",
-                  "Turkish-manufactured"),
-            "JJ");
-  EXPECT_EQ(TagOf("They shelled Armenian-occupied towns .",
-                  "Armenian-occupied"),
-            "JJ");
+  EXPECT_EQ(
+      TagOf("They used Turkish-manufactured drones .", "Turkish-manufactured"),
+      "JJ");
+  EXPECT_EQ(
+      TagOf("They shelled Armenian-occupied towns .", "Armenian-occupied"),
+      "JJ");
   EXPECT_EQ(TagOf("the internationally-recognised border",
                   "internationally-recognised"),
             "VBN");
@@ -278,9 +285,27 @@ TEST(TagLexiconTest, LoadsAndRejectsMalformedFiles) {
   ASSERT_NE(entry, nullptr);
   EXPECT_FALSE(Has(entry->mask, Pos::kVBD));  // noise dropped
   EXPECT_THROW(Lexicon::Load("/nonexistent/lexicon.tsv"), std::runtime_error);
-  EXPECT_THROW(
-      Tagger::Load(DefaultLexiconPath(), "/nonexistent/wordnet"),
-      std::runtime_error);
+  const std::filesystem::path bad =
+      std::filesystem::temp_directory_path() / "dyad_tag_bad_lexicon.tsv";
+  {
+    std::ofstream out(bad);
+    out << "good\tNN\nbad line without tab\n";
+  }
+  try {
+    Lexicon::Load(bad);
+    ADD_FAILURE() << "expected a std::runtime_error";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find(":2:"), std::string::npos)
+        << error.what();
+  }
+  {
+    std::ofstream out(bad);
+    out << "good\tNN|BOGUS\n";
+  }
+  EXPECT_THROW(Lexicon::Load(bad), std::runtime_error);
+  std::filesystem::remove(bad);
+  EXPECT_THROW(Tagger::Load(DefaultLexiconPath(), "/nonexistent/wordnet"),
+               std::runtime_error);
 }
 
 TEST(TagSetTest, NamesRoundTrip) {

@@ -11,10 +11,50 @@ namespace dyad::tag {
 
 enum class Pos : uint8_t {
   kNone,
-  kCC, kCD, kDT, kEX, kFW, kIN, kJJ, kJJR, kJJS, kLS, kMD,
-  kNN, kNNS, kNNP, kNNPS, kPDT, kPOS, kPRP, kPRPS, kRB, kRBR, kRBS, kRP,
-  kSYM, kTO, kUH, kVB, kVBD, kVBG, kVBN, kVBP, kVBZ, kWDT, kWP, kWPS, kWRB,
-  kComma, kPeriod, kColon, kOpenQuote, kCloseQuote, kLRB, kRRB, kDollar,
+  kCC,
+  kCD,
+  kDT,
+  kEX,
+  kFW,
+  kIN,
+  kJJ,
+  kJJR,
+  kJJS,
+  kLS,
+  kMD,
+  kNN,
+  kNNS,
+  kNNP,
+  kNNPS,
+  kPDT,
+  kPOS,
+  kPRP,
+  kPRPS,
+  kRB,
+  kRBR,
+  kRBS,
+  kRP,
+  kSYM,
+  kTO,
+  kUH,
+  kVB,
+  kVBD,
+  kVBG,
+  kVBN,
+  kVBP,
+  kVBZ,
+  kWDT,
+  kWP,
+  kWPS,
+  kWRB,
+  kComma,
+  kPeriod,
+  kColon,
+  kOpenQuote,
+  kCloseQuote,
+  kLRB,
+  kRRB,
+  kDollar,
   kHash,
   kCount,
 };
@@ -29,9 +69,9 @@ constexpr bool Has(PosMask mask, Pos pos) { return (mask & Bit(pos)) != 0; }
 
 inline constexpr PosMask kNounMask =
     Bit(Pos::kNN) | Bit(Pos::kNNS) | Bit(Pos::kNNP) | Bit(Pos::kNNPS);
-inline constexpr PosMask kVerbMask =
-    Bit(Pos::kVB) | Bit(Pos::kVBD) | Bit(Pos::kVBG) | Bit(Pos::kVBN) |
-    Bit(Pos::kVBP) | Bit(Pos::kVBZ);
+inline constexpr PosMask kVerbMask = Bit(Pos::kVB) | Bit(Pos::kVBD) |
+                                     Bit(Pos::kVBG) | Bit(Pos::kVBN) |
+                                     Bit(Pos::kVBP) | Bit(Pos::kVBZ);
 inline constexpr PosMask kFiniteVerbMask =
     Bit(Pos::kVBD) | Bit(Pos::kVBP) | Bit(Pos::kVBZ) | Bit(Pos::kMD);
 inline constexpr PosMask kAdjectiveMask =

@@ -293,7 +293,15 @@ class JsonlReader : public ReaderBase {
     const std::string where = name_ + ":" + std::to_string(line_number_);
     simdjson::dom::element root;
     simdjson::dom::object object;
-    const auto error = parser_.parse(line.data(), line.size()).get(root);
+    auto error = parser_.parse(line.data(), line.size()).get(root);
+    // simdjson rejects invalid UTF-8; such a line is repaired and parsed
+    // again, so that one bad byte costs a '?' rather than the document.
+    size_t repaired = 0;
+    if (error == simdjson::UTF8_ERROR) {
+      repaired_line_.assign(line);
+      repaired = RepairUtf8(repaired_line_);
+      error = parser_.parse(repaired_line_).get(root);
+    }
     if (error != simdjson::SUCCESS || root.get(object) != simdjson::SUCCESS) {
       ReadItem item;
       const std::string reason = error != simdjson::SUCCESS
@@ -305,6 +313,12 @@ class JsonlReader : public ReaderBase {
     }
     Document document;
     std::vector<Diagnostic> diagnostics;
+    if (repaired > 0) {
+      diagnostics.push_back(MakeDiagnostic(
+          "invalid-utf8", where,
+          std::to_string(repaired) + " bytes of invalid UTF-8 replaced with '?'",
+          false));
+    }
     document.id = Field(object, "id");
     if (document.id.empty()) document.id = where;
     document.text = Field(object, "text");
@@ -319,6 +333,7 @@ class JsonlReader : public ReaderBase {
 
   simdjson::dom::parser parser_;
   std::string line_;
+  std::string repaired_line_;
   size_t line_number_ = 0;
 };
 

@@ -19,7 +19,6 @@
 #include "text/segmenter.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -142,7 +142,7 @@ TEST(SegmenterTest, PossessivesAndContractions) {
 TEST(SegmenterTest, NonAsciiNames) {
   const std::string text =
       "Erdo\xC4\x9F" "an visited Xank\xC9\x99ndi and \xD0\x9C\xD0\xBE\xD1\x81"
-      "\xD0\xBA\xD0\xB2\xD0\xB0. \xC3\x96calan was silent.";
+      "\xD0\xBA\xD0\xB2\xD0\xB0. \xC3\x96" "calan was silent.";
   EXPECT_EQ(Surfaces(text),
             (Strings{"Erdo\xC4\x9F" "an", "visited", "Xank\xC9\x99ndi", "and",
                      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", ".",

@@ -1,0 +1,30 @@
+// dyad eval: score the coder against gold records.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "dyad/eval.h"
+
+namespace dyad::cli {
+
+void AddEvalCommand(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> files;
+    bool errors = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("eval", "Score the coder against gold records (JSON Lines)");
+  cmd->add_option("gold", options->files, "Gold record files")->required()->check(CLI::ExistingFile);
+  cmd->add_flag("--errors", options->errors, "List every miss and extra with its sentence");
+  cmd->callback([options] {
+    Coder coder = Coder::Load(CoderOptions{});
+    for (const auto& path : options->files) {
+      GoldFile gold = ReadGoldFile(path);
+      for (const auto& p : gold.problems) std::cerr << fmt::format("{}: {}: {}\n", p.where, p.kind, p.message);
+      std::cout << "== " << path << '\n' << FormatEvalReport(Evaluate(coder, gold.records), options->errors);
+    }
+  });
+}
+
+}  // namespace dyad::cli

@@ -1,0 +1,98 @@
+#include "lexicon/actor_dictionary.h"
+
+#include <gtest/gtest.h>
+
+#include "lexicon/agent_dictionary.h"
+#include "tests/support/temp_file.h"
+#include "text/segmenter.h"
+#include "util/date.h"
+
+namespace dyad::lexicon {
+namespace {
+
+int Day(const char* iso) { return *util::ParseIsoDate(iso); }
+
+constexpr const char* kActors = R"(# test actors
+Azerbaijan | Azerbaijani | Azeri => AZE
+United States | US | U.S. => USA
+Ilham Aliyev | Aliyev   # a person
+  AZEGOV 2003-10-31..
+  test 2020-10-05 AZEGOV
+Jane Example | Example
+  FRAGOV 2010..2012-05-14
+  FRAOPP 2015-01..2016
+)";
+
+TEST(ActorDictionary, ResolvesUndatedAndDatedEntries) {
+  testing::TempDir dir;
+  auto dict = ActorDictionary::Load({dir.Write("actors.txt", kActors)});
+  EXPECT_EQ(dict.Lookup("Azeri", std::nullopt), "AZE");
+  EXPECT_EQ(dict.Lookup("Aliyev", Day("2020-10-05")), "AZEGOV");
+  EXPECT_EQ(dict.Lookup("Aliyev", Day("2001-01-01")), std::nullopt);  // before any role
+  EXPECT_EQ(dict.Lookup("Jane Example", Day("2011-06-01")), "FRAGOV");
+  EXPECT_EQ(dict.Lookup("Jane Example", Day("2013-06-01")), "FRAELI");  // former official
+  EXPECT_EQ(dict.Lookup("Example", Day("2015-03-01")), "FRAOPP");
+  EXPECT_EQ(dict.Lookup("Example", std::nullopt), "FRAOPP");  // no date: latest role
+}
+
+TEST(ActorDictionary, MatchesIgnoringCaseAndDiacriticsButNotShortCapitals) {
+  testing::TempDir dir;
+  auto dict = ActorDictionary::Load({dir.Write("actors.txt", kActors + std::string("Erdoğan => TURGOV\n"))});
+  EXPECT_EQ(dict.Lookup("ERDOGAN", std::nullopt), "TURGOV");
+  EXPECT_EQ(dict.Lookup("azerbaijan", std::nullopt), "AZE");
+  EXPECT_EQ(dict.Lookup("US", std::nullopt), "USA");
+  EXPECT_EQ(dict.Lookup("us", std::nullopt), std::nullopt);
+  EXPECT_EQ(dict.Lookup("U.S.", std::nullopt), "USA");
+}
+
+TEST(ActorDictionary, FindsLongestPhrasesInText) {
+  testing::TempDir dir;
+  auto dict = ActorDictionary::Load({dir.Write("actors.txt", kActors)});
+  std::string text = "Ilham Aliyev met United States envoys.";
+  auto sentence = text::Segment(text, 0, text.size()).at(0);
+  auto matches = dict.FindAll(MatchKeys::ForTokens(sentence.tokens, false));
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].last - matches[0].first, 2u);  // "Ilham Aliyev", not "Aliyev"
+  EXPECT_EQ(dict.entries()[matches[1].entry].name, "United States");
+}
+
+TEST(ActorDictionary, ReportsErrorsWithFileAndLine) {
+  testing::TempDir dir;
+  auto file = dir.Write("bad.txt",
+                        "Gondor => gon\n"              // line 1: bad code
+                        "Rohan\n"                      // line 2: entry without a code
+                        "Arnor | Rohan => ARN\n"       // line 3: phrase defined twice
+                        "Someone\n  XYZGOV 2020-13..\n"  // line 5: bad date
+                        "Other\n  ABCGOV 2001..2005\n  ABCMIL 2004..2006\n");  // line 8: overlap
+  auto dict = ActorDictionary::Load({file}, /*strict=*/false);
+  std::vector<std::string> messages;
+  for (const auto& issue : dict.issues()) messages.push_back(issue.ToString());
+  auto has = [&](const std::string& needle) {
+    return std::any_of(messages.begin(), messages.end(),
+                       [&](const std::string& m) { return m.find(needle) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("bad.txt:1: error: 'gon' is not an actor code"));
+  EXPECT_TRUE(has("bad.txt:3: error: phrase 'Rohan' is already defined at"));
+  EXPECT_TRUE(has("bad.txt:5: error: bad date range"));
+  EXPECT_TRUE(has("bad.txt:8: error: role ABCMIL overlaps role ABCGOV"));
+  EXPECT_TRUE(has("bad.txt:2: error: entry 'Rohan' has no code"));
+  EXPECT_THROW(ActorDictionary::Load({file}), DictionaryError);
+}
+
+TEST(AgentDictionary, MatchesLemmasAndMultiWordAgents) {
+  testing::TempDir dir;
+  auto file = dir.Write("agents.txt", "MIL: force | armed forces | soldier\nREB: nationalist militia\n");
+  auto agents = AgentDictionary::Load({file});
+  std::string text = "armed forces and nationalist militias";
+  auto sentence = text::Segment(text, 0, text.size()).at(0);
+  sentence.tokens[4].lemma = "militia";  // as the tagger would lemmatise it
+  auto matches = agents.FindAll(MatchKeys::ForTokens(sentence.tokens, true),
+                                MatchKeys::ForTokens(sentence.tokens, false));
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].sector, "MIL");
+  EXPECT_EQ(matches[0].last - matches[0].first, 2u);
+  EXPECT_EQ(matches[1].sector, "REB");
+}
+
+}  // namespace
+}  // namespace dyad::lexicon

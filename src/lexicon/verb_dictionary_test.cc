@@ -1,0 +1,80 @@
+#include "lexicon/verb_dictionary.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/temp_file.h"
+
+namespace dyad::lexicon {
+namespace {
+
+bool KnownCode(std::string_view code) {
+  return code == "190" || code == "072" || code == "161" || code == "042" || code == "051";
+}
+
+TEST(VerbDictionary, ParsesVerbAndNounPatternsWithSynsets) {
+  testing::TempDir dir;
+  auto verbs = dir.Write("verbs/test.txt",
+                         "# test\n"
+                         "190 attack $T\n"
+                         "072 sell &ARMS to $T\n"
+                         "161 recall {ambassador|envoy}\n"
+                         "042 noun talk between\n"
+                         "051 noun support for $T\n"
+                         "&ARMS = arms | weapon | drone\n");
+  auto dict = VerbDictionary::Load({verbs}, KnownCode);
+  ASSERT_EQ(dict.patterns().size(), 5u);
+  const auto& sell = dict.pattern(dict.ForVerb("sell").at(0));
+  EXPECT_EQ(sell.code, "072");
+  EXPECT_EQ(sell.id, "verbs/test.txt:3");
+  ASSERT_EQ(sell.elements.size(), 3u);
+  EXPECT_EQ(sell.elements[0].words, (std::vector<std::string>{"arms", "weapon", "drone"}));
+  EXPECT_TRUE(sell.elements[2].target);
+  const auto& talk = dict.pattern(dict.ForNoun("talk").at(0));
+  EXPECT_TRUE(talk.reciprocal);
+  const auto& support = dict.pattern(dict.ForNoun("support").at(0));
+  EXPECT_FALSE(support.reciprocal);
+  EXPECT_EQ(support.elements.at(0).words.at(0), "for");
+}
+
+TEST(VerbDictionary, MoreSpecificPatternsComeFirst) {
+  testing::TempDir dir;
+  auto verbs = dir.Write("verbs/test.txt",
+                         "190 attack $T\n"
+                         "190 attack $T with drone\n");
+  auto dict = VerbDictionary::Load({verbs}, KnownCode);
+  EXPECT_EQ(dict.pattern(dict.ForVerb("attack")[0]).id, "verbs/test.txt:2");
+}
+
+TEST(VerbDictionary, ReportsErrorsWithFileAndLine) {
+  testing::TempDir dir;
+  auto verbs = dir.Write("verbs/bad.txt",
+                         "999 attack $T\n"          // unknown code
+                         "190 attack $T with $T\n"  // two targets
+                         "190 use &NOPE\n"          // undefined synset
+                         "190 hit {a|b\n");         // unclosed alternatives
+  auto dict = VerbDictionary::Load({verbs}, KnownCode, /*strict=*/false);
+  std::vector<std::string> lines;
+  for (const auto& issue : dict.issues()) lines.push_back(issue.ToString());
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_NE(lines[0].find("bad.txt:1: error: '999' is not a CAMEO event code"), std::string::npos);
+  EXPECT_NE(lines[1].find("bad.txt:2: error: more than one $T"), std::string::npos);
+  EXPECT_NE(lines[2].find("bad.txt:4: error: unclosed alternatives"), std::string::npos);
+  EXPECT_NE(lines[3].find("bad.txt:3: error: synset &NOPE is not defined"), std::string::npos);
+  EXPECT_THROW(VerbDictionary::Load({verbs}, KnownCode), DictionaryError);
+}
+
+TEST(DiscardList, FindsSentenceAndDocumentPhrases) {
+  testing::TempDir dir;
+  auto file = dir.Write("discards.txt", "sentence: World Cup\ndocument: box office\n");
+  auto list = DiscardList::Load({file});
+  Token world{0, 5, "World", "", ""}, cup{6, 9, "Cup", "", ""};
+  auto hit = list.Find(MatchKeys::ForTokens({world, cup}, false));
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->scope, DiscardList::Scope::kSentence);
+  Token box{0, 3, "box", "", ""}, office{4, 10, "office", "", ""};
+  EXPECT_EQ(list.Find(MatchKeys::ForTokens({box, office}, false))->scope, DiscardList::Scope::kDocument);
+  EXPECT_FALSE(list.Find(MatchKeys::ForTokens({box}, false)));
+}
+
+}  // namespace
+}  // namespace dyad::lexicon

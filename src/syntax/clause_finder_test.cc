@@ -1,0 +1,159 @@
+#include "syntax/clause_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "tag/tagger.h"
+#include "text/segmenter.h"
+
+namespace dyad::syntax {
+namespace {
+
+// Tags and analyses one sentence with the real lexicon and WordNet.
+class ClauseFinderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tagger_ = std::make_unique<tag::Tagger>(
+        tag::Tagger::Load(tag::DefaultLexiconPath(), tag::DefaultWordNetDir()));
+  }
+
+  void Analyse(const std::string& text) {
+    text_ = text;
+    auto sentences = text::Segment(text_, 0, text_.size());
+    ASSERT_EQ(sentences.size(), 1u) << text;
+    sentence_ = std::move(sentences[0]);
+    tagger_->Tag(sentence_);
+    analysis_ = Analyze(sentence_);
+  }
+
+  std::string Words(TokenSpan span) const {
+    if (span.empty()) return "";
+    return text_.substr(sentence_.tokens[span.first].begin,
+                        sentence_.tokens[span.last - 1].end - sentence_.tokens[span.first].begin);
+  }
+
+  // The clause whose head verb is written `verb`.
+  const Clause& ClauseOf(const std::string& verb) const {
+    for (const Clause& c : analysis_.clauses) {
+      if (sentence_.tokens[c.head].norm == verb) return c;
+    }
+    ADD_FAILURE() << "no clause headed by '" << verb << "'";
+    static const Clause kNone;
+    return kNone;
+  }
+
+  // The subject, following borrowed subjects to their clause.
+  std::string SubjectOf(const std::string& verb) const {
+    const Clause* c = &ClauseOf(verb);
+    while (c->subject.empty() && c->subject_from >= 0) c = &analysis_.clauses[c->subject_from];
+    return Words(c->subject);
+  }
+
+  static std::unique_ptr<tag::Tagger> tagger_;
+  std::string text_;
+  Sentence sentence_;
+  SentenceAnalysis analysis_;
+};
+
+std::unique_ptr<tag::Tagger> ClauseFinderTest::tagger_;
+
+TEST_F(ClauseFinderTest, ActiveClauseHasSubjectAndObject) {
+  Analyse("The Kurdish rebels attacked a police station in the east.");
+  const Clause& c = ClauseOf("attacked");
+  EXPECT_EQ(Words(c.subject), "The Kurdish rebels");
+  EXPECT_EQ(Words(c.object), "a police station");
+  EXPECT_EQ(c.voice, Voice::kActive);
+  EXPECT_EQ(c.modality, Modality::kAsserted);
+}
+
+TEST_F(ClauseFinderTest, PassiveClauseHasByAgent) {
+  Analyse("The convoy was ambushed by militants near the border.");
+  const Clause& c = ClauseOf("ambushed");
+  EXPECT_EQ(c.voice, Voice::kPassive);
+  EXPECT_EQ(Words(c.subject), "The convoy");
+  EXPECT_EQ(Words(c.agent), "militants");
+}
+
+TEST_F(ClauseFinderTest, SubjectThroughOfChainAndApposition) {
+  Analyse("The head of the drone maker, Ivan Petrov, praised the new contract.");
+  EXPECT_EQ(Words(ClauseOf("praised").subject), "The head of the drone maker, Ivan Petrov");
+}
+
+TEST_F(ClauseFinderTest, InfinitiveTakesTheGoverningObject) {
+  Analyse("The vote led Serbia to recall its envoy.");
+  EXPECT_EQ(SubjectOf("recall"), "Serbia");
+  EXPECT_EQ(ClauseOf("recall").modality, Modality::kAsserted);
+}
+
+TEST_F(ClauseFinderTest, AppealMakesTheInfinitiveHypothetical) {
+  Analyse("The president urged Russia to withdraw its troops.");
+  EXPECT_EQ(SubjectOf("withdraw"), "Russia");
+  EXPECT_EQ(ClauseOf("withdraw").modality, Modality::kHypothetical);
+}
+
+TEST_F(ClauseFinderTest, AccusedOfMakesTheEventAlleged) {
+  Analyse("Iran was accused on Monday of supplying missiles to the rebels.");
+  EXPECT_EQ(SubjectOf("supplying"), "Iran");
+  EXPECT_EQ(ClauseOf("supplying").modality, Modality::kAlleged);
+}
+
+TEST_F(ClauseFinderTest, ParticipleAfterNounTakesItAsSubject) {
+  Analyse("Officials met in Geneva, with the Swiss minister calling on both sides to talk.");
+  EXPECT_EQ(SubjectOf("calling"), "the Swiss minister");
+}
+
+TEST_F(ClauseFinderTest, ConjoinedPredicateSharesTheSubject) {
+  Analyse("Government troops entered the town and arrested dozens of protesters.");
+  EXPECT_EQ(SubjectOf("arrested"), "Government troops");
+}
+
+TEST_F(ClauseFinderTest, NegationAndModals) {
+  Analyse("Egypt did not condemn the strike.");
+  EXPECT_TRUE(ClauseOf("condemn").negated);
+  Analyse("Japan may impose new sanctions.");
+  EXPECT_EQ(ClauseOf("impose").modality, Modality::kHypothetical);
+  Analyse("Kenya will send more troops.");
+  EXPECT_EQ(ClauseOf("send").modality, Modality::kFuture);
+  Analyse("Rebels have reportedly seized the airport.");
+  EXPECT_EQ(ClauseOf("seized").modality, Modality::kReported);
+}
+
+TEST_F(ClauseFinderTest, ReportingFrameBeforeTheClause) {
+  Analyse("The ministry said that Chinese ships had entered the disputed waters.");
+  const Clause& c = ClauseOf("entered");
+  EXPECT_EQ(Words(c.reported_by), "The ministry");
+  EXPECT_EQ(c.modality, Modality::kReported);
+}
+
+TEST_F(ClauseFinderTest, ReportingFrameAfterTheClause) {
+  Analyse("Police arrested three journalists, the union said.");
+  EXPECT_EQ(Words(ClauseOf("arrested").reported_by), "the union");
+}
+
+TEST_F(ClauseFinderTest, AccordingToIsAFrame) {
+  Analyse("According to witnesses, soldiers fired on the crowd.");
+  EXPECT_EQ(Words(ClauseOf("fired").reported_by), "witnesses");
+}
+
+TEST_F(ClauseFinderTest, NominalPredicateWithPrepositions) {
+  Analyse("Talks between Chile and Peru resumed on Friday.");
+  ASSERT_FALSE(analysis_.nominals.empty());
+  const NominalPredicate& talks = analysis_.nominals.front();
+  EXPECT_EQ(sentence_.tokens[talks.head].norm, "Talks");
+  ASSERT_FALSE(talks.obliques.empty());
+  EXPECT_EQ(sentence_.tokens[talks.obliques[0].preposition].norm, "between");
+  EXPECT_EQ(Words(talks.obliques[0].phrase), "Chile");
+}
+
+TEST_F(ClauseFinderTest, LongRunOnSentenceIsAnalysedInOnePass) {
+  std::string text = "Rebels attacked";
+  for (int i = 0; i < 2000; ++i) text += " and troops shelled villages";
+  text += ".";
+  Analyse(text);
+  EXPECT_GE(analysis_.clauses.size(), 2000u);
+}
+
+}  // namespace
+}  // namespace dyad::syntax
