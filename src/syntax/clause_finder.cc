@@ -188,8 +188,11 @@ class Analyzer {
         bool has_object = next < n_ && np_of_[next] >= 0 && Tag(next) != "PRP$";
         bool by_phrase = next < n_ && tokens_[next].norm == "by";
         bool after_noun = head > 0 && (np_of_[head - 1] >= 0 || tokens_[head - 1].norm == ",");
-        if (by_phrase || !has_object || !after_noun) clause.voice = Voice::kPassive;
-        if (has_object && !by_phrase && after_noun) bare = false;
+        // "... entered the town and arrested dozens": a conjoined past tense.
+        bool after_and = head > 0 && Tag(head - 1) == "CC";
+        bool finite = has_object && !by_phrase && (after_noun || after_and);
+        if (!finite) clause.voice = Voice::kPassive;
+        if (finite) bare = false;
       }
       kinds_.push_back(bare ? Kind::kParticiple : Kind::kFinite);
       if (start > 0 && Tag(start - 1) == "TO") kinds_.back() = Kind::kInfinitive;
@@ -364,6 +367,14 @@ class Analyzer {
           end = later.subject.first;
           break;
         }
+        // A conjoined predicate ("entered the town and arrested ...") ends
+        // this clause at its conjunction.
+        uint32_t before = later.predicate.first;
+        if (kinds_[k] == Kind::kFinite && later.subject.empty() && before > clause.head + 1 &&
+            (Tag(before - 1) == "CC" || tokens_[before - 1].norm == ",")) {
+          end = before - 1;
+          break;
+        }
       }
       for (uint32_t t = clause.predicate.last; t < end; ++t) {
         std::string_view w = tokens_[t].norm;
@@ -426,7 +437,9 @@ class Analyzer {
     }
     // "according to X" anywhere in the sentence.
     for (uint32_t t = 0; t + 2 < n_; ++t) {
-      if (Lower(t) == "according" && tokens_[t + 1].norm == "to" && np_of_[t + 2] >= 0) {
+      std::string_view word = tokens_[t].norm;
+      if ((word == "according" || word == "According") && tokens_[t + 1].norm == "to" &&
+          np_of_[t + 2] >= 0) {
         MarkReported(0, count, out_.noun_phrases[np_of_[t + 2]]);
         break;
       }

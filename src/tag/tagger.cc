@@ -436,6 +436,9 @@ class Disambiguator {
   // A finite verb later in the same clause ("the phone calls ... were").
   bool FiniteVerbAhead(size_t i) const {
     for (size_t j = i + 1; j < s_.size(); ++j) {
+      // "and" between noun phrases ("the army and the militias broke out")
+      // does not end the clause; before a verb it does.
+      if (s_[j].tag == kCC && j + 1 < s_.size() && !IsVerb(s_[j + 1].tag)) continue;
       if (IsClauseBoundary(s_[j])) return false;
       if (IsSureFiniteVerb(s_[j])) return true;
     }
@@ -665,6 +668,13 @@ class Disambiguator {
     // A base form with a subject before it is present tense.
     if (t == kVB && i > 0 && (prev == kNNS || prev == kNNPS || prev == kPRP)) {
       return kVBP;
+    }
+    // An adjective-or-noun word that ends a noun phrase is its head noun:
+    // "the Azeri military and ...", "the Turkish military in Syria".
+    if (t == kJJ && Has(m, kNN) && i > 0 &&
+        (prev == kDT || prev == kNNP || prev == kJJ || prev == kPRPS || prev == kPOS) &&
+        !IsNoun(next) && next != kJJ && next != kCD) {
+      return kNN;
     }
     return t;
   }
