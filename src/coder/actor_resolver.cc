@@ -132,23 +132,32 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how) co
 
 std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
                                              const std::vector<TokenSpan>& noun_phrases) const {
-  std::vector<Actor> actors;
-  if (auto actor = Resolve(span)) actors.push_back(*actor);
-  // Follow "and NP" coordination after the span.
-  uint32_t t = span.last;
   const auto& tokens = sentence_->tokens;
+  auto starts_np = [&](uint32_t t) {
+    return std::find_if(noun_phrases.begin(), noun_phrases.end(),
+                        [&](const TokenSpan& s) { return s.first == t; });
+  };
+  // Conjuncts inside the span: "Armenia and Azerbaijan" is two actors.
+  std::vector<Actor> actors;
+  uint32_t piece = span.first;
+  for (uint32_t t = span.first; t <= span.last; ++t) {
+    bool cut = t == span.last || (tokens[t].norm == "and" && starts_np(t + 1) != noun_phrases.end());
+    if (!cut) continue;
+    if (auto actor = Resolve({piece, t})) actors.push_back(*actor);
+    piece = t + 1;
+  }
+  // Conjuncts after it: "attacked Georgia and Ukraine". Only "and"
+  // coordinates: a bare comma more often opens an apposition ("Erdogan,
+  // Turkey's president") than a list.
+  uint32_t t = span.last;
   while (t + 1 < tokens.size()) {
-    std::string_view w = tokens[t].norm;
     uint32_t next = t + 1;
-    // Only "and" coordinates: a bare comma more often opens an apposition
-    // ("Erdogan, Turkey's president") than a list.
-    if (w == "," && next < tokens.size() && tokens[next].norm == "and") {
+    if (tokens[t].norm == "," && tokens[next].norm == "and") {
       ++next;
-    } else if (w != "and") {
+    } else if (tokens[t].norm != "and") {
       break;
     }
-    auto np = std::find_if(noun_phrases.begin(), noun_phrases.end(),
-                           [&](const TokenSpan& s) { return s.first == next; });
+    auto np = starts_np(next);
     if (np == noun_phrases.end()) break;
     auto actor = Resolve(*np);
     if (!actor) break;

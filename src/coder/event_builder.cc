@@ -107,6 +107,13 @@ class SentenceCoder {
     return false;
   }
 
+  static bool HasTargetAfterWords(const lexicon::VerbPattern& pattern) {
+    for (size_t i = 1; i < pattern.elements.size(); ++i) {
+      if (pattern.elements[i].target) return true;
+    }
+    return false;
+  }
+
   std::optional<std::string> Attribution(const Clause& clause) const {
     if (clause.reported_by.empty()) return std::nullopt;
     if (auto speaker = actors_.Resolve(clause.reported_by)) return speaker->code;
@@ -158,9 +165,22 @@ class SentenceCoder {
       Explain(fmt::format("verb '{}' ({}): no pattern for this verb", head.norm, head.lemma));
       return;
     }
-    TokenSpan source_span = clause.voice == Voice::kPassive ? clause.agent : EffectiveSubject(clause);
+    for (const TokenSpan& span : covered_) {
+      if (span.Contains(clause.head)) {
+        // "called on Russia to withdraw": the withdrawal is what the appeal
+        // asks for, already coded as the appeal.
+        Explain(fmt::format("verb '{}': part of the event coded above", head.norm));
+        return;
+      }
+    }
+    const bool passive = clause.voice == Voice::kPassive;
+    TokenSpan source_span = passive ? clause.agent : EffectiveSubject(clause);
     for (int index : candidates) {
       const auto& pattern = verbs_.pattern(index);
+      // In a passive clause the grammatical subject is the patient: a
+      // pattern that looks for the target elsewhere ("attack in $T", a
+      // place) contradicts it.
+      if (passive && HasTargetAfterWords(pattern)) continue;
       Binding binding;
       if (!Match(pattern, clause, 0, clause.head, binding)) continue;
       if (pattern.code.starts_with("01") && IsFrame(clause)) {

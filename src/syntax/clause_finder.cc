@@ -217,9 +217,13 @@ class Analyzer {
 
   // The subject span ending at the noun phrase `np`: extended left through
   // "of" chains ("the owner of the company").
+  // Also takes in noun phrases coordinated before it ("Armenia and
+  // Azerbaijan agreed"); the coder splits the span at "and".
   TokenSpan SubjectChainEndingAt(int np) const {
     TokenSpan span = out_.noun_phrases[np];
-    while (span.first >= 2 && tokens_[span.first - 1].norm == "of" && np_of_[span.first - 2] >= 0) {
+    while (span.first >= 2 && np_of_[span.first - 2] >= 0) {
+      std::string_view link = tokens_[span.first - 1].norm;
+      if (link != "of" && link != "and") break;
       span.first = out_.noun_phrases[np_of_[span.first - 2]].first;
     }
     return span;
