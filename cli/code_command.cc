@@ -15,6 +15,7 @@ void AddCodeCommand(CLI::App& app) {
     std::vector<std::string> inputs{"-"};
     std::string date, format = "jsonl", input_format = "auto", output, db;
     int threads = 1;
+    size_t max_document_bytes = 8u << 20;
     bool explain = false, quiet = false;
   };
   auto options = std::make_shared<Options>();
@@ -29,6 +30,8 @@ void AddCodeCommand(CLI::App& app) {
   cmd->add_option("-o,--output", options->output, "Write events to FILE instead of stdout");
   cmd->add_option("--db", options->db, "Also write documents, sentences and events to SQLite");
   cmd->add_option("--threads", options->threads, "Worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--max-document-bytes", options->max_document_bytes,
+                  "Cut longer documents to this size (reported as too-large)");
   cmd->add_flag("--explain", options->explain,
                 "Print, per sentence, the clauses, actors and patterns behind each event (stderr)");
   cmd->add_flag("-q,--quiet", options->quiet, "Do not print the summary");
@@ -56,6 +59,7 @@ void AddCodeCommand(CLI::App& app) {
     RunOptions run;
     run.inputs = options->inputs;
     run.reader.default_date = options->date;
+    run.reader.max_document_bytes = options->max_document_bytes;
     run.reader.format = *ParseInputFormat(options->input_format);
     run.threads = options->threads;
     RunSummary summary = RunCoding(coder, run, sinks, std::cerr, options->explain ? &std::cerr : nullptr);
