@@ -138,7 +138,9 @@ class SentenceCoder {
         continue;
       }
       for (const Actor& target : targets) {
-        if (target.code == source.code) continue;
+        // An actor does nothing to itself, nor to its own country as a
+        // whole ("the Canadian government banned travel to Canada").
+        if (target.code == source.code || target.code == source.country) continue;
         Event e = event;
         e.source = source;
         e.target = target;

@@ -49,7 +49,8 @@ PhraseIndex::Match PhraseIndex::LongestAt(const std::vector<std::string>& folded
     if (it == next.end() && caps[i]) {
       // Try the exact-case edge: the folded form lower-cased the word, so
       // rebuild its capitals (exact-case words are ASCII).
-      exact.assign("\x01");
+      exact.clear();
+      exact.push_back('\x01');
       for (char c : folded[i]) exact += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
       it = next.find(exact);
     }

@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 
 namespace dyad::syntax {
@@ -229,6 +230,35 @@ class Analyzer {
     return span;
   }
 
+  bool IsTimeWord(uint32_t i) const {
+    std::string_view w = Lower(i);
+    static constexpr std::array<std::string_view, 40> kWords = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
+        "night", "week", "weekend", "month", "year", "overnight", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+        "earlier"};
+    std::string lower(w);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+  }
+
+  // Steps left over a time phrase ending at token p: an optional comma, a
+  // noun phrase whose head is a time word, an optional preposition ("on",
+  // "last") and comma. Returns the token before it, or p if there is none.
+  uint32_t SkipTimePhraseBackward(uint32_t p) const {
+    uint32_t q = p;
+    if (tokens_[q].norm == "," && q > 0) --q;
+    if (np_of_[q] < 0 || !IsTimeWord(out_.noun_phrases[np_of_[q]].last - 1)) return p;
+    q = out_.noun_phrases[np_of_[q]].first;
+    if (q == 0) return p;
+    --q;
+    if (IsPreposition(tokens_[q]) && q > 0) --q;
+    if (tokens_[q].norm == "," && q > 0) --q;
+    return q;
+  }
+
   // Index of the nearest clause whose head is before token `i`, or -1.
   int ClauseBefore(uint32_t i) const {
     for (int c = static_cast<int>(out_.clauses.size()) - 1; c >= 0; --c) {
@@ -307,7 +337,9 @@ class Analyzer {
       }
       return;
     }
-    // Finite verb.
+    // Finite verb. A time phrase between subject and verb ("France on
+    // Wednesday accused", "Israel, last week, said") is not the subject.
+    p = SkipTimePhraseBackward(p);
     const Token& before = tokens_[p];
     if (before.tag == "WDT" || before.tag == "WP" || (before.norm == "that" && p > 0 && np_of_[p - 1] >= 0)) {
       uint32_t q = p;
