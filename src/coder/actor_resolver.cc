@@ -27,9 +27,24 @@ void ActorResolver::BeginSentence(const Sentence& sentence) {
   lexicon::MatchKeys lemma_keys = lexicon::MatchKeys::ForTokens(sentence.tokens, true);
   matches_ = actors_.FindAll(word_keys_);
   agent_matches_ = agents_.FindAll(lemma_keys, word_keys_);
+  unknown_names_.clear();
+  const auto& tokens = sentence.tokens;
+  std::vector<bool> known(tokens.size(), false);
+  for (const auto& match : matches_) {
+    for (uint32_t t = match.first; t < match.last; ++t) known[t] = true;
+  }
+  for (uint32_t t = 0; t + 1 < tokens.size(); ++t) {
+    if (tokens[t].tag == "NNP" && tokens[t + 1].tag == "NNP" && !known[t] && !known[t + 1]) {
+      unknown_names_.push_back(t);
+      while (t + 1 < tokens.size() && tokens[t + 1].tag == "NNP") ++t;
+    }
+  }
 }
 
 void ActorResolver::EndSentence() {
+  // A person the dictionaries do not know was named after the last known
+  // one: later pronouns may mean either, so forget the known one.
+  if (last_person_ && !unknown_names_.empty()) last_person_.reset();
   for (const auto& match : matches_) {
     auto code = actors_.Resolve(match.entry, date_);
     if (!code) continue;
@@ -61,9 +76,17 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   const std::string& folded = word_keys_.folded[token];
   bool person = IsPersonalPronoun(folded);
   if (!person && !IsGroupPronoun(folded)) return std::nullopt;
-  // Nearest earlier mention in this sentence first, then earlier sentences.
+  // Nearest earlier mention in this sentence first, then earlier sentences;
+  // an unknown name in between blocks both.
+  uint32_t blocked_before = 0;
+  if (person) {
+    for (uint32_t start : unknown_names_) {
+      if (start < token) blocked_before = start + 1;
+    }
+  }
   for (auto it = matches_.rbegin(); it != matches_.rend(); ++it) {
     if (it->last > token) continue;
+    if (it->first < blocked_before) return std::nullopt;
     if (actors_.entries()[it->entry].person != person) continue;
     auto code = actors_.Resolve(it->entry, date_);
     if (!code) continue;
@@ -72,7 +95,7 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
     return actor;
   }
   const std::optional<Actor>& remembered = person ? last_person_ : last_group_;
-  if (!remembered) return std::nullopt;
+  if (!remembered || blocked_before > 0) return std::nullopt;
   Actor actor = *remembered;
   actor.begin = sentence_->tokens[token].begin;
   actor.end = sentence_->tokens[token].end;

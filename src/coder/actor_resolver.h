@@ -55,6 +55,9 @@ class ActorResolver {
   lexicon::MatchKeys word_keys_;
   std::vector<lexicon::ActorMatch> matches_;
   std::vector<lexicon::AgentMatch> agent_matches_;
+  // Start tokens of names the dictionaries do not know ("Bernard Jenkin"):
+  // a pronoun after one may refer to that person, so it is not resolved.
+  std::vector<uint32_t> unknown_names_;
   // Document memory: the latest person and the latest other actor mentioned
   // in earlier sentences.
   std::optional<Actor> last_person_;
