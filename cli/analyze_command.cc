@@ -1,11 +1,14 @@
 // dyad analyze: show how dyad reads text (tokens, tags, lemmas, clauses).
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <iterator>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "dyad/coder.h"
+#include "dyad/treebank.h"
 
 namespace dyad::cli {
 namespace {
@@ -45,19 +48,78 @@ void Print(const AnalyzedSentence& a, const std::string& text) {
   std::cout << '\n';
 }
 
+void PrintConllu(const AnalyzedSentence& a, const std::string& text) {
+  const Sentence& s = a.sentence;
+  std::cout << "# text = " << text.substr(s.begin, s.end - s.begin) << '\n';
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    const Dependency& d = a.dependencies[i];
+    std::cout << fmt::format("{}\t{}\t{}\t_\t{}\t_\t{}\t{}\t_\t_\n", i + 1, text.substr(t.begin, t.end - t.begin),
+                             t.lemma.empty() ? "_" : t.lemma, t.tag, d.head, d.relation);
+  }
+  std::cout << '\n';
+}
+
 }  // namespace
 
 void AddAnalyzeCommand(CLI::App& app) {
-  auto inputs = std::make_shared<std::vector<std::string>>();
+  struct Options {
+    std::vector<std::string> text;
+    std::string format = "text";
+    bool tokenized = false;
+  };
+  auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("analyze", "Show tokens, tags, lemmas and clauses of text");
-  cmd->add_option("text", *inputs, "Text to analyse (default: standard input)");
-  cmd->callback([inputs] {
+  cmd->add_option("text", options->text, "Text to analyse (default: standard input)");
+  cmd->add_option("--format", options->format, "Output: readable text or CoNLL-U")
+      ->check(CLI::IsMember({"text", "conllu"}));
+  cmd->add_flag("--tokenized", options->tokenized,
+                "Input is CoNLL-U: keep its tokens (to line up with a treebank)");
+  cmd->callback([options] {
     Coder coder = Coder::Load(CoderOptions{});
-    std::string text;
-    for (const auto& piece : *inputs) text += (text.empty() ? "" : " ") + piece;
-    if (inputs->empty()) text.assign(std::istreambuf_iterator<char>(std::cin), {});
-    Document document{"analyze", "", "", text, "", ""};
-    for (const auto& sentence : coder.Analyze(document)) Print(sentence, text);
+    std::string input;
+    for (const auto& piece : options->text) input += (input.empty() ? "" : " ") + piece;
+    if (options->text.empty()) input.assign(std::istreambuf_iterator<char>(std::cin), {});
+    std::vector<AnalyzedSentence> sentences;
+    std::vector<std::string> texts;
+    if (options->tokenized) {
+      std::istringstream in(input);
+      for (const ConlluSentence& gold : ReadConllu(in)) {
+        std::vector<std::string> forms;
+        for (const auto& word : gold.words) forms.push_back(word.form);
+        sentences.push_back(coder.AnalyzeTokens(forms));
+        std::string joined;
+        for (const auto& form : forms) joined += (joined.empty() ? "" : " ") + form;
+        texts.push_back(std::move(joined));
+      }
+    } else {
+      sentences = coder.Analyze(Document{"analyze", "", "", input, "", ""});
+      texts.assign(sentences.size(), input);
+    }
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      if (options->format == "conllu") {
+        PrintConllu(sentences[i], texts[i]);
+      } else {
+        Print(sentences[i], texts[i]);
+      }
+    }
+  });
+}
+
+void AddTreebankCommand(CLI::App& app) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  CLI::App* cmd = app.add_subcommand(
+      "treebank", "Score tags, verb lemmas and subject/object relations against CoNLL-U treebanks");
+  cmd->add_option("files", *files, "CoNLL-U files (scored together)")->required()->check(CLI::ExistingFile);
+  cmd->callback([files] {
+    Coder coder = Coder::Load(CoderOptions{});
+    std::vector<ConlluSentence> gold;
+    for (const auto& path : *files) {
+      std::ifstream in(path);
+      auto sentences = ReadConllu(in);
+      gold.insert(gold.end(), std::make_move_iterator(sentences.begin()), std::make_move_iterator(sentences.end()));
+    }
+    std::cout << FormatTreebankScore(ScoreTreebank(coder, gold));
   });
 }
 

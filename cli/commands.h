@@ -13,6 +13,7 @@ void AddCodeCommand(CLI::App& app);
 void AddDictCommand(CLI::App& app);
 void AddEvalCommand(CLI::App& app);
 void AddAnalyzeCommand(CLI::App& app);
+void AddTreebankCommand(CLI::App& app);
 
 }  // namespace dyad::cli
 

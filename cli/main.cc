@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   dyad::cli::AddDictCommand(app);
   dyad::cli::AddEvalCommand(app);
   dyad::cli::AddAnalyzeCommand(app);
+  dyad::cli::AddTreebankCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -20,6 +20,7 @@
 #include "lexicon/source_lines.h"
 #include "lexicon/verb_dictionary.h"
 #include "syntax/clause_finder.h"
+#include "syntax/dependencies.h"
 #include "tag/tagger.h"
 #include "text/segmenter.h"
 #include "util/date.h"
@@ -149,11 +150,35 @@ std::vector<AnalyzedSentence> Coder::Analyze(const Document& document) const {
   if (auto dateline = text::FindDateline(text)) begin = dateline->end;
   std::vector<AnalyzedSentence> out;
   for (Sentence& sentence : text::Segment(text, begin, text::BodyEnd(text))) {
-    impl_->tagger.Tag(sentence);
-    SentenceAnalysis analysis = syntax::Analyze(sentence);
-    out.push_back({std::move(sentence), std::move(analysis)});
+    out.push_back(AnalyzeSentence(std::move(sentence)));
   }
   return out;
+}
+
+AnalyzedSentence Coder::AnalyzeTokens(const std::vector<std::string>& words) const {
+  Sentence sentence;
+  std::string text;
+  for (const std::string& word : words) {
+    if (!text.empty()) text += ' ';
+    Token token;
+    token.begin = static_cast<uint32_t>(text.size());
+    text += word;
+    token.end = static_cast<uint32_t>(text.size());
+    // The tokenizer's own normal form when it reads the word as one token.
+    auto pieces = text::Segment(word, 0, word.size());
+    bool single = pieces.size() == 1 && pieces[0].tokens.size() == 1;
+    token.norm = single ? pieces[0].tokens[0].norm : word;
+    sentence.tokens.push_back(std::move(token));
+  }
+  sentence.end = static_cast<uint32_t>(text.size());
+  return AnalyzeSentence(std::move(sentence));
+}
+
+AnalyzedSentence Coder::AnalyzeSentence(Sentence sentence) const {
+  impl_->tagger.Tag(sentence);
+  SentenceAnalysis analysis = syntax::Analyze(sentence);
+  std::vector<Dependency> dependencies = syntax::ToDependencies(sentence, analysis);
+  return {std::move(sentence), std::move(analysis), std::move(dependencies)};
 }
 
 namespace {

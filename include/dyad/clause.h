@@ -75,6 +75,13 @@ struct NominalPredicate {
   int clause = -1;  // the clause the noun stands in, or -1
 };
 
+// A token's syntactic head (1-based token number, 0 for the root) and its
+// Universal Dependencies relation, as dyad analyze --format conllu prints it.
+struct Dependency {
+  int head = 0;
+  std::string relation;
+};
+
 // Everything the syntax stage says about one sentence.
 struct SentenceAnalysis {
   std::vector<Clause> clauses;

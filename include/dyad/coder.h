@@ -44,6 +44,7 @@ struct DocumentResult {
 struct AnalyzedSentence {
   Sentence sentence;
   SentenceAnalysis analysis;
+  std::vector<Dependency> dependencies;  // one per token
 };
 
 class Coder {
@@ -63,9 +64,14 @@ class Coder {
   // phrases, clauses and nominal predicates of every sentence.
   std::vector<AnalyzedSentence> Analyze(const Document& document) const;
 
+  // The same for one pre-tokenised sentence (e.g. from a treebank): the
+  // words are kept as the tokens, joined by spaces into the sentence text.
+  AnalyzedSentence AnalyzeTokens(const std::vector<std::string>& words) const;
+
  private:
   struct Impl;
   explicit Coder(std::unique_ptr<Impl> impl);
+  AnalyzedSentence AnalyzeSentence(Sentence sentence) const;
   std::unique_ptr<Impl> impl_;
 };
 

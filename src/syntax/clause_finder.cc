@@ -124,7 +124,11 @@ class Analyzer {
         continue;
       }
       uint32_t j = i;
-      while (j < n_ && InsideNp(j, i)) ++j;
+      while (j < n_ && InsideNp(j, i)) {
+        // "Yesterday Mohamed received": a leading time word is its own phrase.
+        if (j == i + 1 && In(Lower(i), {"yesterday", "today", "tomorrow", "tonight"})) break;
+        ++j;
+      }
       // A phrase needs a noun, number or pronoun-like head; trailing
       // adjectives ("highly effective") are predicates, not phrases.
       uint32_t end = j;
@@ -224,7 +228,9 @@ class Analyzer {
     TokenSpan span = out_.noun_phrases[np];
     while (span.first >= 2 && np_of_[span.first - 2] >= 0) {
       std::string_view link = tokens_[span.first - 1].norm;
-      if (link != "of" && link != "and") break;
+      // "the participation of this team in the contest", "a spokesman for
+      // the army", "Armenia and Azerbaijan".
+      if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between"})) break;
       span.first = out_.noun_phrases[np_of_[span.first - 2]].first;
     }
     return span;
@@ -338,8 +344,10 @@ class Analyzer {
       return;
     }
     // Finite verb. A time phrase between subject and verb ("France on
-    // Wednesday accused", "Israel, last week, said") is not the subject.
+    // Wednesday accused", "Israel, last week, said") is not the subject,
+    // nor is a floating quantifier ("Teams from Iran both had").
     p = SkipTimePhraseBackward(p);
+    if (p > 0 && In(Lower(p), {"both", "all", "each"}) && np_of_[p] < 0) --p;
     const Token& before = tokens_[p];
     if (before.tag == "WDT" || before.tag == "WP" || (before.norm == "that" && p > 0 && np_of_[p - 1] >= 0)) {
       uint32_t q = p;
@@ -467,7 +475,12 @@ class Analyzer {
       // "..., X said." / "..., said X." at the end of the sentence.
       bool last = c + 1 == count;
       if (!last) continue;
-      if (speaker.empty() && after < n_ && np_of_[after] >= 0) speaker = out_.noun_phrases[np_of_[after]];
+      if (speaker.empty() && after < n_ && np_of_[after] >= 0) {
+        // "..., said Ambassador Mohib.": the speaker follows the verb.
+        speaker = out_.noun_phrases[np_of_[after]];
+        frame.subject = speaker;
+        frame.object = {};
+      }
       uint32_t lead = speaker.empty() ? frame.predicate.first : std::min(speaker.first, frame.predicate.first);
       if (!speaker.empty() && lead > 0 && In(tokens_[lead - 1].norm, {",", "\""})) MarkReported(0, c, speaker);
     }

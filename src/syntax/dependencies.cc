@@ -1,0 +1,205 @@
+#include "syntax/dependencies.h"
+
+#include <algorithm>
+
+namespace dyad::syntax {
+namespace {
+
+bool IsNoun(const std::string& tag) { return tag.rfind("NN", 0) == 0; }
+
+bool IsTitle(const std::string& word) {
+  static const char* const kTitles[] = {
+      "President", "Prime", "Minister", "Ambassador", "Senator", "Sen.", "Rep.", "General",
+      "Gen.", "King", "Queen", "Prince", "Chancellor", "Secretary", "Governor", "Gov.",
+      "Mayor", "Judge", "Pope", "Dr.", "Mr.", "Mrs.", "Ms.", "Sheikh", "Colonel", "Col.",
+      "Lt.", "Captain", "Capt.", "Sir", "Lord", "Vice", "Foreign", "Defense", "Defence"};
+  for (const char* title : kTitles) {
+    if (word == title) return true;
+  }
+  return false;
+}
+
+// Last words of organisation names, which head their name ("State
+// Department") where a person's name is headed by its first word.
+bool IsInstitution(const std::string& word) {
+  static const char* const kWords[] = {
+      "Department", "Ministry", "Council", "Party", "Agency", "Army", "Bank", "Court", "Committee",
+      "Commission", "Office", "Union", "Organization", "Organisation", "Force", "Forces", "Navy",
+      "Police", "Service", "Group", "Fund", "Association", "Institute", "University", "Company",
+      "Corporation", "House", "Assembly", "Parliament", "Senate", "Congress", "Government",
+      "Administration", "Authority", "Board", "Front", "Movement", "Network", "News", "Times",
+      "Post", "Herald", "Journal", "Press", "Church", "Project", "Center", "Centre", "Guard",
+      "League", "Federation", "Foundation", "Alliance", "Coalition", "Brigade", "Corps"};
+  for (const char* w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+// The head of a noun phrase as Universal Dependencies has it: the last
+// noun, except that a name is headed by its first word after any titles
+// ("President Donald Trump" -> Donald), and a name after a common noun is
+// that noun's apposition ("team member Rodaba Noori" -> member).
+uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
+  const auto& tokens = sentence.tokens;
+  uint32_t last = np.last - 1;
+  if (tokens[last].tag != "NNP" && tokens[last].tag != "NNPS") return last;
+  uint32_t first = last;
+  while (first > np.first && (tokens[first - 1].tag == "NNP" || tokens[first - 1].tag == "NNPS")) --first;
+  if (first > np.first && tokens[first - 1].tag.rfind("NN", 0) == 0) return first - 1;
+  if (IsInstitution(tokens[last].norm)) return last;  // "the US State Department
+  while (first < last && IsTitle(tokens[first].norm)) ++first;
+  return first;
+}
+
+// The head of a subject or object span: the head of its first noun phrase
+// ("the owner of the company" -> owner; "Armenia and Azerbaijan" ->
+// Armenia, the first conjunct).
+uint32_t SpanHead(const TokenSpan& span, const std::vector<TokenSpan>& noun_phrases,
+                  const Sentence& sentence) {
+  for (const TokenSpan& np : noun_phrases) {
+    if (np.first >= span.first && np.last <= span.last) return NounPhraseHead(np, sentence);
+  }
+  return span.last - 1;
+}
+
+// Infinitives ("asked the girls to enter") and reduced passives ("drones
+// owned by") have an understood subject that Universal Dependencies does
+// not attach: the coder uses it, the dependency view leaves it out.
+bool IsControlled(const Clause& clause, const Sentence& sentence) {
+  const auto& tokens = sentence.tokens;
+  uint32_t first = clause.predicate.first;
+  if (first > 0 && tokens[first - 1].tag == "TO") return true;
+  return clause.voice == Voice::kPassive && first == clause.head && tokens[clause.head].tag == "VBN";
+}
+
+// For a clause headed by "be" with a nominal or adjectival predicate, the
+// predicate: Universal Dependencies makes it the head and "be" its copula.
+int CopulaPredicate(const Clause& clause, const Sentence& sentence,
+                    const std::vector<int>& np_at) {
+  const auto& tokens = sentence.tokens;
+  if (tokens[clause.head].lemma != "be" || clause.voice == Voice::kPassive) return -1;
+  uint32_t t = clause.predicate.last;
+  while (t < tokens.size() && tokens[t].tag.rfind("RB", 0) == 0) ++t;
+  if (t >= tokens.size()) return -1;
+  if (np_at[t] >= 0) return np_at[t];
+  if (tokens[t].tag.rfind("JJ", 0) == 0) {
+    while (t + 1 < tokens.size() && tokens[t + 1].tag.rfind("JJ", 0) == 0) ++t;
+    return static_cast<int>(t);
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceAnalysis& analysis) {
+  const size_t n = sentence.tokens.size();
+  std::vector<Dependency> deps(n);
+  std::vector<bool> set(n, false);
+  auto attach = [&](uint32_t dependent, uint32_t head, const char* relation) {
+    if (dependent >= n || dependent == head || set[dependent]) return;
+    deps[dependent] = {static_cast<int>(head) + 1, relation};
+    set[dependent] = true;
+  };
+
+  // The root: the first clause whose subject is its own, else the first.
+  int root = -1;
+  for (size_t c = 0; c < analysis.clauses.size(); ++c) {
+    if (!analysis.clauses[c].subject.empty()) {
+      root = static_cast<int>(analysis.clauses[c].head);
+      break;
+    }
+  }
+  if (root < 0 && !analysis.clauses.empty()) root = static_cast<int>(analysis.clauses[0].head);
+  if (root < 0 && !analysis.noun_phrases.empty()) root = static_cast<int>(analysis.noun_phrases[0].last - 1);
+  if (root < 0) root = 0;
+  deps[root] = {0, "root"};
+  set[root] = true;
+
+  // np_at[t]: the head of the noun phrase starting at token t, or -1.
+  std::vector<int> np_at(n, -1);
+  for (const TokenSpan& np : analysis.noun_phrases) np_at[np.first] = static_cast<int>(NounPhraseHead(np, sentence));
+
+  // Core arguments first: a phrase that is one clause's subject and another
+  // clause's prepositional phrase keeps the subject relation.
+  std::vector<int> argument_head;  // per clause; -1 for copular clauses
+  for (const Clause& clause : analysis.clauses) {
+    const bool passive = clause.voice == Voice::kPassive;
+    uint32_t head = clause.head;
+    int predicate = CopulaPredicate(clause, sentence, np_at);
+    const bool expletive = !clause.subject.empty() && sentence.tokens[clause.subject.first].tag == "EX";
+    if (predicate >= 0 && !expletive) {
+      // "The theme was water security": security heads, "was" is its copula.
+      if (static_cast<int>(head) == root) {
+        deps[head] = {predicate + 1, "cop"};
+        deps[predicate] = {0, "root"};
+        set[predicate] = true;
+        root = predicate;
+      } else {
+        attach(head, static_cast<uint32_t>(predicate), "cop");
+      }
+      head = static_cast<uint32_t>(predicate);
+    }
+    // A relative pronoun is the subject of its clause ("the team, which won").
+    uint32_t before = clause.predicate.first;
+    if (before > 0 && (sentence.tokens[before - 1].tag == "WDT" || sentence.tokens[before - 1].tag == "WP")) {
+      attach(before - 1, head, passive ? "nsubj:pass" : "nsubj");
+    } else if (expletive && !clause.object.empty()) {
+      // "There were teams": the noun after "be" is the subject.
+      attach(clause.subject.first, head, "expl");
+      attach(SpanHead(clause.object, analysis.noun_phrases, sentence), head, "nsubj");
+    } else if (!clause.subject.empty() && !IsControlled(clause, sentence)) {
+      attach(SpanHead(clause.subject, analysis.noun_phrases, sentence), head,
+             passive ? "nsubj:pass" : "nsubj");
+    }
+    argument_head.push_back(predicate < 0 ? static_cast<int>(head) : -1);
+  }
+  // Objects after every subject: "said the fisherman noticed" makes
+  // "fisherman" the subject of "noticed", not the object of "said".
+  for (size_t c = 0; c < analysis.clauses.size(); ++c) {
+    const Clause& clause = analysis.clauses[c];
+    if (!clause.object.empty() && clause.voice != Voice::kPassive && argument_head[c] >= 0) {
+      attach(SpanHead(clause.object, analysis.noun_phrases, sentence), argument_head[c], "obj");
+    }
+  }
+  for (const Clause& clause : analysis.clauses) {
+    const uint32_t head = clause.head;
+    const bool passive = clause.voice == Voice::kPassive;
+    for (const Oblique& oblique : clause.obliques) {
+      uint32_t np_head = SpanHead(oblique.phrase, analysis.noun_phrases, sentence);
+      bool agent = oblique.phrase == clause.agent && !clause.agent.empty();
+      attach(np_head, head, agent ? "obl:agent" : "obl");
+      attach(oblique.preposition, np_head, "case");
+    }
+    for (uint32_t t = clause.predicate.first; t < head; ++t) {
+      const Token& token = sentence.tokens[t];
+      if (token.norm == "not" || token.norm == "n't" || token.norm == "never") {
+        attach(t, head, "advmod");
+      } else if (token.tag.rfind("VB", 0) == 0 || token.tag == "MD") {
+        attach(t, head, passive && token.lemma == "be" ? "aux:pass" : "aux");
+      } else {
+        attach(t, head, "advmod");
+      }
+    }
+    for (uint32_t particle : clause.particles) attach(particle, head, "compound:prt");
+    if (static_cast<int>(head) != root) attach(head, root, "dep");
+  }
+  for (const TokenSpan& np : analysis.noun_phrases) {
+    uint32_t np_head = NounPhraseHead(np, sentence);
+    for (uint32_t t = np.first; t < np.last; ++t) {
+      if (t == np_head) continue;
+      const std::string& tag = sentence.tokens[t].tag;
+      const char* relation = tag == "DT" || tag == "PDT" ? "det"
+                             : tag == "PRP$"            ? "nmod:poss"
+                             : tag == "POS"             ? "case"
+                             : tag == "CD"              ? "nummod"
+                             : IsNoun(tag)              ? "compound"
+                                                        : "amod";
+      attach(t, np_head, relation);
+    }
+  }
+  for (size_t t = 0; t < n; ++t) attach(static_cast<uint32_t>(t), root, "dep");
+  return deps;
+}
+
+}  // namespace dyad::syntax
