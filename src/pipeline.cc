@@ -155,6 +155,22 @@ std::vector<AnalyzedSentence> Coder::Analyze(const Document& document) const {
   return out;
 }
 
+std::vector<Actor> Coder::FindActors(const Document& document) const {
+  std::vector<Actor> actors;
+  std::vector<AnalyzedSentence> sentences = Analyze(document);
+  std::string text = document.text;
+  text::RepairUtf8(text);
+  coder::ActorResolver resolver(impl_->actors, impl_->agents, text, util::ParseIsoDate(document.date));
+  for (const AnalyzedSentence& a : sentences) {
+    resolver.BeginSentence(a.sentence);
+    for (const TokenSpan& np : a.analysis.noun_phrases) {
+      for (Actor& actor : resolver.ResolveAll(np, a.analysis.noun_phrases)) actors.push_back(std::move(actor));
+    }
+    resolver.EndSentence();
+  }
+  return actors;
+}
+
 AnalyzedSentence Coder::AnalyzeTokens(const std::vector<std::string>& words) const {
   Sentence sentence;
   std::string text;

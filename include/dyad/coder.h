@@ -64,6 +64,10 @@ class Coder {
   // phrases, clauses and nominal predicates of every sentence.
   std::vector<AnalyzedSentence> Analyze(const Document& document) const;
 
+  // Every actor the coder recognises in the document's noun phrases,
+  // whether or not it takes part in an event (for measuring actor coverage).
+  std::vector<Actor> FindActors(const Document& document) const;
+
   // The same for one pre-tokenised sentence (e.g. from a treebank): the
   // words are kept as the tokens, joined by spaces into the sentence text.
   AnalyzedSentence AnalyzeTokens(const std::vector<std::string>& words) const;

@@ -63,8 +63,18 @@ struct RecordResult {
   std::vector<std::string> wrong_modality;
 };
 
+// How many gold actor codes the coder recognises somewhere in the sentence,
+// comparing country and first role ("AZEMIL" matches "AZEMILREB"; "AZE"
+// matches "AZE"). Gold codes without a country ("---REB") are left out.
+struct ActorCoverage {
+  size_t sources = 0, sources_found = 0;
+  size_t targets = 0, targets_found = 0;
+  size_t countries = 0, countries_found = 0;  // source and target countries
+};
+
 struct EvalReport {
   size_t records = 0;  // scored (enabled) records
+  ActorCoverage actors;
   std::map<EvalLevel, Counts> totals;
   std::map<std::string, Counts> by_root;  // at root level, by expected/coded root
   std::vector<RecordResult> results;

@@ -11,6 +11,7 @@
 
 #include "dyad/document.h"
 #include "dyad/eval.h"
+#include "dyad/event.h"
 
 namespace dyad {
 namespace {
@@ -52,6 +53,24 @@ size_t Intersect(std::vector<std::string> a, std::vector<std::string> b,
     }
   }
   return matched;
+}
+
+void CountActors(const std::vector<Actor>& found, const GoldRecord& record, ActorCoverage& coverage) {
+  auto known = [&](const std::string& code, size_t length) {
+    std::string want = code.substr(0, length);
+    return std::any_of(found.begin(), found.end(),
+                       [&](const Actor& a) { return a.code.substr(0, length) == want; });
+  };
+  for (const GoldEvent& e : record.expected) {
+    for (const std::string* code : {&e.source, &e.target}) {
+      if (code->size() < 3 || code->starts_with("---")) continue;
+      bool is_source = code == &e.source;
+      (is_source ? coverage.sources : coverage.targets)++;
+      (is_source ? coverage.sources_found : coverage.targets_found) += known(*code, 6);
+      ++coverage.countries;
+      coverage.countries_found += known(*code, 3);
+    }
+  }
 }
 
 }  // namespace
@@ -149,6 +168,7 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records) 
         }
       }
     }
+    CountActors(coder.FindActors(document), record, report.actors);
     report.results.push_back(std::move(result));
   }
   return report;
@@ -171,6 +191,13 @@ std::string FormatEvalReport(const EvalReport& report, bool list_errors) {
                        c.expected, c.coded, c.matched, 100 * c.Recall(), 100 * extra, c.Precision(),
                        c.Recall(), c.F1());
   }
+  const ActorCoverage& a = report.actors;
+  auto pct = [](size_t x, size_t n) { return n ? 100.0 * x / n : 0.0; };
+  out << fmt::format("\nactors recognised in the sentence (country+role): sources {:.1f}% ({}/{}), "
+                     "targets {:.1f}% ({}/{}); countries only {:.1f}% ({}/{})\n",
+                     pct(a.sources_found, a.sources), a.sources_found, a.sources,
+                     pct(a.targets_found, a.targets), a.targets_found, a.targets,
+                     pct(a.countries_found, a.countries), a.countries_found, a.countries);
   out << "\nper root (source,target,root):\n";
   for (const auto& [root, c] : report.by_root) {
     out << fmt::format("  {}  expected {:>4}  coded {:>4}  matched {:>4}  P {:.2f}  R {:.2f}  F1 {:.2f}\n",
