@@ -23,6 +23,7 @@
 #include "syntax/dependencies.h"
 #include "tag/tagger.h"
 #include "text/segmenter.h"
+#include "time/date_resolver.h"
 #include "util/date.h"
 
 namespace dyad {
@@ -43,6 +44,34 @@ fs::path LexiconPath() {
 
 std::vector<fs::path> FilesUnder(const fs::path& path) {
   return fs::exists(path) ? lexicon::ListDictionaryFiles(path) : std::vector<fs::path>{};
+}
+
+}  // namespace
+
+namespace {
+
+// The date expression that belongs to a clause: the one nearest its verb
+// within the clause; failing that, the clause it depends on ("Israel was
+// accused yesterday of selling arms": the selling is dated by the
+// accusation's "yesterday"). Expressions in other clauses of the sentence
+// are not taken.
+const time::DateMention* DateOfClause(int clause_index, const SentenceAnalysis& analysis,
+                                      const std::vector<time::DateMention>& dates) {
+  for (int guard = 0; clause_index >= 0 && guard < 8; ++guard) {
+    const Clause& clause = analysis.clauses[clause_index];
+    uint32_t begin = clause.subject.empty() ? clause.extent.first
+                                            : std::min(clause.subject.first, clause.extent.first);
+    const time::DateMention* best = nullptr;
+    uint32_t best_distance = UINT32_MAX;
+    for (const time::DateMention& mention : dates) {
+      if (mention.first < begin || mention.last > clause.extent.last) continue;
+      uint32_t distance = mention.first > clause.head ? mention.first - clause.head : clause.head - mention.first;
+      if (distance < best_distance) best = &mention, best_distance = distance;
+    }
+    if (best) return best;
+    clause_index = clause.governor;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -122,11 +151,22 @@ DocumentResult Coder::Code(const Document& document) const {
     auto coded = coder::BuildEvents(sentence, analysis, resolver, impl_->verbs, text, impl_->explain);
     resolver.EndSentence();
     const std::string sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
-    for (Event& event : coded.events) {
+    const std::vector<time::DateMention> dates =
+        date ? time::FindDates(sentence, *date) : std::vector<time::DateMention>{};
+    for (size_t i = 0; i < coded.events.size(); ++i) {
+      Event& event = coded.events[i];
       event.doc_id = document.id;
       event.sentence_index = sentence.index;
       event.date = date ? util::IsoFromDays(*date) : "";
       event.date_source = "publication";
+      if (const time::DateMention* mention = DateOfClause(coded.clauses[i], analysis, dates)) {
+        const auto& tokens = sentence.tokens;
+        event.date = time::IsoDay(*mention);
+        event.date_source = "text";
+        event.date_text = text.substr(tokens[mention->first].begin,
+                                      tokens[mention->last - 1].end - tokens[mention->first].begin);
+        event.date_granularity = std::string(time::GranularityName(mention->granularity));
+      }
       event.sentence_text = sentence_text;
       if (const CameoCode* code = impl_->ontology.Find(event.cameo)) {
         event.quad_class = code->quad_class;

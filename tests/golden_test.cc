@@ -57,6 +57,7 @@ TEST_P(GoldenTest, CodesExactlyTheExpectedEvents) {
       << record.text << "\ncoded:" << coded << "\nmissed: " << ::testing::PrintToString(result.missed)
       << "\nextra: " << ::testing::PrintToString(result.extra);
   EXPECT_TRUE(result.wrong_modality.empty()) << ::testing::PrintToString(result.wrong_modality);
+  EXPECT_TRUE(result.wrong_date.empty()) << ::testing::PrintToString(result.wrong_date);
 }
 
 std::string RecordName(const ::testing::TestParamInfo<GoldRecord>& info) {

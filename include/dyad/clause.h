@@ -63,6 +63,10 @@ struct Clause {
   // Index of the clause whose subject this one borrowed (conjoined or
   // participial predicates), or -1.
   int subject_from = -1;
+  // Index of the clause this one depends on: the verb of an infinitive or
+  // participle ("accused ... of selling", "leading X to recall"), or the
+  // clause whose subject it shares; -1 for an independent clause.
+  int governor = -1;
 };
 
 // A noun that names an event ("talks between A and B", "Turkey's support for

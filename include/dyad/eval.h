@@ -19,7 +19,8 @@ struct GoldEvent {
   std::string source;
   std::string target;  // "" or "---" for none
   std::string code;
-  std::optional<std::string> modality;  // golden records may pin it
+  std::optional<std::string> modality;  // golden records may pin these two
+  std::optional<std::string> date;
 };
 
 struct GoldRecord {
@@ -61,6 +62,7 @@ struct RecordResult {
   std::vector<std::string> missed;   // expected, not coded (at kCode level)
   std::vector<std::string> extra;    // coded, not expected
   std::vector<std::string> wrong_modality;
+  std::vector<std::string> wrong_date;
 };
 
 // How many gold actor codes the coder recognises somewhere in the sentence,

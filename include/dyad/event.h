@@ -60,6 +60,7 @@ struct Event {
   std::string date;
   std::string date_source = "publication";  // "text" or "publication"
   std::string date_text;
+  std::string date_granularity = "day";  // day, week, month, year
   std::optional<Location> location;
   std::string verb_text;
   uint32_t verb_begin = 0;

@@ -182,6 +182,11 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
     }
     auto np = starts_np(next);
     if (np == noun_phrases.end()) break;
+    // "..., and Japan said": after a comma, a phrase followed by its verb
+    // opens a clause ("talks between A and B resumed" has no comma).
+    bool verb_follows = np->last < tokens.size() &&
+                        (tokens[np->last].tag.starts_with("VB") || tokens[np->last].tag == "MD");
+    if (verb_follows && tokens[t].norm == ",") break;
     auto actor = Resolve(*np);
     if (!actor) break;
     actors.push_back(*actor);

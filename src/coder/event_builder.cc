@@ -157,9 +157,11 @@ class SentenceCoder {
                         event.target ? event.target->code : "-", event.verb_text,
                         ModalityName(event.modality), event.pattern));
     out_.events.push_back(std::move(event));
+    out_.clauses.push_back(current_clause_);
   }
 
   void CodeClause(size_t c) {
+    current_clause_ = static_cast<int>(c);
     const Clause& clause = analysis_.clauses[c];
     const Token& head = sentence_.tokens[clause.head];
     const auto& candidates = verbs_.ForVerb(lemma_keys_.folded[clause.head]);
@@ -220,6 +222,7 @@ class SentenceCoder {
   }
 
   void CodeNominal(const NominalPredicate& nominal) {
+    current_clause_ = nominal.clause;
     for (const TokenSpan& span : covered_) {
       if (span.Contains(nominal.head)) return;  // part of a coded verb phrase
     }
@@ -300,6 +303,7 @@ class SentenceCoder {
   std::vector<int> np_starting_at_;
   std::vector<TokenSpan> covered_;
   std::set<std::string> seen_;
+  int current_clause_ = -1;  // the clause being coded, recorded per event
   SentenceEvents out_;
 };
 

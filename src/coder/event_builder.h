@@ -18,6 +18,10 @@ namespace dyad::coder {
 
 struct SentenceEvents {
   std::vector<Event> events;
+  // Per event, the clause it was coded from (its own or, for an event noun,
+  // the clause the noun stands in), or -1: later stages look for the
+  // event's date and place there.
+  std::vector<int> clauses;
   std::vector<std::string> explanation;  // filled when asked
 };
 

@@ -111,6 +111,7 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
         if (e["target"].get_string().get(value) == simdjson::SUCCESS) event.target = NormaliseTarget(value);
         if (e["code"].get_string().get(value) == simdjson::SUCCESS) event.code = value;
         if (e["modality"].get_string().get(value) == simdjson::SUCCESS) event.modality = std::string(value);
+        if (e["date"].get_string().get(value) == simdjson::SUCCESS) event.date = std::string(value);
         record.expected.push_back(std::move(event));
       }
     }
@@ -161,10 +162,14 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records) 
       std::string key = Key(e.source.code, e.target ? e.target->code : "", e.cameo, EvalLevel::kCode);
       result.coded.push_back(fmt::format("{} [{}]", key, ModalityName(e.modality)));
       for (const GoldEvent& g : record.expected) {
-        if (g.modality && Key(g.source, g.target, g.code, EvalLevel::kCode) == key &&
-            *g.modality != ModalityName(e.modality)) {
+        if (Key(g.source, g.target, g.code, EvalLevel::kCode) != key) continue;
+        if (g.modality && *g.modality != ModalityName(e.modality)) {
           result.wrong_modality.push_back(
               fmt::format("{}: expected {}, coded {}", key, *g.modality, ModalityName(e.modality)));
+        }
+        if (g.date && *g.date != e.date) {
+          result.wrong_date.push_back(fmt::format("{}: expected {}, coded {} ({})", key, *g.date, e.date,
+                                                  e.date_text.empty() ? "publication" : e.date_text));
         }
       }
     }
@@ -206,11 +211,12 @@ std::string FormatEvalReport(const EvalReport& report, bool list_errors) {
   if (!list_errors) return out.str();
   out << "\nerrors:\n";
   for (const RecordResult& r : report.results) {
-    if (r.missed.empty() && r.extra.empty() && r.wrong_modality.empty()) continue;
+    if (r.missed.empty() && r.extra.empty() && r.wrong_modality.empty() && r.wrong_date.empty()) continue;
     out << fmt::format("[{}] {}\n", r.record->id, r.record->text);
     for (const auto& m : r.missed) out << "   missed: " << m << '\n';
     for (const auto& e : r.extra) out << "   extra:  " << e << '\n';
     for (const auto& w : r.wrong_modality) out << "   modality: " << w << '\n';
+    for (const auto& w : r.wrong_date) out << "   date: " << w << '\n';
   }
   return out.str();
 }

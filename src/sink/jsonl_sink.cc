@@ -40,6 +40,8 @@ void WriteEvent(util::JsonWriter& json, const Event& event) {
   json.String(event.date);
   json.Key("date_source");
   json.String(event.date_source);
+  json.Key("date_granularity");
+  json.String(event.date_granularity);
   if (!event.date_text.empty()) {
     json.Key("date_text");
     json.String(event.date_text);

@@ -53,7 +53,7 @@ TEST(JsonlSinkTest, WritesEveryFieldInDesignOrder) {
   ASSERT_EQ(parser.parse(lines[1]).get(event), simdjson::SUCCESS) << lines[1];
 
   EXPECT_EQ(Keys(event),
-            (std::vector<std::string_view>{"doc_id", "sentence", "date", "date_source", "date_text",
+            (std::vector<std::string_view>{"doc_id", "sentence", "date", "date_source", "date_granularity", "date_text",
                                            "source", "target", "cameo", "quad_class", "goldstein",
                                            "plover", "modality", "attribution", "location", "verb",
                                            "pattern", "confidence", "sentence_text"}));
@@ -143,7 +143,7 @@ TEST(JsonlSinkTest, WritesNullsForAbsentValues) {
   ASSERT_EQ(parser.parse(lines[0]).get(event), simdjson::SUCCESS) << lines[0];
   // No date_text key when there is none.
   EXPECT_EQ(Keys(event),
-            (std::vector<std::string_view>{"doc_id", "sentence", "date", "date_source", "source",
+            (std::vector<std::string_view>{"doc_id", "sentence", "date", "date_source", "date_granularity", "source",
                                            "target", "cameo", "quad_class", "goldstein", "plover",
                                            "modality", "attribution", "location", "verb", "pattern",
                                            "confidence", "sentence_text"}));

@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS events (
   date TEXT,
   date_source TEXT,
   date_text TEXT,
+  date_granularity TEXT,
   source_code TEXT,
   source_country TEXT,
   source_sector TEXT,
@@ -105,6 +106,7 @@ constexpr std::string_view kEventColumns[] = {
     "date",
     "date_source",
     "date_text",
+    "date_granularity",
     "source_code",
     "source_country",
     "source_sector",
@@ -359,6 +361,7 @@ class SqliteSink : public EventSink {
         .TextOrNull(event.date)
         .Text(event.date_source)
         .TextOrNull(event.date_text)
+        .Text(event.date_granularity)
         .Text(event.source.code)
         .Text(event.source.country)
         .TextOrNull(event.source.sector)

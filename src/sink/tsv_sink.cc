@@ -21,7 +21,7 @@ namespace dyad {
 namespace {
 
 constexpr std::string_view kHeader =
-    "doc_id\tsentence\tdate\tsource_code\tsource_country\tsource_sector\ttarget_code\t"
+    "doc_id\tsentence\tdate\tdate_granularity\tsource_code\tsource_country\tsource_sector\ttarget_code\t"
     "target_country\ttarget_sector\tcameo\troot\tquad_class\tgoldstein\tplover_event\tmodality\t"
     "attribution\tlocation_name\tlocation_country\tlat\tlon\tverb\tpattern\tconfidence\t"
     "sentence_text\n";
@@ -75,6 +75,7 @@ class TsvSink : public EventSink {
     Field(event.doc_id);
     IntField(event.sentence_index);
     Field(event.date);
+    Field(event.date_granularity);
     Field(event.source.code);
     Field(event.source.country);
     Field(event.source.sector);

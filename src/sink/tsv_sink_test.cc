@@ -13,6 +13,7 @@ namespace {
 const std::vector<std::string> kColumns = {"doc_id",
                                            "sentence",
                                            "date",
+                                           "date_granularity",
                                            "source_code",
                                            "source_country",
                                            "source_sector",
@@ -72,14 +73,14 @@ TEST(TsvSinkTest, WritesValuesWithEmptyForAbsent) {
   // attribution or location. Kept one row to a few lines, not one column per line.
   // clang-format off
   const std::vector<std::string> statement = {
-      "doc-7", "0", "2020-10-05", "AZEGOV", "AZE", "GOV", "", "", "", "010", "01", "1", "0.0", "",
+      "doc-7", "0", "2020-10-05", "day", "AZEGOV", "AZE", "GOV", "", "", "", "010", "01", "1", "0.0", "",
       "asserted", "", "", "", "", "", "issued", "verbs/statement.txt:3", "0.50",
       "The Azerbaijani government issued a statement."};
   // clang-format on
   EXPECT_EQ(rows[1], statement);
   // clang-format off
   const std::vector<std::string> attack = {
-      "doc-7", "1", "2020-10-05", "AZE", "AZE", "", "ARMMIL", "ARM", "MIL", "190", "19", "4",
+      "doc-7", "1", "2020-10-05", "day", "AZE", "AZE", "", "ARMMIL", "ARM", "MIL", "190", "19", "4",
       "-10.0", "ASSAULT", "reported", "the ministry", "Xank\xC9\x99ndi", "AZE", "39.8153",
       "46.7519", "attacked", "verbs/attack.txt:7", "0.86",
       // The line break inside the sentence became a space.

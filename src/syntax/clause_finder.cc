@@ -283,6 +283,7 @@ class Analyzer {
   void Borrow(Clause& clause, int from) {
     if (from < 0) return;
     clause.subject_from = from;
+    clause.governor = from;
   }
 
   void FindSubject(size_t c) {
@@ -298,6 +299,7 @@ class Analyzer {
       int governing = ClauseBefore(p);
       if (governing < 0) return;
       const Clause& gov = out_.clauses[governing];
+      clause.governor = governing;
       clause.modality = EmbeddedModality(Lemma(gov.head), gov.modality);
       if (p > 0 && np_of_[p - 1] >= 0 && out_.noun_phrases[np_of_[p - 1]].first > gov.head) {
         clause.subject = SubjectChainEndingAt(np_of_[p - 1]);
@@ -315,6 +317,7 @@ class Analyzer {
           return;
         }
         const Clause& gov = out_.clauses[governing];
+        clause.governor = governing;
         clause.modality = EmbeddedModality(Lemma(gov.head), gov.modality);
         bool accuse = clause.modality == Modality::kAlleged;
         if (accuse && gov.voice == Voice::kActive && !gov.object.empty()) {
@@ -464,6 +467,11 @@ class Analyzer {
       if (!IsReportingVerb(Lemma(frame.head)) || frame.voice == Voice::kPassive) continue;
       TokenSpan speaker = EffectiveSubject(c);
       uint32_t after = SkipAdverbs(frame.predicate.last);
+      // "said on Monday that ...": a time phrase before the complement.
+      if (after + 1 < n_ && IsPreposition(tokens_[after]) && np_of_[after + 1] >= 0) {
+        const TokenSpan& np = out_.noun_phrases[np_of_[after + 1]];
+        if (np.first == after + 1 && IsTimeWord(np.last - 1)) after = np.last;
+      }
       bool complement = after < n_ && (In(tokens_[after].norm, {"that", ":", "\""}) ||
                                        (c + 1 < count && kinds_[c + 1] == Kind::kFinite &&
                                         !out_.clauses[c + 1].subject.empty() &&

@@ -37,7 +37,7 @@ std::optional<int> DaysFromCivil(int y, int m, int d) {
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
 
-std::string IsoFromDays(int z) {
+CivilDate CivilFromDays(int z) {
   z += 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -48,7 +48,12 @@ std::string IsoFromDays(int z) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
-  return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+  return {y, static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::string IsoFromDays(int days) {
+  const CivilDate date = CivilFromDays(days);
+  return fmt::format("{:04d}-{:02d}-{:02d}", date.year, date.month, date.day);
 }
 
 std::optional<int> ParseIsoDate(std::string_view t) {

@@ -11,6 +11,14 @@ namespace dyad::util {
 // Days since 1970-01-01 (negative before) for a valid y-m-d; nullopt if the
 // day does not exist.
 std::optional<int> DaysFromCivil(int year, int month, int day);
+// A calendar day split into its parts.
+struct CivilDate {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+};
+// The calendar date of a day number (the inverse of DaysFromCivil).
+CivilDate CivilFromDays(int days);
 // The ISO "YYYY-MM-DD" text of a day number.
 std::string IsoFromDays(int days);
 // Parses exactly "YYYY-MM-DD"; nullopt otherwise.
