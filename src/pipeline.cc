@@ -19,6 +19,8 @@
 #include "lexicon/agent_dictionary.h"
 #include "lexicon/source_lines.h"
 #include "lexicon/verb_dictionary.h"
+#include "place/gazetteer.h"
+#include "place/toponyms.h"
 #include "syntax/clause_finder.h"
 #include "syntax/dependencies.h"
 #include "tag/tagger.h"
@@ -50,21 +52,37 @@ std::vector<fs::path> FilesUnder(const fs::path& path) {
 
 namespace {
 
-// The date expression that belongs to a clause: the one nearest its verb
-// within the clause; failing that, the clause it depends on ("Israel was
-// accused yesterday of selling arms": the selling is dated by the
-// accusation's "yesterday"). Expressions in other clauses of the sentence
-// are not taken.
-const time::DateMention* DateOfClause(int clause_index, const SentenceAnalysis& analysis,
-                                      const std::vector<time::DateMention>& dates) {
+// The clause a token belongs to: the innermost clause whose extent contains
+// it, or -1. A dependent clause starts at its verb: its subject ("accused
+// Chile on Monday of spying") stands in the clause it depends on.
+int InnermostClause(uint32_t token, const SentenceAnalysis& analysis) {
+  int best = -1;
+  uint32_t best_size = UINT32_MAX;
+  for (size_t c = 0; c < analysis.clauses.size(); ++c) {
+    const Clause& clause = analysis.clauses[c];
+    uint32_t begin = clause.governor >= 0 ? clause.predicate.first : clause.extent.first;
+    if (token < begin || token >= clause.extent.last) continue;
+    if (clause.extent.last - begin < best_size) best = static_cast<int>(c), best_size = clause.extent.last - begin;
+  }
+  return best;
+}
+
+// The date expression or place name (any type with token span first/last)
+// that belongs to a clause: the one nearest its verb among those whose
+// innermost clause it is; failing that, the same for the clause it depends
+// on ("Israel was accused yesterday of selling arms": the selling is dated
+// by the accusation's "yesterday"). Mentions in other clauses, including
+// clauses nested in this one ("expressed support by retweeting a video of
+// strikes in X"), are not taken.
+template <typename Mention>
+const Mention* MentionOfClause(int clause_index, const SentenceAnalysis& analysis,
+                               const std::vector<Mention>& mentions) {
   for (int guard = 0; clause_index >= 0 && guard < 8; ++guard) {
     const Clause& clause = analysis.clauses[clause_index];
-    uint32_t begin = clause.subject.empty() ? clause.extent.first
-                                            : std::min(clause.subject.first, clause.extent.first);
-    const time::DateMention* best = nullptr;
+    const Mention* best = nullptr;
     uint32_t best_distance = UINT32_MAX;
-    for (const time::DateMention& mention : dates) {
-      if (mention.first < begin || mention.last > clause.extent.last) continue;
+    for (const Mention& mention : mentions) {
+      if (InnermostClause(mention.first, analysis) != clause_index) continue;
       uint32_t distance = mention.first > clause.head ? mention.first - clause.head : clause.head - mention.first;
       if (distance < best_distance) best = &mention, best_distance = distance;
     }
@@ -78,6 +96,7 @@ const time::DateMention* DateOfClause(int clause_index, const SentenceAnalysis& 
 
 struct Coder::Impl {
   Ontology ontology;
+  place::Gazetteer gazetteer;
   tag::Tagger tagger;
   lexicon::ActorDictionary actors;
   lexicon::AgentDictionary agents;
@@ -98,8 +117,10 @@ Coder Coder::Load(const CoderOptions& options) {
   auto tagger = tag::Tagger::Load(LexiconPath(), tag::DefaultWordNetDir());
   auto known_code = [&ontology](std::string_view code) { return ontology.Find(code) != nullptr; };
   auto verbs = lexicon::VerbDictionary::Load(FilesUnder(dict / "verbs"), known_code);
+  auto gazetteer = place::Gazetteer::Load(place::Gazetteer::DefaultSnapshotPath(),
+                                          root / "data" / "places" / "aliases.tsv");
   auto impl = std::make_unique<Impl>(Impl{
-      std::move(ontology), std::move(tagger),
+      std::move(ontology), std::move(gazetteer), std::move(tagger),
       lexicon::ActorDictionary::Load(FilesUnder(dict / "actors")),
       lexicon::AgentDictionary::Load(FilesUnder(dict / "agents.txt")), std::move(verbs),
       lexicon::DiscardList::Load(FilesUnder(dict / "discards.txt")), options.explain});
@@ -135,6 +156,7 @@ DocumentResult Coder::Code(const Document& document) const {
   }
 
   coder::ActorResolver resolver(impl_->actors, impl_->agents, text, date);
+  std::vector<std::string> document_countries;  // of the places named so far
   for (Sentence& sentence : result.sentences) {
     impl_->tagger.Tag(sentence);
     SentenceAnalysis analysis = syntax::Analyze(sentence);
@@ -153,19 +175,29 @@ DocumentResult Coder::Code(const Document& document) const {
     const std::string sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
     const std::vector<time::DateMention> dates =
         date ? time::FindDates(sentence, *date) : std::vector<time::DateMention>{};
+    const std::vector<place::PlaceMention> places = place::FindToponyms(sentence, impl_->gazetteer);
     for (size_t i = 0; i < coded.events.size(); ++i) {
       Event& event = coded.events[i];
       event.doc_id = document.id;
       event.sentence_index = sentence.index;
       event.date = date ? util::IsoFromDays(*date) : "";
       event.date_source = "publication";
-      if (const time::DateMention* mention = DateOfClause(coded.clauses[i], analysis, dates)) {
+      if (const auto* mention = MentionOfClause(coded.clauses[i], analysis, dates)) {
         const auto& tokens = sentence.tokens;
         event.date = time::IsoDay(*mention);
         event.date_source = "text";
         event.date_text = text.substr(tokens[mention->first].begin,
                                       tokens[mention->last - 1].end - tokens[mention->first].begin);
         event.date_granularity = std::string(time::GranularityName(mention->granularity));
+      }
+      if (const auto* mention = MentionOfClause(coded.clauses[i], analysis, places)) {
+        // The event's own actors first, then the places named so far.
+        std::vector<std::string> context{event.source.country};
+        if (event.target) context.push_back(event.target->country);
+        context.insert(context.end(), document_countries.begin(), document_countries.end());
+        if (const place::Place* where = place::Disambiguate(*mention, context)) {
+          event.location = place::ToLocation(*where);
+        }
       }
       event.sentence_text = sentence_text;
       if (const CameoCode* code = impl_->ontology.Find(event.cameo)) {
@@ -174,6 +206,11 @@ DocumentResult Coder::Code(const Document& document) const {
       }
       event.plover = impl_->ontology.ToPlover(event.cameo);
       result.events.push_back(std::move(event));
+    }
+    for (const place::PlaceMention& mention : places) {
+      if (const place::Place* where = place::Disambiguate(mention, document_countries)) {
+        if (!where->country.empty()) document_countries.push_back(where->country);
+      }
     }
     if (impl_->explain) {
       if (coded.explanation.empty()) coded.explanation.push_back("no verb or event noun");

@@ -58,6 +58,7 @@ TEST_P(GoldenTest, CodesExactlyTheExpectedEvents) {
       << "\nextra: " << ::testing::PrintToString(result.extra);
   EXPECT_TRUE(result.wrong_modality.empty()) << ::testing::PrintToString(result.wrong_modality);
   EXPECT_TRUE(result.wrong_date.empty()) << ::testing::PrintToString(result.wrong_date);
+  EXPECT_TRUE(result.wrong_location.empty()) << ::testing::PrintToString(result.wrong_location);
 }
 
 std::string RecordName(const ::testing::TestParamInfo<GoldRecord>& info) {

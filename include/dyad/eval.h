@@ -19,8 +19,11 @@ struct GoldEvent {
   std::string source;
   std::string target;  // "" or "---" for none
   std::string code;
-  std::optional<std::string> modality;  // golden records may pin these two
+  // Golden records may pin these: modality, date (ISO) and location (the
+  // place name, or "" for none).
+  std::optional<std::string> modality;
   std::optional<std::string> date;
+  std::optional<std::string> location;
 };
 
 struct GoldRecord {
@@ -63,6 +66,7 @@ struct RecordResult {
   std::vector<std::string> extra;    // coded, not expected
   std::vector<std::string> wrong_modality;
   std::vector<std::string> wrong_date;
+  std::vector<std::string> wrong_location;
 };
 
 // How many gold actor codes the coder recognises somewhere in the sentence,

@@ -129,6 +129,16 @@ class SentenceCoder {
                        [&](const Clause& other) { return other.reported_by == subject; });
   }
 
+  // Targets that are not one of the sources or a source's own country.
+  static std::vector<Actor> DistinctTargets(std::vector<Actor> targets, const std::vector<Actor>& sources) {
+    std::erase_if(targets, [&](const Actor& target) {
+      return std::any_of(sources.begin(), sources.end(), [&](const Actor& source) {
+        return target.code == source.code || target.code == source.country;
+      });
+    });
+    return targets;
+  }
+
   void Emit(Event event, const std::vector<Actor>& sources, const std::vector<Actor>& targets) {
     for (const Actor& source : sources) {
       if (targets.empty()) {
@@ -199,7 +209,13 @@ class SentenceCoder {
         return;
       }
       std::vector<Actor> targets;
-      if (!binding.target.empty()) targets = actors_.ResolveAll(binding.target, analysis_.noun_phrases);
+      if (!binding.target.empty()) {
+        targets = DistinctTargets(actors_.ResolveAll(binding.target, analysis_.noun_phrases), sources);
+        // "captured towns in Nagorno-Karabakh" (AZEMIL, AZE): a target that
+        // is the source itself leaves the pattern unmatched; a less
+        // specific one may still fit ("capture towns").
+        if (targets.empty()) continue;
+      }
       Event event;
       event.cameo = pattern.code;
       event.modality = clause.negated ? Modality::kNegated : clause.modality;

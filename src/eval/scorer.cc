@@ -112,6 +112,11 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
         if (e["code"].get_string().get(value) == simdjson::SUCCESS) event.code = value;
         if (e["modality"].get_string().get(value) == simdjson::SUCCESS) event.modality = std::string(value);
         if (e["date"].get_string().get(value) == simdjson::SUCCESS) event.date = std::string(value);
+        if (e["location"].is_null()) {
+          event.location = "";
+        } else if (e["location"].get_string().get(value) == simdjson::SUCCESS) {
+          event.location = std::string(value);
+        }
         record.expected.push_back(std::move(event));
       }
     }
@@ -167,6 +172,11 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records) 
           result.wrong_modality.push_back(
               fmt::format("{}: expected {}, coded {}", key, *g.modality, ModalityName(e.modality)));
         }
+        std::string place = e.location ? e.location->name : "";
+        if (g.location && *g.location != place) {
+          result.wrong_location.push_back(
+              fmt::format("{}: expected '{}', coded '{}'", key, *g.location, place));
+        }
         if (g.date && *g.date != e.date) {
           result.wrong_date.push_back(fmt::format("{}: expected {}, coded {} ({})", key, *g.date, e.date,
                                                   e.date_text.empty() ? "publication" : e.date_text));
@@ -211,12 +221,15 @@ std::string FormatEvalReport(const EvalReport& report, bool list_errors) {
   if (!list_errors) return out.str();
   out << "\nerrors:\n";
   for (const RecordResult& r : report.results) {
-    if (r.missed.empty() && r.extra.empty() && r.wrong_modality.empty() && r.wrong_date.empty()) continue;
+    if (r.missed.empty() && r.extra.empty() && r.wrong_modality.empty() && r.wrong_date.empty() &&
+        r.wrong_location.empty())
+      continue;
     out << fmt::format("[{}] {}\n", r.record->id, r.record->text);
     for (const auto& m : r.missed) out << "   missed: " << m << '\n';
     for (const auto& e : r.extra) out << "   extra:  " << e << '\n';
     for (const auto& w : r.wrong_modality) out << "   modality: " << w << '\n';
     for (const auto& w : r.wrong_date) out << "   date: " << w << '\n';
+    for (const auto& w : r.wrong_location) out << "   location: " << w << '\n';
   }
   return out.str();
 }

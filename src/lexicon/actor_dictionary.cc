@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "lexicon/peer_dictionaries.h"
 #include "lexicon/source_lines.h"
 #include "text/segmenter.h"
 #include "util/date.h"
@@ -45,27 +46,32 @@ MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas
 
 ActorDictionary ActorDictionary::Load(const std::vector<std::filesystem::path>& files, bool strict) {
   ActorDictionary dictionary;
-  for (const auto& file : files) dictionary.ParseFile(file);
+  for (const auto& file : files) {
+    DictionaryFormat format = DetectFormat(file);
+    if (format == DictionaryFormat::kDyad) {
+      dictionary.ParseFile(file);
+    } else {
+      PeerDictionaryReader::ReadActors(file, format, dictionary);
+    }
+  }
   if (strict) ThrowOnErrors(dictionary.issues_);
   return dictionary;
 }
 
-void ActorDictionary::AddPhrases(int entry, std::string_view phrases, const std::string& file,
-                                 int line) {
-  for (std::string_view phrase : util::Split(phrases, '|')) {
-    if (phrase.empty()) {
-      issues_.push_back({DictionaryIssue::Severity::kError, file, line, "empty phrase"});
-      continue;
-    }
-    auto tokens = TokenizePhrase(phrase);
-    int previous = index_.Add(tokens, entry);
-    if (previous >= 0 && previous != entry) {
+int ActorDictionary::AddEntry(ActorEntry entry, const std::vector<Phrase>& phrases,
+                              DictionaryIssue::Severity duplicate) {
+  int index = static_cast<int>(entries_.size());
+  entries_.push_back(std::move(entry));
+  for (const Phrase& phrase : phrases) {
+    int previous = index_.Add(phrase.tokens, index);
+    if (previous >= 0 && previous != index) {
       const ActorEntry& other = entries_[previous];
-      issues_.push_back({DictionaryIssue::Severity::kError, file, line,
-                         fmt::format("phrase '{}' is already defined at {}:{}", phrase,
+      issues_.push_back({duplicate, entries_[index].file, phrase.line,
+                         fmt::format("phrase '{}' is already defined at {}:{}", phrase.text,
                                      other.file, other.line)});
     }
   }
+  return index;
 }
 
 void ActorDictionary::ParseFile(const std::filesystem::path& path) {
@@ -99,9 +105,15 @@ void ActorDictionary::ParseFile(const std::filesystem::path& path) {
         entry.roles.push_back({std::string(code), INT_MIN, INT_MAX, false});
       }
       entry.name = std::string(util::Trim(util::Split(phrases, '|').front()));
-      current = static_cast<int>(entries_.size());
-      entries_.push_back(std::move(entry));
-      AddPhrases(current, phrases, file, line.number);
+      std::vector<Phrase> list;
+      for (std::string_view phrase : util::Split(phrases, '|')) {
+        if (phrase.empty()) {
+          error(line.number, "empty phrase");
+          continue;
+        }
+        list.push_back({std::string(phrase), TokenizePhrase(phrase), line.number});
+      }
+      current = AddEntry(std::move(entry), list, DictionaryIssue::Severity::kError);
       continue;
     }
     if (current < 0) {
@@ -179,8 +191,13 @@ std::vector<ActorMatch> ActorDictionary::FindAll(const MatchKeys& keys) const {
 
 std::optional<std::string> ActorDictionary::Resolve(int entry_index, std::optional<int> date) const {
   const ActorEntry& entry = entries_[entry_index];
+  // An empty code is an actor named on purpose but not coded.
+  auto coded = [](const std::string& code) {
+    return code.empty() ? std::nullopt : std::optional<std::string>(code);
+  };
   const ActorRole* undated = nullptr;
   const ActorRole* latest_before = nullptr;
+  const ActorRole* latest_national_before = nullptr;  // not an IGO/NGO/IMG/MNC role
   const ActorRole* latest = nullptr;
   for (const ActorRole& role : entry.roles) {
     if (!role.dated) {
@@ -189,12 +206,21 @@ std::optional<std::string> ActorDictionary::Resolve(int entry_index, std::option
     }
     if (!latest || role.from > latest->from) latest = &role;
     if (!date) continue;
-    if (role.from <= *date && *date <= role.to) return role.code;
-    if (role.to < *date && (!latest_before || role.to > latest_before->to)) latest_before = &role;
+    if (role.from <= *date && *date <= role.to) return coded(role.code);
+    if (role.to >= *date) continue;
+    if (!latest_before || role.to > latest_before->to) latest_before = &role;
+    bool national = !role.code.starts_with("IGO") && !role.code.starts_with("NGO") &&
+                    !role.code.starts_with("IMG") && !role.code.starts_with("MNC");
+    if (national && (!latest_national_before || role.to > latest_national_before->to)) {
+      latest_national_before = &role;
+    }
   }
-  if (undated) return undated->code;
-  if (!date) return latest ? std::optional<std::string>(latest->code) : std::nullopt;
-  if (latest_before) return latest_before->code.substr(0, 3) + "ELI";
+  if (undated) return coded(undated->code);
+  if (!date) return latest ? coded(latest->code) : std::nullopt;
+  // A former office holder is an elite of the country they served, even
+  // when their last post was international (a minister turned IMF head).
+  const ActorRole* former = latest_national_before ? latest_national_before : latest_before;
+  if (former && entry.elite_after_roles && !former->code.empty()) return former->code.substr(0, 3) + "ELI";
   return std::nullopt;
 }
 

@@ -18,7 +18,7 @@
 namespace dyad::lexicon {
 
 struct ActorRole {
-  std::string code;
+  std::string code;    // empty: the phrase names an actor that is not coded
   int from = INT_MIN;  // first day (days since 1970), inclusive
   int to = INT_MAX;    // last day, inclusive
   bool dated = false;
@@ -30,6 +30,9 @@ struct ActorEntry {
   std::string file;
   int line = 0;
   bool person = false;  // has dated roles
+  // Outside all its dated roles a dyad person is a former office holder
+  // (the country's ELI code); PETRARCH and TABARI entries are not coded there.
+  bool elite_after_roles = true;
   struct SelfTest {
     int date = 0;
     std::string code;
@@ -58,8 +61,9 @@ std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase);
 
 class ActorDictionary {
  public:
-  // Reads dyad-format actor files. Collects every problem in issues(); when
-  // `strict`, throws DictionaryError if any is an error.
+  // Reads actor files in dyad's format or, detected per file, in PETRARCH's
+  // or TABARI's (peer_dictionaries.h). Collects every problem in issues();
+  // when `strict`, throws DictionaryError if any is an error.
   static ActorDictionary Load(const std::vector<std::filesystem::path>& files, bool strict = true);
 
   // Longest-first, left-to-right non-overlapping actor phrases in a sentence.
@@ -79,8 +83,21 @@ class ActorDictionary {
   size_t phrase_count() const { return index_.size(); }
 
  private:
+  friend class PeerDictionaryReader;  // adds PETRARCH and TABARI entries
+
+  // A phrase ready for the index; `text` and `line` are for messages.
+  struct Phrase {
+    std::string text;
+    std::vector<PhraseIndex::PhraseToken> tokens;
+    int line = 0;
+  };
+
   void ParseFile(const std::filesystem::path& file);
-  void AddPhrases(int entry, std::string_view phrases, const std::string& file, int line);
+  // Stores `entry` and indexes its phrases; returns its index. A phrase that
+  // already names another entry keeps that entry and is reported with
+  // `duplicate` severity (an error in dyad's files, where it is a mistake).
+  int AddEntry(ActorEntry entry, const std::vector<Phrase>& phrases,
+               DictionaryIssue::Severity duplicate);
 
   std::vector<ActorEntry> entries_;
   PhraseIndex index_;

@@ -21,6 +21,9 @@ Ilham Aliyev | Aliyev   # a person
 Jane Example | Example
   FRAGOV 2010..2012-05-14
   FRAOPP 2015-01..2016
+Max Sample
+  DEUGOV 2001..2005
+  IGOUNO 2006..2010
 )";
 
 TEST(ActorDictionary, ResolvesUndatedAndDatedEntries) {
@@ -33,6 +36,8 @@ TEST(ActorDictionary, ResolvesUndatedAndDatedEntries) {
   EXPECT_EQ(dict.Lookup("Jane Example", Day("2013-06-01")), "FRAELI");  // former official
   EXPECT_EQ(dict.Lookup("Example", Day("2015-03-01")), "FRAOPP");
   EXPECT_EQ(dict.Lookup("Example", std::nullopt), "FRAOPP");  // no date: latest role
+  // After an international post, a former official is an elite of their country.
+  EXPECT_EQ(dict.Lookup("Max Sample", Day("2012-01-01")), "DEUELI");
 }
 
 TEST(ActorDictionary, MatchesIgnoringCaseAndDiacriticsButNotShortCapitals) {

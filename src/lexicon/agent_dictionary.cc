@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "lexicon/peer_dictionaries.h"
 #include "lexicon/source_lines.h"
 #include "util/strings.h"
 
@@ -12,33 +13,50 @@ namespace dyad::lexicon {
 AgentDictionary AgentDictionary::Load(const std::vector<std::filesystem::path>& files, bool strict) {
   AgentDictionary agents;
   for (const auto& path : files) {
-    const std::string file = path.string();
-    for (const SourceLine& line : ReadSourceLines(path)) {
-      size_t colon = line.text.find(':');
-      std::string_view sector =
-          colon == std::string::npos ? "" : util::Trim(std::string_view(line.text).substr(0, colon));
-      bool valid = sector.size() == 3 && std::all_of(sector.begin(), sector.end(),
-                                                     [](char c) { return c >= 'A' && c <= 'Z'; });
-      if (!valid) {
-        agents.issues_.push_back({DictionaryIssue::Severity::kError, file, line.number,
-                                  "expected 'SECTOR: noun | noun ...'"});
-        continue;
-      }
-      int value = static_cast<int>(agents.sectors_.size());
-      agents.sectors_.emplace_back(sector);
-      for (std::string_view phrase : util::Split(std::string_view(line.text).substr(colon + 1), '|')) {
-        if (phrase.empty()) continue;
-        int previous = agents.index_.Add(TokenizePhrase(phrase), value);
-        if (previous >= 0 && agents.sectors_[previous] != sector) {
-          agents.issues_.push_back(
-              {DictionaryIssue::Severity::kError, file, line.number,
-               fmt::format("agent '{}' is already {}", phrase, agents.sectors_[previous])});
-        }
-      }
+    DictionaryFormat format = DetectFormat(path);
+    if (format == DictionaryFormat::kDyad) {
+      agents.ParseFile(path);
+    } else {
+      PeerDictionaryReader::ReadAgents(path, format, agents);
     }
   }
   if (strict) ThrowOnErrors(agents.issues_);
   return agents;
+}
+
+void AgentDictionary::ParseFile(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  for (const SourceLine& line : ReadSourceLines(path)) {
+    size_t colon = line.text.find(':');
+    std::string_view sector =
+        colon == std::string::npos ? "" : util::Trim(std::string_view(line.text).substr(0, colon));
+    bool valid = sector.size() == 3 && std::all_of(sector.begin(), sector.end(),
+                                                   [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!valid) {
+      issues_.push_back({DictionaryIssue::Severity::kError, file, line.number,
+                         "expected 'SECTOR: noun | noun ...'"});
+      continue;
+    }
+    for (std::string_view phrase : util::Split(std::string_view(line.text).substr(colon + 1), '|')) {
+      if (phrase.empty()) continue;
+      AddAgent(sector, phrase, TokenizePhrase(phrase), file, line.number,
+               DictionaryIssue::Severity::kError);
+    }
+  }
+}
+
+void AgentDictionary::AddAgent(std::string_view sector, std::string_view phrase,
+                               const std::vector<PhraseIndex::PhraseToken>& tokens,
+                               const std::string& file, int line,
+                               DictionaryIssue::Severity duplicate) {
+  auto it = std::find(sectors_.begin(), sectors_.end(), sector);
+  int value = static_cast<int>(it - sectors_.begin());
+  if (it == sectors_.end()) sectors_.emplace_back(sector);
+  int previous = index_.Add(tokens, value);
+  if (previous >= 0 && previous != value) {
+    issues_.push_back({duplicate, file, line,
+                       fmt::format("agent '{}' is already {}", phrase, sectors_[previous])});
+  }
 }
 
 std::vector<AgentMatch> AgentDictionary::FindAll(const MatchKeys& lemma_keys,

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexicon/actor_dictionary.h"
@@ -22,6 +23,8 @@ struct AgentMatch {
 
 class AgentDictionary {
  public:
+  // Reads agent files in dyad's format or, detected per file, in PETRARCH's
+  // or TABARI's (peer_dictionaries.h).
   static AgentDictionary Load(const std::vector<std::filesystem::path>& files, bool strict = true);
 
   // Agent phrases in a sentence, matched on lemmas or on the words as
@@ -32,7 +35,16 @@ class AgentDictionary {
   size_t size() const { return index_.size(); }
 
  private:
-  std::vector<std::string> sectors_;
+  friend class PeerDictionaryReader;  // adds PETRARCH and TABARI agents
+
+  void ParseFile(const std::filesystem::path& path);
+  // Indexes one agent phrase for `sector`. A phrase that already has another
+  // sector keeps it and is reported with `duplicate` severity.
+  void AddAgent(std::string_view sector, std::string_view phrase,
+                const std::vector<PhraseIndex::PhraseToken>& tokens, const std::string& file,
+                int line, DictionaryIssue::Severity duplicate);
+
+  std::vector<std::string> sectors_;  // distinct sectors; index_ values point here
   PhraseIndex index_;
   std::vector<DictionaryIssue> issues_;
 };

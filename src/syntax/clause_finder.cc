@@ -192,10 +192,14 @@ class Analyzer {
         uint32_t next = SkipAdverbs(end);
         bool has_object = next < n_ && np_of_[next] >= 0 && Tag(next) != "PRP$";
         bool by_phrase = next < n_ && tokens_[next].norm == "by";
-        bool after_noun = head > 0 && (np_of_[head - 1] >= 0 || tokens_[head - 1].norm == ",");
+        bool after_noun = start > 0 && (np_of_[start - 1] >= 0 || tokens_[start - 1].norm == ",");
         // "... entered the town and arrested dozens": a conjoined past tense.
-        bool after_and = head > 0 && Tag(head - 1) == "CC";
-        bool finite = has_object && !by_phrase && (after_noun || after_and);
+        bool after_and = start > 0 && Tag(start - 1) == "CC";
+        // With no object: "Azeri forces pushed forward into the territory"
+        // is a past tense when no other finite verb follows for the noun
+        // ("the forces deployed there were ...").
+        bool finite = !by_phrase && ((has_object && (after_noun || after_and)) ||
+                                     (!has_object && after_noun && !FiniteVerbFollows(end)));
         if (!finite) clause.voice = Voice::kPassive;
         if (finite) bare = false;
       }
@@ -205,6 +209,18 @@ class Analyzer {
       out_.clauses.push_back(std::move(clause));
       i = end - 1;
     }
+  }
+
+  // Whether a finite verb follows before the clause is closed by ", and",
+  // ", but", a semicolon or the end of the sentence.
+  bool FiniteVerbFollows(uint32_t from) const {
+    for (uint32_t k = from; k < n_; ++k) {
+      std::string_view w = tokens_[k].norm;
+      if (w == ";" || (w == "," && k + 1 < n_ && Tag(k + 1) == "CC")) return false;
+      const std::string& tag = Tag(k);
+      if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") return true;
+    }
+    return false;
   }
 
   bool HasNoLonger(uint32_t start, uint32_t head) const {

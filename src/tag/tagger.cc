@@ -645,10 +645,13 @@ class Disambiguator {
     // verb heads the clause ("phone calls were"), else the clause's verb.
     if (IsNoun(prev) && can_noun &&
         (m & (Bit(kVBZ) | Bit(kVBP) | Bit(kVB))) != 0) {
-      // A verb right after it makes it the subject: "forces captured".
-      const bool verb_next = i + 1 < s_.size() && IsVerb(next) &&
-                             (s_[i + 1].mask & kFiniteVerbMask) != 0 &&
-                             (s_[i + 1].mask & kNounMask) == 0;
+      // A verb right after it (adverbs aside) makes it the subject:
+      // "forces captured", "forces successfully pushed".
+      size_t k = i + 1;
+      while (k < s_.size() && (s_[k].tag == kRB || s_[k].tag == kRBR)) ++k;
+      const bool verb_next = k < s_.size() && IsVerb(s_[k].tag) &&
+                             (s_[k].mask & kFiniteVerbMask) != 0 &&
+                             (s_[k].mask & kNounMask) == 0;
       if (finite_seen || verb_next || FiniteVerbAhead(i)) {
         if (t == kVBZ && Has(m, kNNS)) return kNNS;
         if ((t == kVB || t == kVBP) && Has(m, kNN)) return kNN;
