@@ -15,6 +15,7 @@ void AddCodeCommand(CLI::App& app) {
     std::vector<std::string> inputs{"-"};
     std::string date, format = "jsonl", input_format = "auto", output, db;
     int threads = 1;
+    std::vector<std::string> dictionaries;
     size_t max_document_bytes = 8u << 20;
     bool explain = false, quiet = false;
   };
@@ -35,12 +36,19 @@ void AddCodeCommand(CLI::App& app) {
   cmd->add_flag("--explain", options->explain,
                 "Print, per sentence, the clauses, actors and patterns behind each event (stderr)");
   cmd->add_flag("-q,--quiet", options->quiet, "Do not print the summary");
+  cmd->add_option("--dictionaries", options->dictionaries,
+                  "Dictionary files or folders (dyad, PETRARCH or TABARI) replacing the built-in ones "
+                  "of their kind (actors, agents, verbs, discards); repeat for several")
+      ->expected(1)
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->callback([options] {
     if (!options->date.empty() && !IsIsoDate(options->date)) {
       throw CLI::ValidationError("--date", "expected YYYY-MM-DD, got '" + options->date + "'");
     }
     CoderOptions coder_options;
     coder_options.explain = options->explain;
+    coder_options.dictionaries.assign(options->dictionaries.begin(), options->dictionaries.end());
     Coder coder = Coder::Load(coder_options);
 
     std::ofstream file;

@@ -11,14 +11,23 @@ namespace dyad::cli {
 void AddEvalCommand(CLI::App& app) {
   struct Options {
     std::vector<std::string> files;
+    std::vector<std::string> dictionaries;
     bool errors = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("eval", "Score the coder against gold records (JSON Lines)");
   cmd->add_option("gold", options->files, "Gold record files")->required()->check(CLI::ExistingFile);
   cmd->add_flag("--errors", options->errors, "List every miss and extra with its sentence");
+  cmd->add_option("--dictionaries", options->dictionaries,
+                  "Dictionary files or folders (dyad, PETRARCH or TABARI) replacing the built-in ones; "
+                  "repeat for several")
+      ->expected(1)
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->callback([options] {
-    Coder coder = Coder::Load(CoderOptions{});
+    CoderOptions coder_options;
+    coder_options.dictionaries.assign(options->dictionaries.begin(), options->dictionaries.end());
+    Coder coder = Coder::Load(coder_options);
     for (const auto& path : options->files) {
       GoldFile gold = ReadGoldFile(path);
       for (const auto& p : gold.problems) std::cerr << fmt::format("{}: {}: {}\n", p.where, p.kind, p.message);

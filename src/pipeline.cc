@@ -17,6 +17,7 @@
 #include "dyad/ontology.h"
 #include "lexicon/actor_dictionary.h"
 #include "lexicon/agent_dictionary.h"
+#include "lexicon/peer_dictionaries.h"
 #include "lexicon/source_lines.h"
 #include "lexicon/verb_dictionary.h"
 #include "place/gazetteer.h"
@@ -46,6 +47,65 @@ fs::path LexiconPath() {
 
 std::vector<fs::path> FilesUnder(const fs::path& path) {
   return fs::exists(path) ? lexicon::ListDictionaryFiles(path) : std::vector<fs::path>{};
+}
+
+// The dictionary files of each kind the coder loads.
+struct DictionaryFiles {
+  std::vector<fs::path> actors, agents, verbs, discards;
+};
+
+DictionaryFiles BuiltInDictionaries(const fs::path& dict) {
+  return {FilesUnder(dict / "actors"), FilesUnder(dict / "agents.txt"), FilesUnder(dict / "verbs"),
+          FilesUnder(dict / "discards.txt")};
+}
+
+// Files the user gave with --dictionaries (dyad, PETRARCH or TABARI files,
+// or folders of them) replace the built-in files of their kind; the kind
+// comes from the file name, as the peers name them (PETR.Validate.actors.txt,
+// TABARI.Demo.verbs, Validate.agents). Throws std::runtime_error for a file
+// whose kind cannot be told or that dyad cannot read.
+DictionaryFiles UserDictionaries(const std::vector<fs::path>& paths, DictionaryFiles files) {
+  DictionaryFiles given;
+  for (const fs::path& path : paths) {
+    if (!fs::exists(path)) throw std::runtime_error("no such dictionary: " + path.string());
+    std::vector<fs::path> found;
+    if (fs::is_directory(path)) {
+      for (const auto& entry : fs::directory_iterator(path))
+        if (entry.is_regular_file()) found.push_back(entry.path());
+      std::sort(found.begin(), found.end());
+    } else {
+      found.push_back(path);
+    }
+    for (const fs::path& file : found) {
+      std::string name = file.filename().string();
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      bool options = name.ends_with(".options") || name.ends_with(".project") || name.find("ontology") != std::string::npos ||
+                     name.ends_with(".md");
+      if (options) continue;  // peer option and ontology files: not dictionaries
+      if (name.find("actor") != std::string::npos) {
+        given.actors.push_back(file);
+      } else if (name.find("agent") != std::string::npos) {
+        given.agents.push_back(file);
+      } else if (name.find("verb") != std::string::npos) {
+        if (lexicon::DetectFormat(file) != lexicon::DictionaryFormat::kDyad) {
+          throw std::runtime_error(file.string() + ": " + std::string(lexicon::FormatName(lexicon::DetectFormat(file))) +
+                                   " verb dictionaries cannot be read yet; leave them out to use dyad's verbs");
+        }
+        given.verbs.push_back(file);
+      } else if (name.find("discard") != std::string::npos) {
+        given.discards.push_back(file);
+      } else {
+        throw std::runtime_error(file.string() +
+                                 ": cannot tell what kind of dictionary this is (its name should contain "
+                                 "actors, agents, verbs or discards)");
+      }
+    }
+  }
+  for (auto [mine, theirs] : {std::pair{&files.actors, &given.actors}, {&files.agents, &given.agents},
+                              {&files.verbs, &given.verbs}, {&files.discards, &given.discards}}) {
+    if (!theirs->empty()) *mine = std::move(*theirs);
+  }
+  return files;
 }
 
 }  // namespace
@@ -115,15 +175,16 @@ Coder Coder::Load(const CoderOptions& options) {
   const fs::path dict = root / "dict";
   auto ontology = Ontology::Load(root / "data" / "ontology");
   auto tagger = tag::Tagger::Load(LexiconPath(), tag::DefaultWordNetDir());
+  DictionaryFiles files = BuiltInDictionaries(dict);
+  if (!options.dictionaries.empty()) files = UserDictionaries(options.dictionaries, std::move(files));
   auto known_code = [&ontology](std::string_view code) { return ontology.Find(code) != nullptr; };
-  auto verbs = lexicon::VerbDictionary::Load(FilesUnder(dict / "verbs"), known_code);
+  auto verbs = lexicon::VerbDictionary::Load(files.verbs, known_code);
   auto gazetteer = place::Gazetteer::Load(place::Gazetteer::DefaultSnapshotPath(),
                                           root / "data" / "places" / "aliases.tsv");
   auto impl = std::make_unique<Impl>(Impl{
       std::move(ontology), std::move(gazetteer), std::move(tagger),
-      lexicon::ActorDictionary::Load(FilesUnder(dict / "actors")),
-      lexicon::AgentDictionary::Load(FilesUnder(dict / "agents.txt")), std::move(verbs),
-      lexicon::DiscardList::Load(FilesUnder(dict / "discards.txt")), options.explain});
+      lexicon::ActorDictionary::Load(files.actors), lexicon::AgentDictionary::Load(files.agents),
+      std::move(verbs), lexicon::DiscardList::Load(files.discards), options.explain});
   return Coder(std::move(impl));
 }
 

@@ -162,5 +162,24 @@ TEST(Cli, DictionaryCheckAndLookup) {
   EXPECT_EQ(lookup.out, "Erdogan\tTURGOV\nIlham Aliyev\tAZEGOV\nAzeri\tAZE\nKremlin\tRUSGOV\nNowhere\t-\n");
 }
 
+TEST(Cli, PeerActorDictionaryReplacesTheBuiltInActors) {
+  testing::TempDir dir;
+  auto actors = dir.Write("test.actors.txt",
+                          "<!-- invented test actors, PETRARCH syntax -->\n"
+                          "RIVERLAND [RVL]\n+RIVERLANDER\nHILL_COUNTRY [HLC]\n");
+  auto input = dir.Write("news.txt", "Riverland attacked Hill Country. France condemned Spain.\n");
+  CommandResult run = Dyad("code -q --date 2020-01-01 --dictionaries " + actors.string() + " " + input.string(), dir);
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find(R"("source":{"code":"RVL")"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find(R"("target":{"code":"HLC")"), std::string::npos);
+  EXPECT_EQ(run.out.find("FRA"), std::string::npos);  // the built-in actors are replaced
+  EXPECT_EQ(Lines(run.out), 1u);
+
+  auto verbs = dir.Write("peer.verbs.txt", "--- ATTACK [190] ---\n- * +ATTACK\n");
+  CommandResult refused = Dyad("code -q --dictionaries " + verbs.string() + " " + input.string(), dir);
+  EXPECT_NE(refused.status, 0);
+  EXPECT_NE(refused.err.find("verb dictionaries cannot be read yet"), std::string::npos) << refused.err;
+}
+
 }  // namespace
 }  // namespace dyad

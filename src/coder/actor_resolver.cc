@@ -14,6 +14,17 @@ bool IsPersonalPronoun(std::string_view folded) {
 
 bool IsGroupPronoun(std::string_view folded) { return folded == "it" || folded == "its"; }
 
+bool IsNational(std::string_view code) {
+  return code.size() >= 3 && !code.starts_with("IGO") && !code.starts_with("NGO") &&
+         !code.starts_with("IMG") && !code.starts_with("MNC");
+}
+
+void AddCountry(std::vector<std::string>& countries, std::string_view code) {
+  if (!IsNational(code)) return;
+  std::string country(code.substr(0, 3));
+  if (std::find(countries.begin(), countries.end(), country) == countries.end()) countries.push_back(country);
+}
+
 }  // namespace
 
 ActorResolver::ActorResolver(const lexicon::ActorDictionary& actors,
@@ -49,6 +60,7 @@ void ActorResolver::EndSentence() {
     auto code = actors_.Resolve(match.entry, date_);
     if (!code) continue;
     Actor actor = MakeActor(*code, match.entry, match.first, match.last);
+    AddCountry(countries_, *code);
     if (actors_.entries()[match.entry].person) {
       last_person_ = actor;
     } else {
@@ -103,6 +115,35 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   return actor;
 }
 
+// "the ministry", "the army", "the country": an agent (or country noun)
+// after "the", with no name of its own, refers to the one country the
+// document has named so far. With two or more countries named it stays
+// unresolved: a wrong actor is worse than none.
+std::optional<Actor> ActorResolver::ResolveDefinite(TokenSpan span) const {
+  const auto& tokens = sentence_->tokens;
+  if (span.size() < 2 || word_keys_.folded[span.first] != "the") return std::nullopt;
+  const uint32_t head = span.last - 1;
+  for (uint32_t t = span.first + 1; t < span.last; ++t) {
+    if (tokens[t].tag == "NNP" || tokens[t].tag == "NNPS") return std::nullopt;
+  }
+  std::string sector;
+  const std::string& head_word = word_keys_.folded[head];
+  bool country_noun = head_word == "country" || head_word == "nation";
+  for (const auto& agent : agent_matches_) {
+    if (agent.first > span.first && agent.last == span.last) sector = agent.sector;
+  }
+  if (sector.empty() && !country_noun) return std::nullopt;
+  std::vector<std::string> countries = countries_;
+  for (const auto& match : matches_) {
+    if (match.last > span.first) break;
+    if (auto code = actors_.Resolve(match.entry, date_)) AddCountry(countries, *code);
+  }
+  if (countries.size() != 1) return std::nullopt;
+  Actor actor = MakeActor(countries[0] + sector, -1, span.first, span.last);
+  actor.name = "";
+  return actor;
+}
+
 std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how) const {
   if (span.empty() || !sentence_) return std::nullopt;
   // The most specific dictionary entry in the span: one whose code carries a
@@ -129,6 +170,10 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how) co
         if (how) *how = "pronoun";
         return actor;
       }
+    }
+    if (auto actor = ResolveDefinite(span)) {
+      if (how) *how = "definite description";
+      return actor;
     }
     return std::nullopt;
   }

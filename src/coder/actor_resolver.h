@@ -44,6 +44,7 @@ class ActorResolver {
 
  private:
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
+  std::optional<Actor> ResolveDefinite(TokenSpan span) const;
   Actor MakeActor(const std::string& code, int entry, uint32_t first, uint32_t last) const;
 
   const lexicon::ActorDictionary& actors_;
@@ -62,6 +63,9 @@ class ActorResolver {
   // in earlier sentences.
   std::optional<Actor> last_person_;
   std::optional<Actor> last_group_;
+  // Countries of the actors named so far in the document (no IGOs), for
+  // "the ministry", "the country" when the document names only one.
+  std::vector<std::string> countries_;
 };
 
 }  // namespace dyad::coder

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -37,6 +38,10 @@ class SentenceCoder {
     for (size_t i = 0; i < analysis.noun_phrases.size(); ++i) {
       np_starting_at_[analysis.noun_phrases[i].first] = static_cast<int>(i);
     }
+    for (size_t t = 0; t < sentence.tokens.size(); ++t) {
+      present_.insert(lemma_keys_.folded[t]);
+      present_.insert(actors_.word_keys().folded[t]);
+    }
   }
 
   SentenceEvents Run() {
@@ -67,6 +72,18 @@ class SentenceCoder {
       c = &analysis_.clauses[c->subject_from];
     }
     return c->subject;
+  }
+
+  // Whether every word element of the pattern occurs somewhere in the
+  // sentence: a cheap test that spares most patterns the positional match.
+  bool WordsPresent(const lexicon::VerbPattern& pattern) const {
+    for (const auto& element : pattern.elements) {
+      if (element.target) continue;
+      bool any = std::any_of(element.words.begin(), element.words.end(),
+                             [&](const std::string& w) { return present_.count(w) > 0; });
+      if (!any) return false;
+    }
+    return true;
   }
 
   bool WordMatches(uint32_t k, const std::vector<std::string>& words) const {
@@ -195,6 +212,7 @@ class SentenceCoder {
       // pattern that looks for the target elsewhere ("attack in $T", a
       // place) contradicts it.
       if (passive && HasTargetAfterWords(pattern)) continue;
+      if (!WordsPresent(pattern)) continue;
       Binding binding;
       if (!Match(pattern, clause, 0, clause.head, binding)) continue;
       if (pattern.code.starts_with("01") && IsFrame(clause)) {
@@ -317,6 +335,7 @@ class SentenceCoder {
   bool explain_;
   lexicon::MatchKeys lemma_keys_;
   std::vector<int> np_starting_at_;
+  std::unordered_set<std::string_view> present_;  // lemma and word keys of the sentence
   std::vector<TokenSpan> covered_;
   std::set<std::string> seen_;
   int current_clause_ = -1;  // the clause being coded, recorded per event
