@@ -201,7 +201,17 @@ DocumentResult Coder::Code(const Document& document) const {
   }
   std::optional<int> date = util::ParseIsoDate(document.date);
   size_t begin = 0;
-  if (auto dateline = text::FindDateline(text)) begin = dateline->end;
+  // A dateline ("BAKU, Oct 5 (Reuters) -") is not text to code; its date is
+  // the day of the report, for events the text does not date otherwise.
+  std::optional<time::DateMention> dateline_date;
+  std::string dateline_text;
+  if (auto dateline = text::FindDateline(text)) {
+    begin = dateline->end;
+    if (date && !dateline->date_text.empty()) {
+      dateline_date = time::ResolveDatelineDate(dateline->date_text, *date);
+      dateline_text = dateline->date_text;
+    }
+  }
   result.sentences = text::Segment(text, begin, text::BodyEnd(text));
 
   // A document-level discard phrase (sports, entertainment) silences it all.
@@ -250,6 +260,11 @@ DocumentResult Coder::Code(const Document& document) const {
         event.date_text = text.substr(tokens[mention->first].begin,
                                       tokens[mention->last - 1].end - tokens[mention->first].begin);
         event.date_granularity = std::string(time::GranularityName(mention->granularity));
+      } else if (dateline_date) {
+        event.date = time::IsoDay(*dateline_date);
+        event.date_source = "text";
+        event.date_text = dateline_text;
+        event.date_granularity = std::string(time::GranularityName(dateline_date->granularity));
       }
       if (const auto* mention = MentionOfClause(coded.clauses[i], analysis, places)) {
         // The event's own actors first, then the places named so far.
