@@ -14,6 +14,7 @@
 #include "coder/actor_resolver.h"
 #include "coder/event_builder.h"
 #include "dyad/sink.h"
+#include "place/gazetteer.h"
 #include "syntax/clause_finder.h"
 #include "text/segmenter.h"
 
@@ -281,6 +282,14 @@ void BM_LoadOntology(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(LoadOntology());
 }
 BENCHMARK(BM_LoadOntology)->Unit(benchmark::kMillisecond);
+
+void BM_LoadGazetteer(benchmark::State& state) {
+  const auto aliases = ResourceDir() / "data" / "places" / "aliases.tsv";
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(place::Gazetteer::Load(place::Gazetteer::DefaultSnapshotPath(), aliases));
+  }
+}
+BENCHMARK(BM_LoadGazetteer)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace dyad::bench
