@@ -2,25 +2,10 @@
 
 #include <cstdint>
 
+#include "util/utf8.h"
+
 namespace dyad::util {
 namespace {
-
-// Decodes one UTF-8 code point at s[i]; returns it and advances i. Invalid
-// bytes decode as themselves (the text stage has repaired input already).
-char32_t DecodeAt(std::string_view s, size_t& i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return s[i++], c;
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-  if (extra == 0 || i + extra >= s.size()) {
-    ++i;
-    return c;
-  }
-  char32_t cp = c & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
-  i += extra + 1;
-  return cp;
-}
 
 // Base letter (lower case) of Latin letters with diacritics, U+00C0..U+024F,
 // plus the schwa of Azerbaijani; 0 where there is none.
@@ -37,24 +22,6 @@ char BaseLetter(char32_t cp) {
   if (cp == 0x218 || cp == 0x219) return 's';  // Ș ș
   if (cp == 0x21A || cp == 0x21B) return 't';  // Ț ț
   return 0;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 }  // namespace
@@ -77,7 +44,9 @@ std::string FoldForMatch(std::string_view s) {
       ++i;
       continue;
     }
-    char32_t cp = DecodeAt(s, i);
+    CodePoint decoded = DecodeUtf8(s, i);
+    char32_t cp = decoded.value;
+    i += decoded.length;
     if (char base = BaseLetter(cp)) {
       out += base;
     } else if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
@@ -87,7 +56,7 @@ std::string FoldForMatch(std::string_view s) {
     } else if (cp == 0xDF) {
       out += "ss";
     } else {
-      AppendUtf8(out, cp);
+      AppendUtf8(cp, out);
     }
   }
   return out;
