@@ -1,6 +1,7 @@
 // Scoring against gold records (the format of ../shared/validation/*.jsonl
 // and tests/golden/: {id, date, text, expected:[{source,target,code}],
 // expected_outcome, disabled?}). Used by `dyad eval` and the golden tests.
+// Gold codes are CAMEO codes or PLOVER event types (docs/formats/gold.md).
 #ifndef DYAD_EVAL_H_
 #define DYAD_EVAL_H_
 
@@ -8,10 +9,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dyad/coder.h"
 #include "dyad/diagnostic.h"
+#include "dyad/ontology.h"
 
 namespace dyad {
 
@@ -43,9 +46,32 @@ struct GoldFile {
 // Reads a gold JSONL file. Throws std::runtime_error if it cannot be opened.
 GoldFile ReadGoldFile(const std::filesystem::path& path);
 
-// What to compare: the full triple, the CAMEO root, or actor countries
-// (first three letters) with the root.
-enum class EvalLevel { kCode, kRoot, kCountryRoot };
+// What the gold `code`s are: CAMEO codes ("0311") or PLOVER event type names
+// ("REQUEST", or the 0.5 names of the PLOVER gold standard records).
+enum class GoldScheme { kCameo, kPlover };
+
+// kPlover when the records have at least one expected code and every code is
+// an upper-case name (A-Z, _); "" and "---" are left out. A single CAMEO
+// digit code makes the file CAMEO.
+GoldScheme DetectGoldScheme(const std::vector<GoldRecord>& records);
+
+// A PLOVER event type under its 0.8 name: the 0.5 names used by the PLOVER
+// gold standard records become DEMAND -> REQUEST, DISAPPROVE -> ACCUSE,
+// FIGHT -> ASSAULT, INVESTIGATE -> ACCUSE; other names are returned as given.
+std::string PloverTypeName(std::string_view name);
+
+// What to compare. CAMEO gold: the full triple, the CAMEO root, or actor
+// countries (first three letters) with the root. PLOVER gold: source, target
+// and PLOVER type, or actor countries with the type.
+enum class EvalLevel { kCode, kRoot, kCountryRoot, kPloverType, kCountryPloverType };
+
+struct EvalOptions {
+  GoldScheme scheme = GoldScheme::kCameo;
+  // PLOVER scoring translates CAMEO gold codes (all digits) with this table,
+  // so that any gold file can be scored on PLOVER type; without it they are
+  // compared as given and cannot match.
+  const Ontology* ontology = nullptr;
+};
 
 struct Counts {
   size_t expected = 0;
@@ -61,9 +87,9 @@ struct Counts {
 
 struct RecordResult {
   const GoldRecord* record = nullptr;
-  std::vector<std::string> coded;    // "SRC TGT CODE [modality]"
-  std::vector<std::string> missed;   // expected, not coded (at kCode level)
-  std::vector<std::string> extra;    // coded, not expected
+  std::vector<std::string> coded;   // "SRC TGT CODE [modality]"
+  std::vector<std::string> missed;  // expected, not coded (at the finest level)
+  std::vector<std::string> extra;   // coded, not expected
   std::vector<std::string> wrong_modality;
   std::vector<std::string> wrong_date;
   std::vector<std::string> wrong_location;
@@ -79,18 +105,22 @@ struct ActorCoverage {
 };
 
 struct EvalReport {
+  GoldScheme scheme = GoldScheme::kCameo;
   size_t records = 0;  // scored (enabled) records
   ActorCoverage actors;
-  std::map<EvalLevel, Counts> totals;
-  std::map<std::string, Counts> by_root;  // at root level, by expected/coded root
+  std::map<EvalLevel, Counts> totals;  // the levels of the scheme
+  // CAMEO: at root level, by expected/coded root. PLOVER: at type level, by
+  // type; coded events PLOVER leaves out (CAMEO 01, 02) are row "(none)".
+  std::map<std::string, Counts> by_type;
   std::vector<RecordResult> results;
 };
 
-// Codes every enabled record and scores it at every level.
-EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records);
+// Codes every enabled record and scores it at every level of the scheme.
+EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records,
+                    const EvalOptions& options = {});
 
-// The printed report: totals per level, per-root table, and (when
-// `list_errors`) every miss and extra with its sentence.
+// The printed report: totals per level, per-root (CAMEO) or per-type (PLOVER)
+// table, and (when `list_errors`) every miss and extra with its sentence.
 std::string FormatEvalReport(const EvalReport& report, bool list_errors);
 
 }  // namespace dyad

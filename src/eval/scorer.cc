@@ -1,13 +1,15 @@
 // Gold-record scoring. Coded and expected events are compared as multisets
 // of (source, target, code) strings, so two identical expected events need
 // two coded ones; the same comparison runs with codes cut to their root and
-// actors cut to their country.
+// actors cut to their country. PLOVER gold files run the same comparison on
+// PLOVER event types instead of CAMEO codes: only the code each side
+// contributes differs (Compared), the scoring is shared.
+#include <fmt/format.h>
+#include <simdjson.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <simdjson.h>
 
 #include "dyad/document.h"
 #include "dyad/eval.h"
@@ -20,19 +22,60 @@ std::string NormaliseTarget(std::string_view target) {
   return target == "---" || target == "null" ? "" : std::string(target);
 }
 
-std::string Key(std::string_view source, std::string_view target, std::string_view code,
-                EvalLevel level) {
-  auto country = [](std::string_view code) { return std::string(code.substr(0, 3)); };
-  switch (level) {
-    case EvalLevel::kCode:
-      return fmt::format("{} {} {}", source, target.empty() ? "-" : target, code);
-    case EvalLevel::kRoot:
-      return fmt::format("{} {} {}", source, target.empty() ? "-" : target, code.substr(0, 2));
-    case EvalLevel::kCountryRoot:
-      return fmt::format("{} {} {}", country(source), target.empty() ? "-" : country(target),
-                         code.substr(0, 2));
+// One side of a comparison, with the code in the scheme being scored.
+struct Triple {
+  std::string source;
+  std::string target;  // "" for none
+  std::string code;
+};
+
+bool AllDigits(std::string_view code) {
+  return !code.empty() &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A CAMEO code's PLOVER type. PLOVER has no type for CAMEO 01 and 02; those
+// keep their code in parentheses, so they never match a PLOVER type but still
+// show, and count, as coded events (extras).
+std::string PloverKeyCode(const Plover& plover, std::string_view cameo) {
+  return plover.event.empty() ? fmt::format("({})", cameo) : plover.event;
+}
+
+Triple Compared(const Event& e, GoldScheme scheme) {
+  // The coder fills e.plover from the ontology (cameo_to_plover.tsv).
+  return {e.source.code, e.target ? e.target->code : "",
+          scheme == GoldScheme::kPlover ? PloverKeyCode(e.plover, e.cameo) : e.cameo};
+}
+
+Triple Compared(const GoldEvent& e, const EvalOptions& options) {
+  if (options.scheme == GoldScheme::kCameo) return {e.source, e.target, e.code};
+  if (AllDigits(e.code) && options.ontology) {
+    return {e.source, e.target, PloverKeyCode(options.ontology->ToPlover(e.code), e.code)};
   }
-  return "";
+  return {e.source, e.target, PloverTypeName(e.code)};
+}
+
+std::vector<EvalLevel> LevelsOf(GoldScheme scheme) {
+  if (scheme == GoldScheme::kPlover) return {EvalLevel::kPloverType, EvalLevel::kCountryPloverType};
+  return {EvalLevel::kCode, EvalLevel::kRoot, EvalLevel::kCountryRoot};
+}
+
+// The level the per-type table is computed at.
+EvalLevel TypeLevel(GoldScheme scheme) {
+  return scheme == GoldScheme::kPlover ? EvalLevel::kPloverType : EvalLevel::kRoot;
+}
+
+std::string TypeOf(const Triple& t, GoldScheme scheme) {
+  if (scheme == GoldScheme::kCameo) return t.code.substr(0, 2);
+  return t.code.starts_with('(') ? "(none)" : t.code;
+}
+
+std::string Key(const Triple& t, EvalLevel level) {
+  bool countries = level == EvalLevel::kCountryRoot || level == EvalLevel::kCountryPloverType;
+  bool root = level == EvalLevel::kRoot || level == EvalLevel::kCountryRoot;
+  auto actor = [&](const std::string& code) { return countries ? code.substr(0, 3) : code; };
+  return fmt::format("{} {} {}", actor(t.source), t.target.empty() ? "-" : actor(t.target),
+                     root ? t.code.substr(0, 2) : t.code);
 }
 
 // Size of the multiset intersection; fills `only_a` / `only_b`.
@@ -55,7 +98,8 @@ size_t Intersect(std::vector<std::string> a, std::vector<std::string> b,
   return matched;
 }
 
-void CountActors(const std::vector<Actor>& found, const GoldRecord& record, ActorCoverage& coverage) {
+void CountActors(const std::vector<Actor>& found, const GoldRecord& record,
+                 ActorCoverage& coverage) {
   auto known = [&](const std::string& code, size_t length) {
     std::string want = code.substr(0, length);
     return std::any_of(found.begin(), found.end(),
@@ -108,9 +152,13 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
         GoldEvent event;
         std::string_view value;
         if (e["source"].get_string().get(value) == simdjson::SUCCESS) event.source = value;
-        if (e["target"].get_string().get(value) == simdjson::SUCCESS) event.target = NormaliseTarget(value);
+        if (e["target"].get_string().get(value) == simdjson::SUCCESS) {
+          event.target = NormaliseTarget(value);
+        }
         if (e["code"].get_string().get(value) == simdjson::SUCCESS) event.code = value;
-        if (e["modality"].get_string().get(value) == simdjson::SUCCESS) event.modality = std::string(value);
+        if (e["modality"].get_string().get(value) == simdjson::SUCCESS) {
+          event.modality = std::string(value);
+        }
         if (e["date"].get_string().get(value) == simdjson::SUCCESS) event.date = std::string(value);
         if (e["location"].is_null()) {
           event.location = "";
@@ -129,8 +177,39 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
   return file;
 }
 
-EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records) {
+GoldScheme DetectGoldScheme(const std::vector<GoldRecord>& records) {
+  bool any = false;
+  for (const GoldRecord& record : records) {
+    for (const GoldEvent& e : record.expected) {
+      if (e.code.empty() || e.code == "---") continue;
+      bool name = std::all_of(e.code.begin(), e.code.end(),
+                              [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; });
+      if (!name) return GoldScheme::kCameo;
+      any = true;
+    }
+  }
+  return any ? GoldScheme::kPlover : GoldScheme::kCameo;
+}
+
+std::string PloverTypeName(std::string_view name) {
+  // PLOVER 0.8 renamed two 0.5 types and folded FIGHT into ASSAULT and
+  // INVESTIGATE into ACCUSE, as the ontology's CAMEO table does (19x, 09x).
+  static const std::pair<std::string_view, std::string_view> kRenamed[] = {
+      {"DEMAND", "REQUEST"},
+      {"DISAPPROVE", "ACCUSE"},
+      {"FIGHT", "ASSAULT"},
+      {"INVESTIGATE", "ACCUSE"}};
+  for (auto [old_name, new_name] : kRenamed) {
+    if (name == old_name) return std::string(new_name);
+  }
+  return std::string(name);
+}
+
+EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records,
+                    const EvalOptions& options) {
   EvalReport report;
+  report.scheme = options.scheme;
+  const std::vector<EvalLevel> levels = LevelsOf(options.scheme);
   for (const GoldRecord& record : records) {
     if (record.disabled) continue;
     ++report.records;
@@ -138,36 +217,44 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records) 
     DocumentResult coded = coder.Code(document);
     RecordResult result;
     result.record = &record;
-    for (EvalLevel level : {EvalLevel::kCode, EvalLevel::kRoot, EvalLevel::kCountryRoot}) {
-      std::vector<std::string> want, got;
-      for (const GoldEvent& e : record.expected) want.push_back(Key(e.source, e.target, e.code, level));
-      for (const Event& e : coded.events) {
-        got.push_back(Key(e.source.code, e.target ? e.target->code : "", e.cameo, level));
-      }
+    std::vector<Triple> wanted, got;
+    for (const GoldEvent& e : record.expected) wanted.push_back(Compared(e, options));
+    for (const Event& e : coded.events) got.push_back(Compared(e, options.scheme));
+    for (EvalLevel level : levels) {
+      std::vector<std::string> want_keys, got_keys;
+      for (const Triple& t : wanted) want_keys.push_back(Key(t, level));
+      for (const Triple& t : got) got_keys.push_back(Key(t, level));
       Counts& counts = report.totals[level];
-      counts.expected += want.size();
-      counts.coded += got.size();
-      bool listing = level == EvalLevel::kCode;
-      counts.matched += Intersect(want, got, listing ? &result.missed : nullptr,
+      counts.expected += want_keys.size();
+      counts.coded += got_keys.size();
+      // Misses and extras are listed at the finest level only.
+      bool listing = level == levels.front();
+      counts.matched += Intersect(want_keys, got_keys, listing ? &result.missed : nullptr,
                                   listing ? &result.extra : nullptr);
-      if (level == EvalLevel::kRoot) {
-        // Root keys end in the two root digits: score each root on its own.
-        std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> roots;
-        for (const auto& k : want) roots[k.substr(k.size() - 2)].first.push_back(k);
-        for (const auto& k : got) roots[k.substr(k.size() - 2)].second.push_back(k);
-        for (auto& [root, sides] : roots) {
-          Counts& c = report.by_root[root];
+      if (level == TypeLevel(options.scheme)) {
+        // Score each root (CAMEO) or type (PLOVER) on its own.
+        std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> types;
+        for (size_t i = 0; i < wanted.size(); ++i) {
+          types[TypeOf(wanted[i], options.scheme)].first.push_back(want_keys[i]);
+        }
+        for (size_t i = 0; i < got.size(); ++i) {
+          types[TypeOf(got[i], options.scheme)].second.push_back(got_keys[i]);
+        }
+        for (auto& [type, sides] : types) {
+          Counts& c = report.by_type[type];
           c.expected += sides.first.size();
           c.coded += sides.second.size();
           c.matched += Intersect(sides.first, sides.second, nullptr, nullptr);
         }
       }
     }
-    for (const Event& e : coded.events) {
-      std::string key = Key(e.source.code, e.target ? e.target->code : "", e.cameo, EvalLevel::kCode);
+    for (size_t i = 0; i < coded.events.size(); ++i) {
+      const Event& e = coded.events[i];
+      std::string key = Key(got[i], levels.front());
       result.coded.push_back(fmt::format("{} [{}]", key, ModalityName(e.modality)));
-      for (const GoldEvent& g : record.expected) {
-        if (Key(g.source, g.target, g.code, EvalLevel::kCode) != key) continue;
+      for (size_t j = 0; j < record.expected.size(); ++j) {
+        const GoldEvent& g = record.expected[j];
+        if (Key(wanted[j], levels.front()) != key) continue;
         if (g.modality && *g.modality != ModalityName(e.modality)) {
           result.wrong_modality.push_back(
               fmt::format("{}: expected {}, coded {}", key, *g.modality, ModalityName(e.modality)));
@@ -178,8 +265,9 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records) 
               fmt::format("{}: expected '{}', coded '{}'", key, *g.location, place));
         }
         if (g.date && *g.date != e.date) {
-          result.wrong_date.push_back(fmt::format("{}: expected {}, coded {} ({})", key, *g.date, e.date,
-                                                  e.date_text.empty() ? "publication" : e.date_text));
+          result.wrong_date.push_back(
+              fmt::format("{}: expected {}, coded {} ({})", key, *g.date, e.date,
+                          e.date_text.empty() ? "publication" : e.date_text));
         }
       }
     }
@@ -191,32 +279,42 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records) 
 
 std::string FormatEvalReport(const EvalReport& report, bool list_errors) {
   std::ostringstream out;
+  bool plover = report.scheme == GoldScheme::kPlover;
   out << fmt::format("records scored: {}\n", report.records);
-  out << fmt::format("{:<22} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7}\n", "level", "expected",
-                     "coded", "matched", "found", "extra", "P", "R", "F1");
-  const std::pair<EvalLevel, const char*> levels[] = {{EvalLevel::kCode, "source,target,code"},
-                                                      {EvalLevel::kRoot, "source,target,root"},
-                                                      {EvalLevel::kCountryRoot, "countries,root"}};
+  if (plover) {
+    out << "scored on PLOVER event type: gold 0.5 names as 0.8, CAMEO codes via "
+           "cameo_to_plover.tsv (01/02 have none)\n";
+  }
+  out << fmt::format("{:<22} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>7}\n", "level",
+                     "expected", "coded", "matched", "found", "extra", "P", "R", "F1");
+  const std::pair<EvalLevel, const char*> levels[] = {
+      {EvalLevel::kCode, "source,target,code"},
+      {EvalLevel::kRoot, "source,target,root"},
+      {EvalLevel::kCountryRoot, "countries,root"},
+      {EvalLevel::kPloverType, "source,target,type"},
+      {EvalLevel::kCountryPloverType, "countries,type"}};
   for (auto [level, name] : levels) {
     auto it = report.totals.find(level);
     if (it == report.totals.end()) continue;
     const Counts& c = it->second;
     double extra = c.expected ? double(c.coded - c.matched) / c.expected : 0;
-    out << fmt::format("{:<22} {:>8} {:>8} {:>8} {:>6.1f}% {:>6.1f}% {:>7.3f} {:>7.3f} {:>7.3f}\n", name,
-                       c.expected, c.coded, c.matched, 100 * c.Recall(), 100 * extra, c.Precision(),
-                       c.Recall(), c.F1());
+    out << fmt::format("{:<22} {:>8} {:>8} {:>8} {:>6.1f}% {:>6.1f}% {:>7.3f} {:>7.3f} {:>7.3f}\n",
+                       name, c.expected, c.coded, c.matched, 100 * c.Recall(), 100 * extra,
+                       c.Precision(), c.Recall(), c.F1());
   }
   const ActorCoverage& a = report.actors;
   auto pct = [](size_t x, size_t n) { return n ? 100.0 * x / n : 0.0; };
-  out << fmt::format("\nactors recognised in the sentence (country+role): sources {:.1f}% ({}/{}), "
-                     "targets {:.1f}% ({}/{}); countries only {:.1f}% ({}/{})\n",
-                     pct(a.sources_found, a.sources), a.sources_found, a.sources,
-                     pct(a.targets_found, a.targets), a.targets_found, a.targets,
-                     pct(a.countries_found, a.countries), a.countries_found, a.countries);
-  out << "\nper root (source,target,root):\n";
-  for (const auto& [root, c] : report.by_root) {
-    out << fmt::format("  {}  expected {:>4}  coded {:>4}  matched {:>4}  P {:.2f}  R {:.2f}  F1 {:.2f}\n",
-                       root, c.expected, c.coded, c.matched, c.Precision(), c.Recall(), c.F1());
+  out << fmt::format(
+      "\nactors recognised in the sentence (country+role): sources {:.1f}% ({}/{}), "
+      "targets {:.1f}% ({}/{}); countries only {:.1f}% ({}/{})\n",
+      pct(a.sources_found, a.sources), a.sources_found, a.sources, pct(a.targets_found, a.targets),
+      a.targets_found, a.targets, pct(a.countries_found, a.countries), a.countries_found,
+      a.countries);
+  out << (plover ? "\nper type (source,target,type):\n" : "\nper root (source,target,root):\n");
+  for (const auto& [type, c] : report.by_type) {
+    out << fmt::format(
+        "  {:<{}}  expected {:>4}  coded {:>4}  matched {:>4}  P {:.2f}  R {:.2f}  F1 {:.2f}\n",
+        type, plover ? 10 : 2, c.expected, c.coded, c.matched, c.Precision(), c.Recall(), c.F1());
   }
   if (!list_errors) return out.str();
   out << "\nerrors:\n";
