@@ -352,9 +352,25 @@ AnalyzedSentence Coder::AnalyzeSentence(Sentence sentence) const {
 
 namespace {
 
-void Log(std::ostream& log, const Diagnostic& d) {
-  log << fmt::format("{}: {}: {}{}\n", d.where, d.kind, d.message, d.skipped ? " (skipped)" : "");
-}
+// Writes diagnostics as they happen, the first kShown of each kind in full:
+// a batch of thousands of undated documents must not bury other problems.
+// The summary counts them all.
+class DiagnosticLog {
+ public:
+  explicit DiagnosticLog(std::ostream& out) : out_(out) {}
+  void Write(const Diagnostic& d) {
+    size_t seen = ++seen_[d.kind];
+    if (seen <= kShown) {
+      out_ << fmt::format("{}: {}: {}{}\n", d.where, d.kind, d.message, d.skipped ? " (skipped)" : "");
+    }
+    if (seen == kShown) out_ << fmt::format("(further {} problems are only counted in the summary)\n", d.kind);
+  }
+
+ private:
+  static constexpr size_t kShown = 20;
+  std::ostream& out_;
+  std::map<std::string, size_t> seen_;
+};
 
 void Count(RunSummary& summary, const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) ++summary.problems[d.kind];
@@ -366,6 +382,7 @@ RunSummary RunCoding(const Coder& coder, const RunOptions& options,
                      const std::vector<EventSink*>& sinks, std::ostream& log, std::ostream* explain) {
   auto started = std::chrono::steady_clock::now();
   RunSummary summary;
+  DiagnosticLog diagnostics(log);
   const int threads = std::max(1, options.threads);
   std::vector<Document> batch;
   std::vector<DocumentResult> results;
@@ -382,7 +399,7 @@ RunSummary RunCoding(const Coder& coder, const RunOptions& options,
     for (auto& thread : pool) thread.join();
     for (size_t i = 0; i < batch.size(); ++i) {
       const DocumentResult& result = results[i];
-      for (const Diagnostic& d : result.diagnostics) Log(log, d);
+      for (const Diagnostic& d : result.diagnostics) diagnostics.Write(d);
       Count(summary, result.diagnostics);
       bool skipped = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
                                  [](const Diagnostic& d) { return d.skipped; });
@@ -410,12 +427,12 @@ RunSummary RunCoding(const Coder& coder, const RunOptions& options,
       reader = DocumentReader::Open(input, options.reader);
     } catch (const std::exception& e) {
       Diagnostic d{"unreadable-input", input, e.what(), true};
-      Log(log, d);
+      diagnostics.Write(d);
       ++summary.problems[d.kind];
       continue;
     }
     while (auto item = reader->Next()) {
-      for (const Diagnostic& d : item->diagnostics) Log(log, d);
+      for (const Diagnostic& d : item->diagnostics) diagnostics.Write(d);
       Count(summary, item->diagnostics);
       if (!item->document) {
         ++summary.skipped;
