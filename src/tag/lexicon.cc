@@ -131,6 +131,28 @@ void Lexicon::AddBuiltins() {
                               {"since", "Since"}}) {
     both(lower, upper, W::kSubordinator, kIN);
   }
+  for (auto [lower, upper] : {std::pair{"after", "After"},
+                              {"before", "Before"},
+                              {"until", "Until"},
+                              {"till", "Till"},
+                              {"once", "Once"}}) {
+    const LexEntry* entry = Find(lower);
+    LexEntry copy = entry != nullptr ? *entry : LexEntry{Bit(kIN), kIN};
+    copy.word_class = W::kTimeConjunction;
+    entries_[lower] = copy;
+    const LexEntry* upper_entry = Find(upper);
+    LexEntry upper_copy = upper_entry != nullptr ? *upper_entry : copy;
+    upper_copy.word_class = W::kTimeConjunction;
+    entries_[upper] = upper_copy;
+  }
+  // "first" is an adverb too: "she first visited Kabul".
+  for (std::string_view word : {"first", "First"}) {
+    if (const LexEntry* entry = Find(word)) {
+      LexEntry copy = *entry;
+      copy.mask |= Bit(kRB);
+      entries_[word] = copy;
+    }
+  }
   both("there", "There", W::kThere, kEX, {kRB});
   both("her", "Her", W::kHer, kPRPS, {kPRP});
   set("'s", W::kPossessiveS, kPOS, {kVBZ});
@@ -147,7 +169,7 @@ void Lexicon::AddBuiltins() {
   both("a", "A", W::kOther, kDT);
   both("an", "An", W::kOther, kDT);
   both("the", "The", W::kOther, kDT);
-  both("to", "To", W::kOther, kTO);
+  both("to", "To", W::kTo, kTO, {kIN});
 }
 
 }  // namespace dyad::tag

@@ -30,6 +30,9 @@ enum class WordClass : uint8_t {
   kSubordinator,    // because, if, while, although, ... (clause openers)
   kThere,
   kHer,
+  kTo,
+  // after, before, until, till, once: a preposition or a clause opener
+  kTimeConjunction,
 };
 
 struct LexEntry {

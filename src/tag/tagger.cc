@@ -14,6 +14,9 @@
 //    word is a noun; a clause has one finite verb, so an -s/-ed word after a
 //    noun is a verb only when no other finite verb governs the clause, and
 //    an -ed word followed by "by" is a participle (a reduced relative).
+//    "to" is TO before a verb and IN before a noun phrase; a lone "-" is a
+//    hyphen (HYPH) inside a compound, a dash (:) between phrases, SYM
+//    between numbers; capitalised words that run on to a name are NNP.
 // 3. Lemmas, from WordNet (lemmatizer.h), for the final tags.
 #include "tag/tagger.h"
 
@@ -56,6 +59,13 @@ struct Slot {
   bool capitalized = false;  // first letter upper case
   bool hyphenated = false;   // an unknown compound ("all-girl")
   bool demonym = false;      // an unknown capitalised -ian/-ese/-ish word
+  // Capitalised where that marks a name: mid-sentence, or first in the
+  // sentence with a proper-noun entry of its own or none at all.
+  bool proper_form = false;
+  bool name_run = false;  // capitalised words on to a proper noun follow
+  // The word with typographic apostrophes made straight ("’s" -> "'s");
+  // `word` points here when it differs.
+  char straight[12];
 };
 
 // Decodes the first code point of `s` (which must not be empty); invalid
@@ -333,9 +343,32 @@ class Guesser {
   const Lexicon& lexicon_;
 };
 
+// Points `slot.word` at a copy with straight apostrophes when a short word
+// (a clitic: "’s", "n’t", "’re") has typographic ones.
+void StraightenApostrophes(Slot& slot) {
+  constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
+  std::string_view w = slot.word;
+  if (w.size() > sizeof(slot.straight) + 2 ||
+      w.find(kCurly) == std::string_view::npos) {
+    return;
+  }
+  size_t n = 0;
+  for (size_t k = 0; k < w.size();) {
+    if (w.substr(k, kCurly.size()) == kCurly) {
+      slot.straight[n++] = '\'';
+      k += kCurly.size();
+    } else {
+      if (n == sizeof(slot.straight)) return;
+      slot.straight[n++] = w[k++];
+    }
+  }
+  slot.word = {slot.straight, n};
+}
+
 // Pass 1 for one token.
 void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
             bool sentence_initial) {
+  StraightenApostrophes(slot);
   std::string_view w = slot.word;
   slot.capitalized = IsCapitalized(w);
   const LexEntry* exact = lexicon.Find(w);
@@ -367,6 +400,12 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
     chosen = lower;  // headline case: "Talks Of Peace"
     use_lower = true;
   }
+  constexpr PosMask kProperMask = Bit(kNNP) | Bit(kNNPS);
+  slot.proper_form =
+      slot.capitalized &&
+      (!sentence_initial ||
+       (exact == nullptr ? lower == nullptr
+                         : (exact->mask & kProperMask) != 0));
   Guess guess;
   if (chosen != nullptr) {
     slot.known = true;
@@ -390,10 +429,12 @@ bool IsClauseBoundary(const Slot& slot) {
     case kWDT:
     case kWP:
     case kWRB:
+    case kWPS:
       return true;
     case kIN:
       return slot.word_class == WordClass::kSubordinator ||
-             slot.word_class == WordClass::kThat;
+             slot.word_class == WordClass::kThat ||
+             slot.word_class == WordClass::kTimeConjunction;
     default:
       return slot.word_class == WordClass::kSubordinator;
   }
@@ -416,6 +457,22 @@ class Disambiguator {
   explicit Disambiguator(std::vector<Slot>& slots) : s_(slots) {}
 
   void Run() {
+    // Pre-tokenized input puts one space between all tokens; only text in
+    // which some token touches its neighbour tells real spacing.
+    for (size_t i = 1; i < s_.size() && !spacing_known_; ++i) {
+      spacing_known_ = s_[i].begin == s_[i - 1].end;
+    }
+    // A run of capitalised open-class words that reaches a proper noun is
+    // one name: "the Democratic Party", "Black Widow", "Korean Central News
+    // Agency".
+    for (size_t i = s_.size(); i-- > 1;) {
+      const Slot& next = s_[i];
+      Slot& slot = s_[i - 1];
+      slot.name_run = slot.capitalized && next.capitalized &&
+                      !Has(kClosedClassMask, slot.tag) &&
+                      !Has(kClosedClassMask, next.tag) &&
+                      (next.tag == kNNP || next.tag == kNNPS || next.name_run);
+    }
     bool finite_seen = false;
     for (size_t i = 0; i < s_.size(); ++i) {
       s_[i].tag = Decide(i, finite_seen);
@@ -455,7 +512,75 @@ class Disambiguator {
     if (glued_left && !glued_right) return kCloseQuote;
     if (i == 0) return kOpenQuote;
     if (i + 1 == s_.size()) return kCloseQuote;
+    if (!spacing_known_) {
+      // Pre-tokenized: a quote before punctuation closes ("... that " .),
+      // and so does one between punctuation and a lower-case word
+      // (", " he said).
+      const Pos after = s_[i + 1].tag;
+      if (after == kPeriod || after == kComma || after == kColon ||
+          after == kRRB) {
+        return kCloseQuote;
+      }
+      const Pos before = s_[i - 1].tag;
+      if ((before == kComma || before == kPeriod) &&
+          !s_[i + 1].capitalized && !s_[i + 1].word.empty() &&
+          IsAsciiLower(s_[i + 1].word[0])) {
+        return kCloseQuote;
+      }
+    }
     return quote_open_ ? kCloseQuote : kOpenQuote;
+  }
+
+  // A lone hyphen or dash token. Glued to both neighbours it is the hyphen
+  // of a compound ("pro-Beijing" split up); between numbers it stands for
+  // "to" ("3-0", "1990-95"); with spaces around it, a dash. Without spacing
+  // (pre-tokenized text) a hyphen joins two open-class words, while a dash
+  // starts a phrase or clause, usually with a function word.
+  Pos Dash(size_t i) const {
+    const Slot& slot = s_[i];
+    if (i == 0 || i + 1 == s_.size()) return kColon;
+    const Slot& left = s_[i - 1];
+    const Slot& right = s_[i + 1];
+    if (left.tag == kCD && right.tag == kCD) return kSYM;
+    const bool single = slot.word == "-" && slot.end - slot.begin == 1;
+    if (!single) return kColon;
+    if (spacing_known_) {
+      return left.end == slot.begin && right.begin == slot.end ? kHYPH
+                                                               : kColon;
+    }
+    constexpr PosMask kOpen = kNounMask | kVerbMask | kAdjectiveMask |
+                              Bit(kCD) | Bit(kJJR) | Bit(kRB);
+    auto word_like = [](const Slot& x) {
+      return !x.word.empty() && (IsAsciiDigit(x.word[0]) ||
+                                 IsAsciiLower(x.word[0]) || x.capitalized);
+    };
+    if (!word_like(left) || !word_like(right)) return kColon;
+    if (!Has(kOpen, right.tag) || (right.mask & kClosedClassMask) != 0) {
+      return kColon;
+    }
+    if (Has(kClosedClassMask, left.tag) && left.tag != kIN) return kColon;
+    return kHYPH;
+  }
+
+  // "to": the infinitive marker (TO) before a verb, else a preposition (IN)
+  // before its noun phrase: "to leave", "to quickly leave", but "to the
+  // border", "to talks", "to him".
+  Pos To(size_t i) const {
+    size_t k = i + 1;
+    while (k < s_.size() &&
+           (((s_[k].tag == kRB || s_[k].tag == kRBR) &&
+             !Has(s_[k].mask, kVB)) ||
+            s_[k].tag == kOpenQuote)) {
+      ++k;
+    }
+    if (k >= s_.size()) return kTO;
+    const Slot& next = s_[k];
+    if (Has(next.mask, kVB) || next.tag == kVBP) return kTO;
+    if (!next.known && !next.capitalized && next.tag == kNN) return kTO;
+    if (next.tag == kComma || next.tag == kPeriod || next.tag == kColon) {
+      return kTO;  // "as she wanted to."
+    }
+    return kIN;
   }
 
   Pos Decide(size_t i, bool finite_seen) {
@@ -485,6 +610,9 @@ class Disambiguator {
       quote_open_ = quote == kOpenQuote;
       return quote;
     }
+
+    if (t == kColon && (slot.word == "-" || slot.word == "--")) return Dash(i);
+    if (slot.word_class == WordClass::kTo) return To(i);
 
     switch (slot.word_class) {
       case WordClass::kThat:
@@ -544,7 +672,47 @@ class Disambiguator {
                  ? kVBD
                  : kMD;
     }
+    // A preposition that can be an adverb modifies a number: "over 700",
+    // "about 80 people", "around 2 million".
+    if (t == kIN && Has(m, kRB) && next == kCD &&
+        (slot.word == "over" || slot.word == "about" ||
+         slot.word == "around" || slot.word == "under" ||
+         slot.word == "Over" || slot.word == "About" ||
+         slot.word == "Around" || slot.word == "Under")) {
+      return kRB;
+    }
+    // The first "as" of "as many as", "as well as": a degree adverb.
+    if (t == kIN && Has(m, kRB) && (slot.word == "as" || slot.word == "As") &&
+        (IsAdjective(next) || next == kRB) && i + 2 < s_.size() &&
+        s_[i + 2].word == "as") {
+      return kRB;
+    }
     if (Has(kClosedClassMask, t) || t == kCD || t == kRB) return t;
+
+    // "more important", "most likely": the degree adverb.
+    if ((t == kJJR && Has(m, kRBR)) || (t == kJJS && Has(m, kRBS))) {
+      if (next == kJJ || next == kRB ||
+          (next == kVBN && i + 1 < s_.size() && Has(s_[i + 1].mask, kJJ))) {
+        return t == kJJR ? kRBR : kRBS;
+      }
+    }
+    // An adjective-or-adverb word before a finite verb or a participle
+    // modifies the verb: "he first collected", "the early arrived"
+    // (not before a noun).
+    if (t == kJJ && Has(m, kRB) && aux != kDT && aux != kPRPS &&
+        (next == kVBD || next == kVBZ || next == kVBP || next == kVBN) &&
+        i + 1 < s_.size() && (s_[i + 1].mask & kNounMask) == 0) {
+      return kRB;
+    }
+
+    // Capitalised words inside a name.
+    constexpr PosMask kNameable = Bit(kNN) | Bit(kNNS) | Bit(kJJ) |
+                                  Bit(kVBN) | Bit(kVBG) | Bit(kVB) |
+                                  Bit(kVBP) | Bit(kVBD) | Bit(kVBZ);
+    if (slot.proper_form && Has(kNameable, t) &&
+        slot.name_run) {
+      return t == kNNS ? kNNPS : kNNP;
+    }
 
     const bool can_noun = (m & (Bit(kNN) | Bit(kNNS))) != 0;
     const bool can_vbn = Has(m, kVBN);
@@ -580,6 +748,10 @@ class Disambiguator {
       return t;
     }
 
+    // "had" heads its clause unless an auxiliary precedes ("has had"):
+    // "Mohamed had grown", "they had difficulties".
+    if (slot.word_class == WordClass::kHave && t == kVBD) return kVBD;
+
     // After a determiner, possessive or adjective: a noun phrase goes on.
     switch (prev) {
       case kDT:
@@ -594,8 +766,23 @@ class Disambiguator {
         if ((t == kVB || t == kVBP) && Has(m, kNN)) return kNN;
         if ((t == kVB || t == kVBP) && Has(m, kNNS)) return kNNS;
         if (t == kVBZ && Has(m, kNNS)) return kNNS;
-        if (t == kVBD && can_vbn) return kVBN;  // "the captured villages"
+        if ((t == kVBD || t == kVBN) && can_vbn && Has(m, kVBD) &&
+            slot.word_class != WordClass::kHave) {
+          // "the captured villages"; but with no noun to modify the word
+          // before is the subject: "the military made another", "that led".
+          const bool modifies = IsNoun(next) || IsAdjective(next) ||
+                                next == kVBG || next == kCD;
+          if (modifies) return kVBN;
+          break;
+        }
         if (t == kVBD && Has(m, kJJ)) return kJJ;
+        // An adjective-or-noun word that ends the noun phrase is its head:
+        // "his rival .", "the military in Syria".
+        if (t == kJJ && Has(m, kNN) && prev != kCD && !IsNoun(next) &&
+            !IsAdjective(next) && next != kCD && next != kVBG &&
+            next != kVBN) {
+          return kNN;
+        }
         if (t == kVBG && Has(m, kNN) && !IsNoun(next) && !IsAdjective(next) &&
             (prev == kDT || prev == kPRPS || prev == kPOS)) {
           return kNN;  // "the fighting"
@@ -605,10 +792,20 @@ class Disambiguator {
         break;
     }
 
-    // Coordinated verbs share their form: "was arrested and charged".
-    if (prev == kCC && i >= 2 && IsVerb(s_[i - 2].tag) &&
-        Has(m, s_[i - 2].tag) && IsVerb(t)) {
-      return s_[i - 2].tag;
+    // Coordinated verbs share their form: "was arrested and charged",
+    // "won the match and named their robot".
+    if (prev == kCC && i >= 2 && IsVerb(t)) {
+      if (IsVerb(s_[i - 2].tag) && Has(m, s_[i - 2].tag)) return s_[i - 2].tag;
+      if (Has(m, kVBD) && Has(m, kVBN)) {
+        constexpr size_t kMaxLookBack = 12;
+        for (size_t k = i - 1; k-- > 0 && i - k <= kMaxLookBack;) {
+          const Pos before = s_[k].tag;
+          if (before == kVBD || before == kVBN) return before;
+          if (IsVerb(before) || before == kMD || IsClauseBoundary(s_[k])) {
+            break;
+          }
+        }
+      }
     }
 
     // A subject pronoun is followed by a finite verb: "He called", "they
@@ -624,15 +821,37 @@ class Disambiguator {
         (t == kVBD || t == kVBN || (t == kJJ && EndsWith(slot.word, "ed"))) &&
         Has(m, kVBD) && can_vbn;
     if (past_ambiguous) {
-      if (next_class == WordClass::kBy) return kVBN;  // "drones owned by"
+      // "drones owned by", but not "retaliated by firing".
+      if (next_class == WordClass::kBy &&
+          !(i + 2 < s_.size() && Has(s_[i + 2].mask, kVBG))) {
+        return kVBN;
+      }
+      // A relative pronoun is the subject: "which attacked", "who applied",
+      // "that led".
+      if (aux == kWDT || aux == kWP || aux_class == WordClass::kThat) {
+        return kVBD;
+      }
+      // An object follows, perhaps after an adverb: "found only a quarter".
+      const Pos after_adverb = next == kRB ? TagAt(i + 2) : kNone;
+      const bool object_follows =
+          next == kDT || next == kPRPS || next == kCD || next == kPRP ||
+          next == kNNP || next == kNNPS || next == kNNS || next == kNN ||
+          next == kJJ || after_adverb == kDT || after_adverb == kPRPS ||
+          after_adverb == kCD;
       if (i == 0 || prev == kComma) {
-        // "Used by ...", "the model, used in ..."
+        // "Used by ...", "the model, used in ...", but after an apposition
+        // the verb of the clause: "Smith, a lawyer, said that ...",
+        // "..., defeated his opponents".
+        if (prev == kComma &&
+            (next_class == WordClass::kThat || object_follows)) {
+          return kVBD;
+        }
         return next == kIN ? kVBN : t;
       }
-      if (IsNoun(prev) || prev == kPRP) {
-        if (next == kDT || next == kPRPS || next == kCD || next == kPRP ||
-            next == kNNP || next == kNNPS || next == kNNS || next == kNN ||
-            next == kJJ || next == kTO) {
+      // The subject before it, adverbs aside: "forces captured", "the navy
+      // reportedly saved".
+      if (IsNoun(aux) || aux == kPRP || IsAdjective(aux) || aux == kDT) {
+        if (object_follows || next == kTO) {
           return kVBD;  // an object follows: "forces captured 22 villages"
         }
         if (finite_seen || FiniteVerbAhead(i)) return kVBN;
@@ -641,10 +860,27 @@ class Disambiguator {
       return t;
     }
 
+    const bool can_present = (m & (Bit(kVBZ) | Bit(kVBP) | Bit(kVB))) != 0;
+    // A relative pronoun or a subject with an adverb before a present
+    // form: "which broadcasts", "Paris also claims".
+    if (can_present && (t == kNNS || t == kNN || t == kVB) &&
+        (aux == kWDT || aux == kWP ||
+         (j < i && (IsNoun(aux) || aux_class == WordClass::kSubjectPronoun)))) {
+      if (t == kNNS && Has(m, kVBZ)) return kVBZ;
+      if (t != kNNS && Has(m, kVBP)) return kVBP;
+    }
+
     // An -s or base form after a noun: a noun in a compound when another
     // verb heads the clause ("phone calls were"), else the clause's verb.
-    if (IsNoun(prev) && can_noun &&
-        (m & (Bit(kVBZ) | Bit(kVBP) | Bit(kVB))) != 0) {
+    if (IsNoun(prev) && can_noun && can_present) {
+      // A clause or quotation after it makes it a verb of saying:
+      // "Professor Eastman says there were", "the minister claims that".
+      if ((t == kNNS || t == kVBZ) && Has(m, kVBZ) &&
+          (next_class == WordClass::kSubjectPronoun ||
+           next_class == WordClass::kThat || next_class == WordClass::kThere ||
+           next == kOpenQuote)) {
+        return kVBZ;
+      }
       // A verb right after it (adverbs aside) makes it the subject:
       // "forces captured", "forces successfully pushed".
       size_t k = i + 1;
@@ -657,7 +893,13 @@ class Disambiguator {
         if ((t == kVB || t == kVBP) && Has(m, kNN)) return kNN;
         return t;
       }
-      if (t == kNNS && Has(m, kVBZ) && (prev == kNN || prev == kNNP)) {
+      // Nothing follows it in its clause: the head of a compound ("button
+      // sales .", "privacy rules ,").
+      const bool clause_ends = next == kNone || next == kPeriod ||
+                               next == kComma || next == kCC ||
+                               next == kColon || next == kCloseQuote;
+      if (t == kNNS && Has(m, kVBZ) && (prev == kNN || prev == kNNP) &&
+          !clause_ends) {
         return kVBZ;  // "the minister calls for"
       }
       if (t == kNN && (prev == kNNS || prev == kNNPS) &&
@@ -684,6 +926,7 @@ class Disambiguator {
 
   std::vector<Slot>& s_;
   bool quote_open_ = false;
+  bool spacing_known_ = false;
 };
 
 }  // namespace
@@ -723,11 +966,11 @@ void Tagger::Tag(Sentence& sentence) const {
     Token& token = tokens[i];
     const Pos tag = slots[i].tag;
     token.tag = PosName(tag);
-    if (tag == kVBZ && token.norm == "'s" && i + 1 < tokens.size() &&
+    if (tag == kVBZ && slots[i].word == "'s" && i + 1 < tokens.size() &&
         tokens[i + 1].norm == "been") {
       token.lemma = "have";  // "it's been"
     } else {
-      token.lemma = impl_->lemmatizer.Lemma(token.norm, tag);
+      token.lemma = impl_->lemmatizer.Lemma(slots[i].word, tag);
     }
   }
 }

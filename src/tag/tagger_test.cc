@@ -98,7 +98,7 @@ TEST(TagSentenceTest, PossessiveSupport) {
 
 TEST(TagSentenceTest, PassiveAccused) {
   EXPECT_EQ(Tagged("Israel was accused of selling arms to Azerbaijan ."),
-            "Israel/NNP was/VBD accused/VBN of/IN selling/VBG arms/NNS to/TO "
+            "Israel/NNP was/VBD accused/VBN of/IN selling/VBG arms/NNS to/IN "
             "Azerbaijan/NNP ./.");
 }
 
@@ -324,6 +324,121 @@ TEST(TagSentenceTest, EmptySentenceAndEmptyToken) {
   sentence.tokens[0].norm.clear();
   SharedTagger().Tag(sentence);
   EXPECT_EQ(sentence.tokens[0].tag, "SYM");
+}
+
+}  // namespace
+}  // namespace dyad::tag
+
+namespace dyad::tag {
+namespace {
+
+// Tokens with their real offsets: `glued` marks a token written right
+// after the previous one (no space).
+std::string TaggedWithSpacing(
+    std::initializer_list<std::pair<std::string_view, bool>> words) {
+  Sentence sentence;
+  uint32_t offset = 0;
+  for (auto [word, glued] : words) {
+    if (!sentence.tokens.empty() && !glued) ++offset;
+    Token token;
+    token.norm = std::string(word);
+    token.begin = offset;
+    token.end = offset + static_cast<uint32_t>(word.size());
+    offset = token.end;
+    sentence.tokens.push_back(token);
+  }
+  SharedTagger().Tag(sentence);
+  std::string out;
+  for (const Token& token : sentence.tokens) {
+    if (!out.empty()) out += ' ';
+    out += token.norm + "/" + token.tag;
+  }
+  return out;
+}
+
+TEST(TagRulesTest, ToBeforeVerbOrNounPhrase) {
+  EXPECT_EQ(Tagged("Rebels fled to the border and tried to quickly regroup ."),
+            "Rebels/NNS fled/VBD to/IN the/DT border/NN and/CC tried/VBD "
+            "to/TO quickly/RB regroup/VB ./.");
+  EXPECT_EQ(TagOf("He spoke to them .", "to"), "IN");
+  EXPECT_EQ(TagOf("a plan to reopen talks", "to"), "TO");
+}
+
+TEST(TagRulesTest, HyphenDashAndRange) {
+  // Pre-tokenized: a hyphen joins open-class words, a dash opens a clause.
+  EXPECT_EQ(Tagged("The pro - Beijing camp won 3 - 2 ."),
+            "The/DT pro/FW -/HYPH Beijing/NNP camp/NN won/VBD 3/CD -/SYM "
+            "2/CD ./.");
+  EXPECT_EQ(TagOf("Clashes broke out - the army said .", "-"), ":");
+  // With real spacing the spaces decide.
+  EXPECT_EQ(TaggedWithSpacing({{"well", false},
+                               {"-", true},
+                               {"armed", true},
+                               {"men", false},
+                               {"-", false},
+                               {"rebels", false},
+                               {".", true}}),
+            "well/RB -/HYPH armed/JJ men/NNS -/: rebels/NNS ./.");
+}
+
+TEST(TagRulesTest, CapitalisedWordsInsideNames) {
+  EXPECT_EQ(Tagged("Members of the Democratic Party met the Korean Central "
+                   "News Agency ."),
+            "Members/NNS of/IN the/DT Democratic/NNP Party/NNP met/VBD the/DT "
+            "Korean/NNP Central/NNP News/NNP Agency/NNP ./.");
+  EXPECT_EQ(TagOf("Korean troops crossed the border .", "Korean"), "JJ");
+}
+
+TEST(TagRulesTest, PastTenseOrParticiple) {
+  EXPECT_EQ(TagOf("Iran had sent troops .", "had"), "VBD");
+  EXPECT_EQ(Tagged("The army reportedly captured the town and named its "
+                   "commander ."),
+            "The/DT army/NN reportedly/RB captured/VBD the/DT town/NN and/CC "
+            "named/VBD its/PRP$ commander/NN ./.");
+  EXPECT_EQ(TagOf("The ministry , which attacked the report , was wrong .",
+                  "attacked"),
+            "VBD");
+  EXPECT_EQ(TagOf("Smith , a lawyer , defeated his rival .", "defeated"),
+            "VBD");
+  EXPECT_EQ(TagOf("The South retaliated by firing shells .", "retaliated"),
+            "VBD");
+  EXPECT_EQ(TagOf("the South Korean military made another provocation .",
+                  "made"),
+            "VBD");
+}
+
+TEST(TagRulesTest, PresentVerbAfterNounOrRelative) {
+  EXPECT_EQ(TagOf("Professor Jones says there were no talks .", "says"),
+            "VBZ");
+  EXPECT_EQ(TagOf("The bridge , which spans the river , was closed .",
+                  "spans"),
+            "VBZ");
+  EXPECT_EQ(TagOf("They raised money through button sales .", "sales"),
+            "NNS");
+}
+
+TEST(TagRulesTest, AdverbsFromAdjectivesAndPrepositions) {
+  EXPECT_EQ(Tagged("Troops evacuated over 700 people ."),
+            "Troops/NNS evacuated/VBD over/RB 700/CD people/NNS ./.");
+  EXPECT_EQ(TagOf("a more important role", "more"), "RBR");
+  EXPECT_EQ(TagOf("She first visited Kabul in 2001 .", "first"), "RB");
+  EXPECT_EQ(TagOf("The first attack came later .", "first"), "JJ");
+  EXPECT_EQ(TagOf("as many as 80 people", "as"), "RB");
+}
+
+TEST(TagRulesTest, TypographicApostrophesAndQuotes) {
+  Sentence sentence = Tokens("He said it ’s over and they ’re leaving .");
+  SharedTagger().Tag(sentence);
+  EXPECT_EQ(sentence.tokens[3].tag, "VBZ");
+  EXPECT_EQ(sentence.tokens[3].lemma, "be");
+  EXPECT_EQ(sentence.tokens[7].tag, "VBP");
+  EXPECT_EQ(Tagged("the end , \" he said ."),
+            "the/DT end/NN ,/, \"/'' he/PRP said/VBD ./.");
+}
+
+TEST(TagRulesTest, NounHeadAfterPossessive) {
+  EXPECT_EQ(TagOf("Smith defeated his rival .", "rival"), "NN");
+  EXPECT_EQ(TagOf("his rival candidates", "rival"), "JJ");
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(Pos::kCount)>
         "PDT", "POS", "PRP",   "PRP$",  "RB",  "RBR", "RBS", "RP",
         "SYM", "TO",  "UH",    "VB",    "VBD", "VBG", "VBN", "VBP",
         "VBZ", "WDT", "WP",    "WP$",   "WRB", ",",   ".",   ":",
-        "``",  "''",  "-LRB-", "-RRB-", "$",   "#",
+        "``",  "''",  "-LRB-", "-RRB-", "$",   "#",   "HYPH",
 };
 
 }  // namespace

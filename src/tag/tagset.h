@@ -56,6 +56,7 @@ enum class Pos : uint8_t {
   kRRB,
   kDollar,
   kHash,
+  kHYPH,  // a hyphen token inside a compound: "pro - Beijing"
   kCount,
 };
 static_assert(static_cast<int>(Pos::kCount) <= 64, "tags must fit a mask");
