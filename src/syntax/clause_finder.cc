@@ -447,12 +447,21 @@ class Analyzer {
         }
       }
       clause.extent = {begin, std::max(end, clause.predicate.last)};
+      // The by-agent of a passive stands before any later verb: in "are
+      // thought to be ..., used by the military", "by" belongs to "used".
+      uint32_t next_verb = n_;
+      for (size_t k = c + 1; k < out_.clauses.size(); ++k) {
+        if (out_.clauses[k].predicate.first > clause.head) {
+          next_verb = out_.clauses[k].predicate.first;
+          break;
+        }
+      }
       for (uint32_t t = clause.predicate.last; t + 1 < clause.extent.last; ++t) {
         if (!IsPreposition(tokens_[t]) || np_of_[t + 1] < 0) continue;
         const TokenSpan& np = out_.noun_phrases[np_of_[t + 1]];
         if (np.first != t + 1) continue;
         clause.obliques.push_back({t, np});
-        if (tokens_[t].norm == "by" && clause.voice == Voice::kPassive && clause.agent.empty()) {
+        if (tokens_[t].norm == "by" && clause.voice == Voice::kPassive && clause.agent.empty() && t < next_verb) {
           clause.agent = np;
         }
       }
