@@ -1,5 +1,7 @@
 #include "place/gazetteer.h"
 
+#include "util/file.h"
+
 #include <algorithm>
 #include <charconv>
 #include <deque>
@@ -20,17 +22,6 @@ namespace fs = std::filesystem;
 
 [[noreturn]] void Fail(const fs::path& path, size_t line, std::string_view what) {
   throw std::runtime_error(path.string() + ":" + std::to_string(line) + ": " + std::string(what));
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path.string() + ": cannot open");
-  std::string text;
-  in.seekg(0, std::ios::end);
-  text.resize(static_cast<size_t>(in.tellg()));
-  in.seekg(0);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  return text;
 }
 
 // Splits a line on tabs into exactly `n` fields; false if the count differs.
@@ -179,7 +170,7 @@ struct Gazetteer::Impl {
 // Snapshot lines: kind name country3 admin1 lat lon geonameid population
 // other_names (tools/build_gazetteer.js).
 void Gazetteer::Impl::ReadSnapshot(const fs::path& path) {
-  const std::string text = ReadFile(path);
+  const std::string text = util::ReadFile(path);
   std::string_view rest = text;
   size_t line_number = 0;
   while (!rest.empty()) {
@@ -224,7 +215,7 @@ void Gazetteer::Impl::ReadSnapshot(const fs::path& path) {
 // Parsed before the snapshot is read, so that a slip in the small hand-written
 // file is reported at once.
 std::vector<AliasRow> ParseAliases(const fs::path& path) {
-  const std::string text = ReadFile(path);
+  const std::string text = util::ReadFile(path);
   std::vector<AliasRow> rows;
   std::istringstream in(text);
   std::string raw;

@@ -1,4 +1,6 @@
 // WordNet's morphy, specialised by Penn tag. For an inflected form the
+
+#include "util/file.h"
 // exception list (verb.exc: "sold sell") is consulted first; otherwise the
 // detachment rules for the tag strip a suffix and, where the rule says so,
 // append a replacement ("countries" -ies+y -> "country"), and the first
@@ -21,14 +23,6 @@
 
 namespace dyad::tag {
 namespace {
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return std::move(buffer).str();
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() &&
@@ -77,7 +71,7 @@ std::string_view CliticLemma(std::string_view lower, Pos tag) {
 }  // namespace
 
 std::string_view Lemmatizer::ReadOwned(const std::filesystem::path& path) {
-  files_.push_back(std::make_unique<std::string>(ReadFile(path)));
+  files_.push_back(std::make_unique<std::string>(util::ReadFile(path)));
   return *files_.back();
 }
 

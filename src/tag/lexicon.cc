@@ -1,26 +1,16 @@
 #include "tag/lexicon.h"
 
+#include "util/file.h"
+
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
 #include <stdexcept>
 
 namespace dyad::tag {
-namespace {
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return std::move(buffer).str();
-}
-
-}  // namespace
-
 Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
   Lexicon lexicon;
-  lexicon.text_ = std::make_unique<std::string>(ReadFile(tsv));
+  lexicon.text_ = std::make_unique<std::string>(util::ReadFile(tsv));
   std::string_view text = *lexicon.text_;
   lexicon.entries_.reserve(text.size() / 12);
   size_t line_number = 0;
