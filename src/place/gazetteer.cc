@@ -1,6 +1,5 @@
 #include "place/gazetteer.h"
 
-#include "util/file.h"
 
 #include <algorithm>
 #include <charconv>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "util/strings.h"
+#include "util/file.h"
 
 namespace dyad::place {
 namespace {

@@ -1,6 +1,5 @@
 // WordNet's morphy, specialised by Penn tag. For an inflected form the
 
-#include "util/file.h"
 // exception list (verb.exc: "sold sell") is consulted first; otherwise the
 // detachment rules for the tag strip a suffix and, where the rule says so,
 // append a replacement ("countries" -ies+y -> "country"), and the first
@@ -20,6 +19,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include "util/file.h"
 
 namespace dyad::tag {
 namespace {

@@ -1,13 +1,14 @@
 #include "tag/lexicon.h"
 
-#include "util/file.h"
 
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
 #include <stdexcept>
+#include "util/file.h"
 
 namespace dyad::tag {
+
 Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
   Lexicon lexicon;
   lexicon.text_ = std::make_unique<std::string>(util::ReadFile(tsv));
