@@ -1,6 +1,5 @@
 #include "place/gazetteer.h"
 
-
 #include <algorithm>
 #include <charconv>
 #include <deque>
@@ -12,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "util/strings.h"
 #include "util/file.h"
+#include "util/strings.h"
 
 namespace dyad::place {
 namespace {

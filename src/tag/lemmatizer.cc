@@ -19,6 +19,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
 #include "util/file.h"
 
 namespace dyad::tag {

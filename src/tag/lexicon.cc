@@ -1,10 +1,10 @@
 #include "tag/lexicon.h"
 
-
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
 #include <stdexcept>
+
 #include "util/file.h"
 
 namespace dyad::tag {
