@@ -36,12 +36,7 @@ void AddCodeCommand(CLI::App& app) {
   cmd->add_flag("--explain", options->explain,
                 "Print, per sentence, the clauses, actors and patterns behind each event (stderr)");
   cmd->add_flag("-q,--quiet", options->quiet, "Do not print the summary");
-  cmd->add_option("--dictionaries", options->dictionaries,
-                  "Dictionary files or folders (dyad, PETRARCH or TABARI) replacing the built-in ones "
-                  "of their kind (actors, agents, verbs, discards); repeat for several")
-      ->expected(1)
-      ->take_all()
-      ->allow_extra_args(false);
+  AddDictionariesOption(*cmd, options->dictionaries);
   cmd->callback([options] {
     if (!options->date.empty() && !IsIsoDate(options->date)) {
       throw CLI::ValidationError("--date", "expected YYYY-MM-DD, got '" + options->date + "'");

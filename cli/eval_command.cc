@@ -23,12 +23,7 @@ void AddEvalCommand(CLI::App& app) {
   cmd->add_flag("--plover", options->plover,
                 "Score on PLOVER event type (CAMEO gold codes are translated); files whose codes "
                 "are all PLOVER names are scored so without it");
-  cmd->add_option("--dictionaries", options->dictionaries,
-                  "Dictionary files or folders (dyad, PETRARCH or TABARI) replacing the built-in ones; "
-                  "repeat for several")
-      ->expected(1)
-      ->take_all()
-      ->allow_extra_args(false);
+  AddDictionariesOption(*cmd, options->dictionaries);
   cmd->callback([options] {
     CoderOptions coder_options;
     coder_options.dictionaries.assign(options->dictionaries.begin(), options->dictionaries.end());
