@@ -215,8 +215,15 @@ DocumentResult Coder::Code(const Document& document) const {
   result.sentences = text::Segment(text, begin, text::BodyEnd(text));
 
   // A document-level discard phrase (sports, entertainment) silences it all.
+  // Each sentence's word keys and discard hit are kept for coding below:
+  // they depend only on the tokens' norms, which tagging leaves alone.
+  std::vector<lexicon::MatchKeys> word_keys;
+  std::vector<std::optional<lexicon::DiscardList::Hit>> discard_hits;
+  word_keys.reserve(result.sentences.size());
+  discard_hits.reserve(result.sentences.size());
   for (const Sentence& sentence : result.sentences) {
-    auto hit = impl_->discards.Find(lexicon::MatchKeys::ForTokens(sentence.tokens, false));
+    word_keys.push_back(lexicon::MatchKeys::ForTokens(sentence.tokens, false));
+    const auto& hit = discard_hits.emplace_back(impl_->discards.Find(word_keys.back()));
     if (hit && hit->scope == lexicon::DiscardList::Scope::kDocument) {
       if (impl_->explain) {
         result.explanations.push_back(
@@ -228,11 +235,12 @@ DocumentResult Coder::Code(const Document& document) const {
 
   coder::ActorResolver resolver(impl_->actors, impl_->agents, text, date);
   std::vector<std::string> document_countries;  // of the places named so far
-  for (Sentence& sentence : result.sentences) {
+  for (size_t s = 0; s < result.sentences.size(); ++s) {
+    Sentence& sentence = result.sentences[s];
     impl_->tagger.Tag(sentence);
     SentenceAnalysis analysis = syntax::Analyze(sentence);
-    resolver.BeginSentence(sentence);
-    auto discard = impl_->discards.Find(resolver.word_keys());
+    resolver.BeginSentence(sentence, std::move(word_keys[s]));
+    const auto& discard = discard_hits[s];
     if (discard) {
       if (impl_->explain) {
         result.explanations.push_back(

@@ -33,11 +33,15 @@ ActorResolver::ActorResolver(const lexicon::ActorDictionary& actors,
     : actors_(actors), agents_(agents), text_(text), date_(date) {}
 
 void ActorResolver::BeginSentence(const Sentence& sentence) {
+  BeginSentence(sentence, lexicon::MatchKeys::ForTokens(sentence.tokens, false));
+}
+
+void ActorResolver::BeginSentence(const Sentence& sentence, lexicon::MatchKeys word_keys) {
   sentence_ = &sentence;
-  word_keys_ = lexicon::MatchKeys::ForTokens(sentence.tokens, false);
-  lexicon::MatchKeys lemma_keys = lexicon::MatchKeys::ForTokens(sentence.tokens, true);
+  word_keys_ = std::move(word_keys);
+  lemma_keys_ = lexicon::MatchKeys::LemmasFor(sentence.tokens, word_keys_);
   matches_ = actors_.FindAll(word_keys_);
-  agent_matches_ = agents_.FindAll(lemma_keys, word_keys_);
+  agent_matches_ = agents_.FindAll(lemma_keys_, word_keys_);
   unknown_names_.clear();
   const auto& tokens = sentence.tokens;
   std::vector<bool> known(tokens.size(), false);
@@ -150,8 +154,13 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how) co
   // role (a person, an organisation) beats a bare country word.
   const lexicon::ActorMatch* best = nullptr;
   std::string best_code;
-  for (const auto& match : matches_) {
-    if (match.first < span.first || match.last > span.last) continue;
+  // Matches are ordered and do not overlap (first and last both ascend):
+  // those inside the span are a run starting at the first match that
+  // starts in it. A binary search keeps long sentences from going quadratic.
+  auto from = std::lower_bound(matches_.begin(), matches_.end(), span.first,
+                               [](const lexicon::ActorMatch& m, uint32_t t) { return m.first < t; });
+  for (auto it = from; it != matches_.end() && it->last <= span.last; ++it) {
+    const lexicon::ActorMatch& match = *it;
     auto code = actors_.Resolve(match.entry, date_);
     if (!code) continue;
     bool has_role = code->size() > 3;

@@ -28,6 +28,9 @@ class ActorResolver {
   // Finds the dictionary phrases and agents of a sentence; call before
   // Resolve for that sentence.
   void BeginSentence(const Sentence& sentence);
+  // The same, with the sentence's word keys already computed
+  // (MatchKeys::ForTokens(sentence.tokens, false)).
+  void BeginSentence(const Sentence& sentence, lexicon::MatchKeys word_keys);
   // Remembers the sentence's mentions for pronouns in later sentences.
   void EndSentence();
 
@@ -41,6 +44,8 @@ class ActorResolver {
 
   // The key of each token for dictionary lookups (exposed for discards).
   const lexicon::MatchKeys& word_keys() const { return word_keys_; }
+  // The same with lemmas (for verb patterns), computed once per sentence.
+  const lexicon::MatchKeys& lemma_keys() const { return lemma_keys_; }
 
  private:
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
@@ -54,6 +59,7 @@ class ActorResolver {
 
   const Sentence* sentence_ = nullptr;
   lexicon::MatchKeys word_keys_;
+  lexicon::MatchKeys lemma_keys_;
   std::vector<lexicon::ActorMatch> matches_;
   std::vector<lexicon::AgentMatch> agent_matches_;
   // Start tokens of names the dictionaries do not know ("Bernard Jenkin"):

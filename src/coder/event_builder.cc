@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -33,15 +32,29 @@ class SentenceCoder {
                 std::string_view text, bool explain)
       : sentence_(sentence), analysis_(analysis), actors_(actors), verbs_(verbs), text_(text),
         explain_(explain),
-        lemma_keys_(lexicon::MatchKeys::ForTokens(sentence.tokens, true)),
-        np_starting_at_(sentence.tokens.size(), -1) {
+        lemma_keys_(actors.lemma_keys()),
+        np_starting_at_(sentence.tokens.size(), -1),
+        present_(verbs.word_count(), false) {
     for (size_t i = 0; i < analysis.noun_phrases.size(); ++i) {
       np_starting_at_[analysis.noun_phrases[i].first] = static_cast<int>(i);
     }
+    // Each token's keys as pattern word ids, looked up once per sentence:
+    // matching then compares integers instead of strings.
+    lemma_ids_.reserve(sentence.tokens.size());
+    word_ids_.reserve(sentence.tokens.size());
     for (size_t t = 0; t < sentence.tokens.size(); ++t) {
-      present_.insert(lemma_keys_.folded[t]);
-      present_.insert(actors_.word_keys().folded[t]);
+      const std::string& lemma = lemma_keys_.folded[t];
+      const std::string& word = actors_.word_keys().folded[t];
+      lemma_ids_.push_back(verbs.WordId(lemma));
+      word_ids_.push_back(word == lemma ? lemma_ids_.back() : verbs.WordId(word));
+      for (uint32_t id : {lemma_ids_.back(), word_ids_.back()}) {
+        if (id != lexicon::VerbDictionary::kNoWord && !present_[id]) {
+          present_[id] = true;
+          present_ids_.push_back(id);
+        }
+      }
     }
+    std::sort(present_ids_.begin(), present_ids_.end());
   }
 
   SentenceEvents Run() {
@@ -56,8 +69,11 @@ class SentenceCoder {
     uint32_t last = 0;  // last token the pattern matched
   };
 
-  void Explain(std::string line) {
-    if (explain_) out_.explanation.push_back(std::move(line));
+  // Formats only when explaining: most clauses end in a message, and
+  // formatting it for nothing was a measurable share of coding.
+  template <typename... Args>
+  void Explain(fmt::format_string<Args...> format, Args&&... args) {
+    if (explain_) out_.explanation.push_back(fmt::format(format, std::forward<Args>(args)...));
   }
 
   std::string Words(TokenSpan span) const {
@@ -79,18 +95,20 @@ class SentenceCoder {
   bool WordsPresent(const lexicon::VerbPattern& pattern) const {
     for (const auto& element : pattern.elements) {
       if (element.target) continue;
-      bool any = std::any_of(element.words.begin(), element.words.end(),
-                             [&](const std::string& w) { return present_.count(w) > 0; });
+      bool any = std::any_of(element.ids.begin(), element.ids.end(),
+                             [&](uint32_t id) { return present_[id]; });
       if (!any) return false;
     }
     return true;
   }
 
-  bool WordMatches(uint32_t k, const std::vector<std::string>& words) const {
-    const std::string& lemma = lemma_keys_.folded[k];
-    const std::string& word = actors_.word_keys().folded[k];
-    return std::find(words.begin(), words.end(), lemma) != words.end() ||
-           std::find(words.begin(), words.end(), word) != words.end();
+  // Whether token k's lemma or word is one of `ids` (a pattern element's
+  // words as ids; kNoWord is never among them).
+  bool WordMatches(uint32_t k, const std::vector<uint32_t>& ids) const {
+    const uint32_t lemma = lemma_ids_[k];
+    const uint32_t word = word_ids_[k];
+    return std::find(ids.begin(), ids.end(), lemma) != ids.end() ||
+           std::find(ids.begin(), ids.end(), word) != ids.end();
   }
 
   // Backtracking match of pattern elements [i..] after token `pos`.
@@ -119,7 +137,7 @@ class SentenceCoder {
     }
     uint32_t limit = std::min<uint32_t>(clause.extent.last, pos + 2 + kMaxGap);
     for (uint32_t k = pos + 1; k < limit; ++k) {
-      if (WordMatches(k, element.words) && Match(pattern, clause, i + 1, k, binding)) return true;
+      if (WordMatches(k, element.ids) && Match(pattern, clause, i + 1, k, binding)) return true;
     }
     return false;
   }
@@ -180,9 +198,9 @@ class SentenceCoder {
     std::string key = fmt::format("{}>{}:{}", event.source.code,
                                   event.target ? event.target->code : "", event.cameo);
     if (!seen_.insert(key).second) return;
-    Explain(fmt::format("  event {} {} -> {} ({}, {}, pattern {})", event.cameo, event.source.code,
-                        event.target ? event.target->code : "-", event.verb_text,
-                        ModalityName(event.modality), event.pattern));
+    Explain("  event {} {} -> {} ({}, {}, pattern {})", event.cameo, event.source.code,
+            event.target ? event.target->code : "-", event.verb_text,
+            ModalityName(event.modality), event.pattern);
     out_.events.push_back(std::move(event));
     out_.clauses.push_back(current_clause_);
   }
@@ -193,21 +211,22 @@ class SentenceCoder {
     const Token& head = sentence_.tokens[clause.head];
     const auto& candidates = verbs_.ForVerb(lemma_keys_.folded[clause.head]);
     if (candidates.empty()) {
-      Explain(fmt::format("verb '{}' ({}): no pattern for this verb", head.norm, head.lemma));
+      Explain("verb '{}' ({}): no pattern for this verb", head.norm, head.lemma);
       return;
     }
     for (const TokenSpan& span : covered_) {
       if (span.Contains(clause.head)) {
         // "called on Russia to withdraw": the withdrawal is what the appeal
         // asks for, already coded as the appeal.
-        Explain(fmt::format("verb '{}': part of the event coded above", head.norm));
+        Explain("verb '{}': part of the event coded above", head.norm);
         return;
       }
     }
     const bool passive = clause.voice == Voice::kPassive;
     TokenSpan source_span = passive ? clause.agent : EffectiveSubject(clause);
-    for (int index : candidates) {
-      const auto& pattern = verbs_.pattern(index);
+    // Only the patterns whose rarest word occurs in the sentence, in order.
+    for (uint32_t position : verbs_.VerbCandidates(lemma_keys_.folded[clause.head], present_ids_)) {
+      const auto& pattern = verbs_.pattern(candidates[position]);
       // In a passive clause the grammatical subject is the patient: a
       // pattern that looks for the target elsewhere ("attack in $T", a
       // place) contradicts it.
@@ -216,14 +235,14 @@ class SentenceCoder {
       Binding binding;
       if (!Match(pattern, clause, 0, clause.head, binding)) continue;
       if (pattern.code.starts_with("01") && IsFrame(clause)) {
-        Explain(fmt::format("verb '{}': reporting frame, its statement is not coded", head.norm));
+        Explain("verb '{}': reporting frame, its statement is not coded", head.norm);
         return;
       }
       std::vector<Actor> sources = source_span.empty() ? std::vector<Actor>{}
                                                       : actors_.ResolveAll(source_span, analysis_.noun_phrases);
       if (sources.empty()) {
-        Explain(fmt::format("verb '{}': pattern {} matched but the source '{}' is no known actor",
-                            head.norm, pattern.id, Words(source_span)));
+        Explain("verb '{}': pattern {} matched but the source '{}' is no known actor",
+            head.norm, pattern.id, Words(source_span));
         return;
       }
       std::vector<Actor> targets;
@@ -246,13 +265,13 @@ class SentenceCoder {
       if (!clause.subject.empty() || clause.voice == Voice::kPassive) confidence += 0.1;
       if (!targets.empty()) confidence += 0.1;
       event.confidence = std::min(0.95, confidence);
-      Explain(fmt::format("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id,
-                          pattern.code));
+      Explain("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id,
+                          pattern.code);
       covered_.push_back({clause.head, binding.last + 1});
       Emit(std::move(event), sources, targets);
       return;
     }
-    Explain(fmt::format("verb '{}' ({}): no pattern matched the clause", head.norm, head.lemma));
+    Explain("verb '{}' ({}): no pattern matched the clause", head.norm, head.lemma);
   }
 
   void CodeNominal(const NominalPredicate& nominal) {
@@ -267,7 +286,7 @@ class SentenceCoder {
       if (before > nominal.head - nominal.possessor.first) continue;
       bool head_ok = true;
       for (size_t j = 0; j < before && head_ok; ++j) {
-        head_ok = WordMatches(nominal.head - before + j, pattern.head_before[j]);
+        head_ok = WordMatches(nominal.head - before + j, pattern.head_before_ids[j]);
       }
       if (!head_ok) continue;
       const std::string prep = pattern.reciprocal ? "between"
@@ -323,7 +342,7 @@ class SentenceCoder {
     event.verb_end = head.end;
     event.pattern = pattern.id;
     event.confidence = pattern.reciprocal || !pattern.elements.empty() ? 0.7 : 0.55;
-    Explain(fmt::format("noun '{}': pattern {} [{}]", head.norm, pattern.id, pattern.code));
+    Explain("noun '{}': pattern {} [{}]", head.norm, pattern.id, pattern.code);
     return event;
   }
 
@@ -333,9 +352,12 @@ class SentenceCoder {
   const lexicon::VerbDictionary& verbs_;
   std::string_view text_;
   bool explain_;
-  lexicon::MatchKeys lemma_keys_;
+  const lexicon::MatchKeys& lemma_keys_;  // the resolver's, for this sentence
   std::vector<int> np_starting_at_;
-  std::unordered_set<std::string_view> present_;  // lemma and word keys of the sentence
+  std::vector<uint32_t> lemma_ids_;  // per token, VerbDictionary::WordId of its lemma key
+  std::vector<uint32_t> word_ids_;   // and of its word key
+  std::vector<bool> present_;        // by word id: some token's lemma or word key
+  std::vector<uint32_t> present_ids_;  // the same as a sorted list
   std::vector<TokenSpan> covered_;
   std::set<std::string> seen_;
   int current_clause_ = -1;  // the clause being coded, recorded per event

@@ -25,7 +25,8 @@ struct SentenceEvents {
   std::vector<std::string> explanation;  // filled when asked
 };
 
-// Codes one analysed sentence. Events carry actors, CAMEO code, modality,
+// Codes one analysed sentence; `actors` must have begun it (BeginSentence),
+// and its match keys are used for the verb patterns too. Events carry actors, CAMEO code, modality,
 // attribution, verb, pattern and confidence; the caller adds document-level
 // fields (ids, dates, ontology).
 SentenceEvents BuildEvents(const Sentence& sentence, const SentenceAnalysis& analysis,

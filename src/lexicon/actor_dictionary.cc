@@ -36,10 +36,26 @@ MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas
   MatchKeys keys;
   keys.folded.reserve(tokens.size());
   keys.caps.reserve(tokens.size());
+  keys.hashes.reserve(tokens.size());
   for (const Token& token : tokens) {
     const std::string& form = use_lemmas && !token.lemma.empty() ? token.lemma : token.norm;
     keys.folded.push_back(util::FoldForMatch(form));
     keys.caps.push_back(util::IsAllCaps(token.norm));
+    keys.hashes.push_back(PhraseIndex::KeyHash(keys.folded.back()));
+  }
+  return keys;
+}
+
+MatchKeys MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys) {
+  MatchKeys keys;
+  keys.caps = word_keys.caps;  // capitals are always the norm's
+  keys.folded.reserve(tokens.size());
+  keys.hashes.reserve(tokens.size());
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const Token& token = tokens[t];
+    const bool same = token.lemma.empty() || token.lemma == token.norm;
+    keys.folded.push_back(same ? word_keys.folded[t] : util::FoldForMatch(token.lemma));
+    keys.hashes.push_back(same ? word_keys.hashes[t] : PhraseIndex::KeyHash(keys.folded.back()));
   }
   return keys;
 }
@@ -178,7 +194,7 @@ void ActorDictionary::ParseFile(const std::filesystem::path& path) {
 std::vector<ActorMatch> ActorDictionary::FindAll(const MatchKeys& keys) const {
   std::vector<ActorMatch> matches;
   for (size_t i = 0; i < keys.folded.size();) {
-    auto match = index_.LongestAt(keys.folded, keys.caps, i);
+    auto match = index_.LongestAt(keys.folded, keys.caps, i, keys.hashes);
     if (match.length == 0) {
       ++i;
       continue;

@@ -53,7 +53,11 @@ struct ActorMatch {
 struct MatchKeys {
   std::vector<std::string> folded;
   std::vector<bool> caps;
+  std::vector<size_t> hashes;  // PhraseIndex::KeyHash of each folded key
   static MatchKeys ForTokens(const std::vector<Token>& tokens, bool use_lemmas);
+  // ForTokens(tokens, true), given ForTokens(tokens, false): a token whose
+  // lemma is empty or its norm reuses the word key instead of folding again.
+  static MatchKeys LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys);
 };
 
 // Splits a dictionary phrase into match tokens, the way text is tokenised.

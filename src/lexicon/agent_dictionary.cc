@@ -63,8 +63,8 @@ std::vector<AgentMatch> AgentDictionary::FindAll(const MatchKeys& lemma_keys,
                                                  const MatchKeys& word_keys) const {
   std::vector<AgentMatch> matches;
   for (size_t i = 0; i < lemma_keys.folded.size();) {
-    auto by_lemma = index_.LongestAt(lemma_keys.folded, lemma_keys.caps, i);
-    auto by_word = index_.LongestAt(word_keys.folded, word_keys.caps, i);
+    auto by_lemma = index_.LongestAt(lemma_keys.folded, lemma_keys.caps, i, lemma_keys.hashes);
+    auto by_word = index_.LongestAt(word_keys.folded, word_keys.caps, i, word_keys.hashes);
     auto best = by_word.length > by_lemma.length ? by_word : by_lemma;
     if (best.length == 0) {
       ++i;

@@ -38,21 +38,21 @@ int PhraseIndex::Add(const std::vector<PhraseToken>& phrase, int value) {
 }
 
 PhraseIndex::Match PhraseIndex::LongestAt(const std::vector<std::string>& folded,
-                                          const std::vector<bool>& caps,
-                                          size_t start) const {
+                                          const std::vector<bool>& caps, size_t start,
+                                          std::span<const size_t> hashes) const {
   Match best;
   uint32_t node = 0;
   std::string exact;
   for (size_t i = start; i < folded.size(); ++i) {
     const auto& next = nodes_[node].next;
-    auto it = next.find(folded[i]);
+    auto it = next.find(Prehashed{folded[i], hashes.empty() ? KeyHash(folded[i]) : hashes[i]});
     if (it == next.end() && caps[i]) {
       // Try the exact-case edge: the folded form lower-cased the word, so
       // rebuild its capitals (exact-case words are ASCII).
       exact.clear();
       exact.push_back('\x01');
       for (char c : folded[i]) exact += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-      it = next.find(exact);
+      it = next.find(std::string_view(exact));
     }
     if (it == next.end()) break;
     node = it->second;

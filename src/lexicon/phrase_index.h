@@ -8,6 +8,8 @@
 #define DYAD_LEXICON_PHRASE_INDEX_H_
 
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,14 +34,37 @@ class PhraseIndex {
     uint32_t length = 0;  // 0: no match
     int value = -1;
   };
-  Match LongestAt(const std::vector<std::string>& folded,
-                  const std::vector<bool>& caps, size_t start) const;
+  // `hashes`, if given, are KeyHash(folded[i]) precomputed (MatchKeys
+  // keeps them), so that the several indexes a sentence is looked up in do
+  // not hash the same words again.
+  Match LongestAt(const std::vector<std::string>& folded, const std::vector<bool>& caps,
+                  size_t start, std::span<const size_t> hashes = {}) const;
+
+  // The hash of edge keys (std::hash of the folded text).
+  static size_t KeyHash(std::string_view key) { return std::hash<std::string_view>{}(key); }
 
   size_t size() const { return phrases_; }
 
  private:
+  // A key whose hash is known: looked up without hashing it again.
+  struct Prehashed {
+    std::string_view key;
+    size_t hash;
+  };
+  struct EdgeHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return KeyHash(key); }
+    size_t operator()(const Prehashed& key) const { return key.hash; }
+  };
+  struct EdgeEqual {
+    using is_transparent = void;
+    static std::string_view View(std::string_view s) { return s; }
+    static std::string_view View(const Prehashed& p) { return p.key; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const { return View(a) == View(b); }
+  };
   struct Node {
-    std::unordered_map<std::string, uint32_t> next;
+    std::unordered_map<std::string, uint32_t, EdgeHash, EdgeEqual> next;
     int value = -1;
   };
   static std::string EdgeKey(const PhraseToken& token);

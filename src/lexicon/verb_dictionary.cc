@@ -115,8 +115,8 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
     if (words.back() == "$T") {
       if (words.size() < 5) return error("noun pattern: '$T' needs a preposition before it");
       head_end = words.size() - 2;
-      pattern.elements.push_back({false, {util::FoldForMatch(words[words.size() - 2])}});
-      pattern.elements.push_back({true, {}});
+      pattern.elements.push_back({false, {util::FoldForMatch(words[words.size() - 2])}, {}});
+      pattern.elements.push_back({true, {}, {}});
     } else if (words.back() == "between") {
       head_end = words.size() - 1;
       pattern.reciprocal = true;
@@ -140,11 +140,11 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
                         [](const PatternElement& e) { return e.target; })) {
           return error("more than one $T");
         }
-        pattern.elements.push_back({true, {}});
+        pattern.elements.push_back({true, {}, {}});
       } else {
         auto alternatives = ParseAlternatives(words[i], file, line);
         if (alternatives.empty()) return;
-        pattern.elements.push_back({false, std::move(alternatives)});
+        pattern.elements.push_back({false, std::move(alternatives), {}});
       }
     }
   }
@@ -159,22 +159,41 @@ void VerbDictionary::Finish() {
                          fmt::format("synset &{} is not defined", use.name)});
     }
   }
+  // Pattern words get integer ids for matching. A synset's ids are
+  // computed once: synsets are large and used by thousands of patterns.
+  auto intern = [&](const std::string& w) {
+    return word_ids_.try_emplace(w, static_cast<uint32_t>(word_ids_.size())).first->second;
+  };
+  std::unordered_map<const std::vector<std::string>*, std::vector<uint32_t>> synset_ids;
+  // Replaces synset names in `words` by their members; returns the ids.
   auto expand = [&](std::vector<std::string>& words) {
     std::vector<std::string> expanded;
+    std::vector<uint32_t> ids;
+    expanded.reserve(words.size());  // most elements name no synset
+    ids.reserve(words.size());
     for (const std::string& w : words) {
       if (w.front() != '&') {
         expanded.push_back(w);
+        ids.push_back(intern(w));
         continue;
       }
       auto it = synsets_.find(w.substr(1));
-      if (it != synsets_.end()) expanded.insert(expanded.end(), it->second.begin(), it->second.end());
+      if (it == synsets_.end()) continue;
+      const std::vector<std::string>& members = it->second;
+      auto [cached, fresh] = synset_ids.try_emplace(&members);
+      if (fresh) {
+        for (const std::string& m : members) cached->second.push_back(intern(m));
+      }
+      expanded.insert(expanded.end(), members.begin(), members.end());
+      ids.insert(ids.end(), cached->second.begin(), cached->second.end());
     }
     words = std::move(expanded);
+    return ids;
   };
   for (size_t i = 0; i < patterns_.size(); ++i) {
     VerbPattern& pattern = patterns_[i];
-    for (auto& element : pattern.elements) expand(element.words);
-    for (auto& words : pattern.head_before) expand(words);
+    for (auto& element : pattern.elements) element.ids = expand(element.words);
+    for (auto& words : pattern.head_before) pattern.head_before_ids.push_back(expand(words));
     (pattern.noun ? by_noun_ : by_verb_)[pattern.head].push_back(static_cast<int>(i));
   }
   // Most specific first; the stable sort keeps file order among equals.
@@ -185,6 +204,40 @@ void VerbDictionary::Finish() {
       });
     }
   }
+  for (const auto& [head, indices] : by_verb_) {
+    AnchorIndex& index = anchors_[head];
+    for (uint32_t p = 0; p < indices.size(); ++p) {
+      const PatternElement* anchor = nullptr;
+      for (const PatternElement& element : patterns_[indices[p]].elements) {
+        if (!element.target && (!anchor || element.ids.size() < anchor->ids.size())) anchor = &element;
+      }
+      if (!anchor) {
+        index.always.push_back(p);
+        continue;
+      }
+      for (uint32_t id : anchor->ids) {
+        auto& list = index.by_word[id];
+        if (list.empty() || list.back() != p) list.push_back(p);  // an id listed twice
+      }
+    }
+  }
+}
+
+std::vector<uint32_t> VerbDictionary::VerbCandidates(std::string_view lemma,
+                                                     const std::vector<uint32_t>& present) const {
+  auto it = anchors_.find(std::string(lemma));
+  if (it == anchors_.end()) return {};
+  const AnchorIndex& index = it->second;
+  std::vector<uint32_t> positions = index.always;
+  for (uint32_t id : present) {
+    auto found = index.by_word.find(id);
+    if (found != index.by_word.end()) {
+      positions.insert(positions.end(), found->second.begin(), found->second.end());
+    }
+  }
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  return positions;
 }
 
 const std::vector<int>& VerbDictionary::ForVerb(std::string_view lemma) const {
@@ -232,7 +285,7 @@ DiscardList DiscardList::Load(const std::vector<std::filesystem::path>& files, b
 
 std::optional<DiscardList::Hit> DiscardList::Find(const MatchKeys& word_keys) const {
   for (size_t i = 0; i < word_keys.folded.size(); ++i) {
-    auto match = index_.LongestAt(word_keys.folded, word_keys.caps, i);
+    auto match = index_.LongestAt(word_keys.folded, word_keys.caps, i, word_keys.hashes);
     if (match.length > 0) return Hit{scopes_[match.value], match.value};
   }
   return std::nullopt;

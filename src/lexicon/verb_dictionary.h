@@ -4,6 +4,7 @@
 #ifndef DYAD_LEXICON_VERB_DICTIONARY_H_
 #define DYAD_LEXICON_VERB_DICTIONARY_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -23,6 +24,9 @@ namespace dyad::lexicon {
 struct PatternElement {
   bool target = false;
   std::vector<std::string> words;
+  // `words` as VerbDictionary::WordId ids, so that matching compares
+  // integers (pattern matching is the coder's hottest loop).
+  std::vector<uint32_t> ids;
 };
 
 struct VerbPattern {
@@ -32,6 +36,7 @@ struct VerbPattern {
   // the head) with `head_before` the words that must precede it directly.
   std::string head;
   std::vector<std::vector<std::string>> head_before;
+  std::vector<std::vector<uint32_t>> head_before_ids;  // as WordId ids
   std::vector<PatternElement> elements;
   // Noun patterns: "between" (reciprocal) or the preposition of the target.
   bool reciprocal = false;
@@ -50,9 +55,25 @@ class VerbDictionary {
 
   // Indices of the verb patterns whose verb is `lemma`, most specific first.
   const std::vector<int>& ForVerb(std::string_view lemma) const;
+  // The positions in ForVerb(lemma) of the patterns whose every word
+  // element can occur in a sentence whose tokens have the word ids
+  // `present` (sorted, unique), ascending; patterns not listed cannot
+  // match. A cheap index lookup instead of testing hundreds of patterns.
+  std::vector<uint32_t> VerbCandidates(std::string_view lemma,
+                                       const std::vector<uint32_t>& present) const;
   // Indices of the noun patterns whose head noun is `lemma`.
   const std::vector<int>& ForNoun(std::string_view lemma) const;
   const VerbPattern& pattern(int index) const { return patterns_[index]; }
+
+  // Every word of every pattern element and head_before list has an id in
+  // [0, word_count()); WordId gives a folded key's id, or kNoWord when no
+  // pattern uses that word (so it can match nothing).
+  static constexpr uint32_t kNoWord = UINT32_MAX;
+  uint32_t WordId(const std::string& key) const {
+    auto it = word_ids_.find(key);
+    return it == word_ids_.end() ? kNoWord : it->second;
+  }
+  size_t word_count() const { return word_ids_.size(); }
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   const std::vector<DictionaryIssue>& issues() const { return issues_; }
 
@@ -67,6 +88,14 @@ class VerbDictionary {
   std::unordered_map<std::string, std::vector<std::string>> synsets_;
   std::unordered_map<std::string, std::vector<int>> by_verb_;
   std::unordered_map<std::string, std::vector<int>> by_noun_;
+  std::unordered_map<std::string, uint32_t> word_ids_;
+  // Per verb, its patterns (positions in by_verb_) by anchor: the word
+  // element with the fewest alternatives, one of which must occur.
+  struct AnchorIndex {
+    std::vector<uint32_t> always;  // patterns without word elements
+    std::unordered_map<uint32_t, std::vector<uint32_t>> by_word;
+  };
+  std::unordered_map<std::string, AnchorIndex> anchors_;
   std::vector<DictionaryIssue> issues_;
   // Synset names used by patterns, resolved in Finish() once every file
   // (and so every definition) has been read.

@@ -1,5 +1,7 @@
 #include "lexicon/verb_dictionary.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "tests/support/temp_file.h"
@@ -34,6 +36,33 @@ TEST(VerbDictionary, ParsesVerbAndNounPatternsWithSynsets) {
   const auto& support = dict.pattern(dict.ForNoun("support").at(0));
   EXPECT_FALSE(support.reciprocal);
   EXPECT_EQ(support.elements.at(0).words.at(0), "for");
+}
+
+// Word ids and the anchor index only speed matching up: a pattern is left
+// out of VerbCandidates only when its rarest word element cannot occur.
+TEST(VerbDictionary, CandidatesNeedTheirRarestWord) {
+  testing::TempDir dir;
+  auto verbs = dir.Write("verbs/test.txt",
+                         "190 attack $T\n"
+                         "072 sell &ARMS to $T\n"
+                         "161 sell {ambassador|envoy}\n"
+                         "&ARMS = arms | weapon | drone\n");
+  auto dict = VerbDictionary::Load({verbs}, KnownCode);
+  const uint32_t to = dict.WordId("to"), envoy = dict.WordId("envoy");
+  ASSERT_NE(to, VerbDictionary::kNoWord);
+  EXPECT_EQ(dict.WordId("tank"), VerbDictionary::kNoWord);
+  EXPECT_EQ(dict.pattern(dict.ForVerb("sell")[0]).elements[0].ids.size(), 3u);
+  auto sorted = [](std::vector<uint32_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  // "sell ... to $T" is anchored on "to" (one word), the other on its two.
+  EXPECT_EQ(dict.VerbCandidates("sell", sorted({to})), (std::vector<uint32_t>{0}));
+  EXPECT_EQ(dict.VerbCandidates("sell", sorted({to, envoy})), (std::vector<uint32_t>{0, 1}));
+  EXPECT_TRUE(dict.VerbCandidates("sell", {}).empty());
+  // A pattern without word elements is always a candidate.
+  EXPECT_EQ(dict.VerbCandidates("attack", {}), (std::vector<uint32_t>{0}));
+  EXPECT_TRUE(dict.VerbCandidates("unknown", sorted({to})).empty());
 }
 
 TEST(VerbDictionary, MoreSpecificPatternsComeFirst) {
