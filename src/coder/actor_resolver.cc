@@ -70,7 +70,23 @@ void ActorResolver::EndSentence() {
     } else {
       last_group_ = actor;
     }
+    RememberCountryThing(match, *code);
   }
+}
+
+// "Turkish drones", "Israeli arms": a bare country word before common
+// nouns that are no agents ties the last of those nouns to the country.
+void ActorResolver::RememberCountryThing(const lexicon::ActorMatch& match, const std::string& code) {
+  if (code.size() != 3 || !IsNational(code)) return;
+  const auto& tokens = sentence_->tokens;
+  uint32_t t = match.last;
+  while (t < tokens.size() && (tokens[t].tag == "NN" || tokens[t].tag == "NNS")) ++t;
+  if (t == match.last) return;
+  for (const auto& agent : agent_matches_) {
+    if (agent.first < t && agent.last > match.last) return;  // "Azeri forces": an actor, not a thing
+  }
+  auto [it, inserted] = country_things_.emplace(lemma_keys_.folded[t - 1], code);
+  if (!inserted && it->second != code) it->second.clear();
 }
 
 Actor ActorResolver::MakeActor(const std::string& code, int entry, uint32_t first,
@@ -148,7 +164,21 @@ std::optional<Actor> ActorResolver::ResolveDefinite(TokenSpan span) const {
   return actor;
 }
 
-std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how) const {
+// "praised the efficiency of the drones" after "Turkish drones": a definite
+// noun phrase whose head an earlier sentence qualified with exactly one
+// country refers to that country's thing. Only for targets (Role::kTarget).
+std::optional<Actor> ActorResolver::ResolveCountryThing(TokenSpan span) const {
+  const auto& tokens = sentence_->tokens;
+  if (span.size() < 2 || word_keys_.folded[span.first] != "the") return std::nullopt;
+  for (uint32_t t = span.first + 1; t < span.last; ++t) {
+    if (tokens[t].tag == "NNP" || tokens[t].tag == "NNPS") return std::nullopt;
+  }
+  auto it = country_things_.find(lemma_keys_.folded[span.last - 1]);
+  if (it == country_things_.end() || it->second.empty()) return std::nullopt;
+  return MakeActor(it->second, -1, span.first, span.last);
+}
+
+std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Role role) const {
   if (span.empty() || !sentence_) return std::nullopt;
   // The most specific dictionary entry in the span: one whose code carries a
   // role (a person, an organisation) beats a bare country word.
@@ -184,6 +214,12 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how) co
       if (how) *how = "definite description";
       return actor;
     }
+    if (role == Role::kTarget) {
+      if (auto actor = ResolveCountryThing(span)) {
+        if (how) *how = "earlier country-qualified noun";
+        return actor;
+      }
+    }
     return std::nullopt;
   }
   uint32_t first = best->first, last = best->last;
@@ -208,7 +244,8 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how) co
 }
 
 std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
-                                             const std::vector<TokenSpan>& noun_phrases) const {
+                                             const std::vector<TokenSpan>& noun_phrases,
+                                             Role role) const {
   const auto& tokens = sentence_->tokens;
   auto starts_np = [&](uint32_t t) {
     return std::find_if(noun_phrases.begin(), noun_phrases.end(),
@@ -220,7 +257,7 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
   for (uint32_t t = span.first; t <= span.last; ++t) {
     bool cut = t == span.last || (tokens[t].norm == "and" && starts_np(t + 1) != noun_phrases.end());
     if (!cut) continue;
-    if (auto actor = Resolve({piece, t})) actors.push_back(*actor);
+    if (auto actor = Resolve({piece, t}, nullptr, role)) actors.push_back(*actor);
     piece = t + 1;
   }
   // Conjuncts after it: "attacked Georgia and Ukraine". Only "and"
@@ -241,7 +278,7 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
     bool verb_follows = np->last < tokens.size() &&
                         (tokens[np->last].tag.starts_with("VB") || tokens[np->last].tag == "MD");
     if (verb_follows && tokens[t].norm == ",") break;
-    auto actor = Resolve(*np);
+    auto actor = Resolve(*np, nullptr, role);
     if (!actor) break;
     actors.push_back(*actor);
     t = np->last;

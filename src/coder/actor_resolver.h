@@ -9,6 +9,7 @@
 #define DYAD_CODER_ACTOR_RESOLVER_H_
 
 #include <optional>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -34,13 +35,20 @@ class ActorResolver {
   // Remembers the sentence's mentions for pronouns in later sentences.
   void EndSentence();
 
+  // Where a phrase stands: a target may also be a thing that an earlier
+  // phrase tied to a country ("the drones" after "Turkish drones" -> TUR);
+  // a source never is, since the maker of a thing is not who acts with it.
+  enum class Role { kAny, kTarget };
+
   // The actor the token span names, or nullopt. `how` is set to a short
   // explanation ("dictionary", "country+agent", "pronoun").
-  std::optional<Actor> Resolve(TokenSpan span, std::string* how = nullptr) const;
+  std::optional<Actor> Resolve(TokenSpan span, std::string* how = nullptr,
+                               Role role = Role::kAny) const;
 
   // Resolve for the span and each noun phrase coordinated with it by "and"
   // ("Russia and Turkey", "A, B and C"); `noun_phrases` are the sentence's.
-  std::vector<Actor> ResolveAll(TokenSpan span, const std::vector<TokenSpan>& noun_phrases) const;
+  std::vector<Actor> ResolveAll(TokenSpan span, const std::vector<TokenSpan>& noun_phrases,
+                                Role role = Role::kAny) const;
 
   // The key of each token for dictionary lookups (exposed for discards).
   const lexicon::MatchKeys& word_keys() const { return word_keys_; }
@@ -50,6 +58,8 @@ class ActorResolver {
  private:
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
   std::optional<Actor> ResolveDefinite(TokenSpan span) const;
+  std::optional<Actor> ResolveCountryThing(TokenSpan span) const;
+  void RememberCountryThing(const lexicon::ActorMatch& match, const std::string& code);
   Actor MakeActor(const std::string& code, int entry, uint32_t first, uint32_t last) const;
 
   const lexicon::ActorDictionary& actors_;
@@ -72,6 +82,9 @@ class ActorResolver {
   // Countries of the actors named so far in the document (no IGOs), for
   // "the ministry", "the country" when the document names only one.
   std::vector<std::string> countries_;
+  // Nouns an earlier sentence tied to one country ("Turkish drones":
+  // drone -> TUR); a noun tied to two countries maps to "" (ambiguous).
+  std::unordered_map<std::string, std::string> country_things_;
 };
 
 }  // namespace dyad::coder

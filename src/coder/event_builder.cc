@@ -131,7 +131,7 @@ class SentenceCoder {
       }
       if (start >= clause.extent.last || np_starting_at_[start] < 0) return false;
       const TokenSpan& np = analysis_.noun_phrases[np_starting_at_[start]];
-      if (!actors_.Resolve(np)) return false;
+      if (!actors_.Resolve(np, nullptr, ActorResolver::Role::kTarget)) return false;
       binding.target = np;
       return Match(pattern, clause, i + 1, np.last - 1, binding);
     }
@@ -247,7 +247,8 @@ class SentenceCoder {
       }
       std::vector<Actor> targets;
       if (!binding.target.empty()) {
-        targets = DistinctTargets(actors_.ResolveAll(binding.target, analysis_.noun_phrases), sources);
+        targets = DistinctTargets(
+            actors_.ResolveAll(binding.target, analysis_.noun_phrases, ActorResolver::Role::kTarget), sources);
         // "captured towns in Nagorno-Karabakh" (AZEMIL, AZE): a target that
         // is the source itself leaves the pattern unmatched; a less
         // specific one may still fit ("capture towns").
@@ -320,7 +321,7 @@ class SentenceCoder {
       }
       if (sources.empty()) continue;
       if (slot) {
-        targets = actors_.ResolveAll(slot->phrase, analysis_.noun_phrases);
+        targets = actors_.ResolveAll(slot->phrase, analysis_.noun_phrases, ActorResolver::Role::kTarget);
         if (targets.empty()) continue;
       }
       Emit(NominalEvent(pattern, nominal, clause), sources, targets);
