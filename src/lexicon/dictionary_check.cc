@@ -1,8 +1,10 @@
 // dyad dict check and dict lookup over the project's dictionary folder.
+#include <map>
 #include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "dyad/dictionaries.h"
 #include "dyad/ontology.h"
@@ -117,9 +119,27 @@ DictionaryReport CheckDictionaries(const fs::path& resource_dir) {
   report.agent_phrases = agents.size();
 
   std::set<std::string> covered;
+  // The same words with two codes: the earlier line always wins, so the
+  // later one is dead and one of the two codes is likely wrong.
+  std::map<std::string, const lexicon::VerbPattern*> first_with_words;
   for (const auto& pattern : verbs.patterns()) {
     (pattern.noun ? report.noun_patterns : report.verb_patterns)++;
     covered.insert(pattern.code);
+    std::string words = (pattern.noun ? "noun " : "") + pattern.head;
+    for (const auto& before : pattern.head_before) words += " {" + fmt::format("{}", fmt::join(before, "|")) + "}";
+    for (const auto& element : pattern.elements) {
+      words += element.target ? std::string(" $T") : " {" + fmt::format("{}", fmt::join(element.words, "|")) + "}";
+    }
+    if (pattern.reciprocal) words += " between";
+    auto [it, inserted] = first_with_words.emplace(words, &pattern);
+    if (!inserted && it->second->code != pattern.code) {
+      // pattern.id is "verbs/FILE:LINE".
+      size_t colon = pattern.id.rfind(':');
+      issues.push_back({Severity::kWarning, (dict / pattern.id.substr(0, colon)).string(),
+                        std::stoi(pattern.id.substr(colon + 1)),
+                        fmt::format("same words as {} with code {} (that line wins), here {}", it->second->id,
+                                    it->second->code, pattern.code)});
+    }
   }
   for (const auto& code : ontology.codes()) {
     if (code.code.size() < 3) continue;  // roots are families, not codes to match
