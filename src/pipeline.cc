@@ -188,31 +188,51 @@ Coder Coder::Load(const CoderOptions& options) {
   return Coder(std::move(impl));
 }
 
+namespace {
+
+// What the stages read of a document: its text with invalid UTF-8 repaired
+// (offsets unchanged), the dateline, and the sentences from after the
+// dateline to before trailing boilerplate.
+struct Body {
+  std::string text;
+  size_t repaired = 0;
+  std::optional<text::Dateline> dateline;
+  std::vector<Sentence> sentences;
+};
+
+Body ReadBody(const Document& document) {
+  Body body;
+  body.text = document.text;
+  body.repaired = text::RepairUtf8(body.text);
+  body.dateline = text::FindDateline(body.text);
+  body.sentences = text::Segment(body.text, body.dateline ? body.dateline->end : 0, text::BodyEnd(body.text));
+  return body;
+}
+
+}  // namespace
+
 DocumentResult Coder::Code(const Document& document) const {
   DocumentResult result;
-  std::string text = document.text;
-  if (size_t repaired = text::RepairUtf8(text)) {
+  Body body = ReadBody(document);
+  const std::string& text = body.text;
+  if (body.repaired > 0) {
     result.diagnostics.push_back({"invalid-utf8", document.id,
-                                  fmt::format("{} invalid UTF-8 bytes replaced by '?'", repaired), false});
+                                  fmt::format("{} invalid UTF-8 bytes replaced by '?'", body.repaired), false});
   }
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     result.diagnostics.push_back({"empty-document", document.id, "the document has no text", true});
     return result;
   }
   std::optional<int> date = util::ParseIsoDate(document.date);
-  size_t begin = 0;
   // A dateline ("BAKU, Oct 5 (Reuters) -") is not text to code; its date is
   // the day of the report, for events the text does not date otherwise.
   std::optional<time::DateMention> dateline_date;
   std::string dateline_text;
-  if (auto dateline = text::FindDateline(text)) {
-    begin = dateline->end;
-    if (date && !dateline->date_text.empty()) {
-      dateline_date = time::ResolveDatelineDate(dateline->date_text, *date);
-      dateline_text = dateline->date_text;
-    }
+  if (body.dateline && date && !body.dateline->date_text.empty()) {
+    dateline_date = time::ResolveDatelineDate(body.dateline->date_text, *date);
+    dateline_text = body.dateline->date_text;
   }
-  result.sentences = text::Segment(text, begin, text::BodyEnd(text));
+  result.sentences = std::move(body.sentences);
 
   // A document-level discard phrase (sports, entertainment) silences it all.
   // Each sentence's word keys and discard hit are kept for coding below:
@@ -305,24 +325,17 @@ DocumentResult Coder::Code(const Document& document) const {
 }
 
 std::vector<AnalyzedSentence> Coder::Analyze(const Document& document) const {
-  std::string text = document.text;
-  text::RepairUtf8(text);
-  size_t begin = 0;
-  if (auto dateline = text::FindDateline(text)) begin = dateline->end;
   std::vector<AnalyzedSentence> out;
-  for (Sentence& sentence : text::Segment(text, begin, text::BodyEnd(text))) {
-    out.push_back(AnalyzeSentence(std::move(sentence)));
-  }
+  for (Sentence& sentence : ReadBody(document).sentences) out.push_back(AnalyzeSentence(std::move(sentence)));
   return out;
 }
 
 std::vector<Actor> Coder::FindActors(const Document& document) const {
   std::vector<Actor> actors;
-  std::vector<AnalyzedSentence> sentences = Analyze(document);
-  std::string text = document.text;
-  text::RepairUtf8(text);
-  coder::ActorResolver resolver(impl_->actors, impl_->agents, text, util::ParseIsoDate(document.date));
-  for (const AnalyzedSentence& a : sentences) {
+  Body body = ReadBody(document);
+  coder::ActorResolver resolver(impl_->actors, impl_->agents, body.text, util::ParseIsoDate(document.date));
+  for (Sentence& sentence : body.sentences) {
+    const AnalyzedSentence a = AnalyzeSentence(std::move(sentence));
     resolver.BeginSentence(a.sentence);
     for (const TokenSpan& np : a.analysis.noun_phrases) {
       for (Actor& actor : resolver.ResolveAll(np, a.analysis.noun_phrases)) actors.push_back(std::move(actor));
