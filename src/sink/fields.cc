@@ -16,6 +16,26 @@ std::string_view SentenceText(const Document& document, const Sentence& sentence
   return text.substr(begin, end - begin);
 }
 
+void WriteActor(util::JsonWriter& json, const Actor& actor, bool with_span) {
+  json.BeginObject();
+  json.Key("code");
+  json.String(actor.code);
+  json.Key("country");
+  json.String(actor.country);
+  json.Key("sector");
+  json.StringOrNull(actor.sector);
+  json.Key("text");
+  json.String(actor.text);
+  if (with_span) {
+    json.Key("span");
+    json.BeginArray();
+    json.Int(actor.begin);
+    json.Int(actor.end);
+    json.EndArray();
+  }
+  json.EndObject();
+}
+
 void WriteLocation(util::JsonWriter& json, const std::optional<Location>& location) {
   if (!location) return json.Null();
   json.BeginObject();

@@ -20,6 +20,10 @@ std::string_view CameoRoot(std::string_view cameo);
 // The sentence's text in the document, clamped to the text's length.
 std::string_view SentenceText(const Document& document, const Sentence& sentence);
 
+// Writes an actor object {code,country,sector,text[,span]}; the span
+// [begin,end] only when `with_span` (PLOVER output has no offsets).
+void WriteActor(util::JsonWriter& json, const Actor& actor, bool with_span);
+
 // Writes a location object {name,country,admin1,lat,lon,precision[,geonameid]}
 // or null.
 void WriteLocation(util::JsonWriter& json, const std::optional<Location>& location);

@@ -12,24 +12,6 @@
 namespace dyad {
 namespace {
 
-void WriteActor(util::JsonWriter& json, const Actor& actor) {
-  json.BeginObject();
-  json.Key("code");
-  json.String(actor.code);
-  json.Key("country");
-  json.String(actor.country);
-  json.Key("sector");
-  json.StringOrNull(actor.sector);
-  json.Key("text");
-  json.String(actor.text);
-  json.Key("span");
-  json.BeginArray();
-  json.Int(actor.begin);
-  json.Int(actor.end);
-  json.EndArray();
-  json.EndObject();
-}
-
 void WriteEvent(util::JsonWriter& json, const Event& event) {
   json.BeginObject();
   json.Key("doc_id");
@@ -47,10 +29,10 @@ void WriteEvent(util::JsonWriter& json, const Event& event) {
     json.String(event.date_text);
   }
   json.Key("source");
-  WriteActor(json, event.source);
+  sink::WriteActor(json, event.source, true);
   json.Key("target");
   if (event.target) {
-    WriteActor(json, *event.target);
+    sink::WriteActor(json, *event.target, true);
   } else {
     json.Null();
   }

@@ -15,19 +15,6 @@
 namespace dyad {
 namespace {
 
-void WriteActor(util::JsonWriter& json, const Actor& actor) {
-  json.BeginObject();
-  json.Key("code");
-  json.String(actor.code);
-  json.Key("country");
-  json.String(actor.country);
-  json.Key("sector");
-  json.StringOrNull(actor.sector);
-  json.Key("text");
-  json.String(actor.text);
-  json.EndObject();
-}
-
 // `ordinal` numbers the events of one sentence from 0 in coding order,
 // counting the ones left out too, so that an event has the same id whether
 // or not its neighbours have a PLOVER type.
@@ -46,10 +33,10 @@ void WriteEvent(util::JsonWriter& json, const Event& event, int ordinal) {
   for (const std::string& context : event.plover.context) json.String(context);
   json.EndArray();
   json.Key("actor");
-  WriteActor(json, event.source);
+  sink::WriteActor(json, event.source, false);
   json.Key("recipient");
   if (event.target) {
-    WriteActor(json, *event.target);
+    sink::WriteActor(json, *event.target, false);
   } else {
     json.Null();
   }
