@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "syntax/clause_finder.h"
 #include "util/strings.h"
 
 namespace dyad::coder {
@@ -82,13 +83,7 @@ class SentenceCoder {
     return std::string(text_.substr(t[span.first].begin, t[span.last - 1].end - t[span.first].begin));
   }
 
-  TokenSpan EffectiveSubject(const Clause& clause) const {
-    const Clause* c = &clause;
-    for (int guard = 0; c->subject.empty() && c->subject_from >= 0 && guard < 8; ++guard) {
-      c = &analysis_.clauses[c->subject_from];
-    }
-    return c->subject;
-  }
+  TokenSpan EffectiveSubject(const Clause& clause) const { return syntax::EffectiveSubject(analysis_, clause); }
 
   // Whether every word element of the pattern occurs somewhere in the
   // sentence: a cheap test that spares most patterns the positional match.
@@ -164,12 +159,16 @@ class SentenceCoder {
                        [&](const Clause& other) { return other.reported_by == subject; });
   }
 
-  // Targets that are not one of the sources or a source's own country.
+  // An actor does nothing to itself, nor to its own country as a whole
+  // ("the Canadian government banned travel to Canada").
+  static bool IsSelf(const Actor& target, const Actor& source) {
+    return target.code == source.code || target.code == source.country;
+  }
+
   static std::vector<Actor> DistinctTargets(std::vector<Actor> targets, const std::vector<Actor>& sources) {
     std::erase_if(targets, [&](const Actor& target) {
-      return std::any_of(sources.begin(), sources.end(), [&](const Actor& source) {
-        return target.code == source.code || target.code == source.country;
-      });
+      return std::any_of(sources.begin(), sources.end(),
+                         [&](const Actor& source) { return IsSelf(target, source); });
     });
     return targets;
   }
@@ -183,9 +182,7 @@ class SentenceCoder {
         continue;
       }
       for (const Actor& target : targets) {
-        // An actor does nothing to itself, nor to its own country as a
-        // whole ("the Canadian government banned travel to Canada").
-        if (target.code == source.code || target.code == source.country) continue;
+        if (IsSelf(target, source)) continue;
         Event e = event;
         e.source = source;
         e.target = target;

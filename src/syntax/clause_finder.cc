@@ -477,20 +477,12 @@ class Analyzer {
     }
   }
 
-  TokenSpan EffectiveSubject(size_t c) const {
-    const Clause* clause = &out_.clauses[c];
-    for (int guard = 0; clause->subject.empty() && clause->subject_from >= 0 && guard < 8; ++guard) {
-      clause = &out_.clauses[clause->subject_from];
-    }
-    return clause->subject;
-  }
-
   void FindReportingFrames() {
     const size_t count = out_.clauses.size();
     for (size_t c = 0; c < count; ++c) {
       Clause& frame = out_.clauses[c];
       if (!IsReportingVerb(Lemma(frame.head)) || frame.voice == Voice::kPassive) continue;
-      TokenSpan speaker = EffectiveSubject(c);
+      TokenSpan speaker = EffectiveSubject(out_, frame);
       uint32_t after = SkipAdverbs(frame.predicate.last);
       // "said on Monday that ...": a time phrase before the complement.
       if (after + 1 < n_ && IsPreposition(tokens_[after]) && np_of_[after + 1] >= 0) {
@@ -564,5 +556,14 @@ class Analyzer {
 }  // namespace
 
 SentenceAnalysis Analyze(const Sentence& sentence) { return Analyzer(sentence).Run(); }
+
+TokenSpan EffectiveSubject(const SentenceAnalysis& analysis, const Clause& clause) {
+  const Clause* c = &clause;
+  // A bounded walk: borrowing never cycles, but a bound keeps it obviously so.
+  for (int guard = 0; c->subject.empty() && c->subject_from >= 0 && guard < 8; ++guard) {
+    c = &analysis.clauses[c->subject_from];
+  }
+  return c->subject;
+}
 
 }  // namespace dyad::syntax

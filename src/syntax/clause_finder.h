@@ -13,6 +13,10 @@ namespace dyad::syntax {
 // Analyses one tagged sentence (Token::tag and Token::lemma filled).
 SentenceAnalysis Analyze(const Sentence& sentence);
 
+// The clause's subject, or the one it borrows (Clause::subject_from,
+// followed through conjoined and participial clauses); empty if none.
+TokenSpan EffectiveSubject(const SentenceAnalysis& analysis, const Clause& clause);
+
 }  // namespace dyad::syntax
 
 #endif  // DYAD_SYNTAX_CLAUSE_FINDER_H_

@@ -46,9 +46,7 @@ class ClauseFinderTest : public ::testing::Test {
 
   // The subject, following borrowed subjects to their clause.
   std::string SubjectOf(const std::string& verb) const {
-    const Clause* c = &ClauseOf(verb);
-    while (c->subject.empty() && c->subject_from >= 0) c = &analysis_.clauses[c->subject_from];
-    return Words(c->subject);
+    return Words(EffectiveSubject(analysis_, ClauseOf(verb)));
   }
 
   static std::unique_ptr<tag::Tagger> tagger_;
