@@ -205,7 +205,17 @@ Body ReadBody(const Document& document) {
   body.text = document.text;
   body.repaired = text::RepairUtf8(body.text);
   body.dateline = text::FindDateline(body.text);
-  body.sentences = text::Segment(body.text, body.dateline ? body.dateline->end : 0, text::BodyEnd(body.text));
+  const size_t end = text::BodyEnd(body.text);
+  if (!body.dateline) {
+    body.sentences = text::Segment(body.text, 0, end);
+    return body;
+  }
+  // A headline before the dateline is text too; the dateline itself is not.
+  body.sentences = text::Segment(body.text, 0, body.dateline->begin);
+  std::vector<Sentence> report =
+      text::Segment(body.text, body.dateline->end, end, static_cast<int>(body.sentences.size()));
+  body.sentences.insert(body.sentences.end(), std::make_move_iterator(report.begin()),
+                        std::make_move_iterator(report.end()));
   return body;
 }
 

@@ -984,8 +984,11 @@ size_t BodyEnd(std::string_view text) {
   return end;
 }
 
-std::optional<Dateline> FindDateline(std::string_view text) {
-  Cursor c{text, 0};
+namespace {
+
+// The dateline that starts at `start` (after blanks), if there is one.
+std::optional<Dateline> DatelineAt(std::string_view text, size_t start) {
+  Cursor c{text, start};
   while (c.pos < text.size() &&
          static_cast<unsigned char>(text[c.pos]) <= 0x20) {
     ++c.pos;
@@ -1040,6 +1043,23 @@ std::optional<Dateline> FindDateline(std::string_view text) {
   SkipSpaces(c);
   dateline.end = c.pos;
   return dateline;
+}
+
+}  // namespace
+
+std::optional<Dateline> FindDateline(std::string_view text) {
+  if (auto dateline = DatelineAt(text, 0)) return dateline;
+  // Scraped pages often put a headline or a photo caption on its own line
+  // before the dateline ("Obama: Mandela 'woke me up'\n\nJOHANNESBURG -").
+  // Only a short first line qualifies: a long one is the report itself.
+  constexpr size_t kMaxHeadlineBytes = 300;
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return std::nullopt;
+  const size_t line_end = text.find('\n', first);
+  if (line_end == std::string_view::npos || line_end - first > kMaxHeadlineBytes) {
+    return std::nullopt;
+  }
+  return DatelineAt(text, line_end + 1);
 }
 
 std::vector<Sentence> Segment(std::string_view text, size_t begin, size_t end,

@@ -31,7 +31,9 @@ struct Dateline {
   std::string place;       // "BAKU"
   std::string date_text;   // "Oct 5" (may be empty)
 };
-// Returns the dateline at the start of `text`, if there is one.
+// Returns the dateline at the start of `text`, or at the start of its
+// second line when the first is a short headline or caption, if there is one.
+// Text before Dateline::begin is such a headline.
 std::optional<Dateline> FindDateline(std::string_view text);
 
 // Splits text[begin, end) into sentences and tokens. Sentence::index counts

@@ -267,6 +267,25 @@ TEST(DatelineTest, AgencyDatelines) {
   }
 }
 
+TEST(DatelineTest, AfterAHeadlineLine) {
+  const std::string_view text =
+      "Minsk rejects new sanctions\n\nMINSK, March 3 (Reuters) - Belarus rejected the sanctions.";
+  const std::optional<Dateline> dateline = FindDateline(text);
+  ASSERT_TRUE(dateline.has_value());
+  EXPECT_EQ(text.substr(0, dateline->begin), "Minsk rejects new sanctions\n\n");
+  EXPECT_EQ(dateline->place, "MINSK");
+  EXPECT_EQ(dateline->date_text, "March 3");
+  EXPECT_EQ(text.substr(dateline->end), "Belarus rejected the sanctions.");
+}
+
+TEST(DatelineTest, NotAfterALongFirstParagraph) {
+  // The first paragraph is the report itself, not a headline: a dash-led
+  // line after it is not a dateline.
+  const std::string text = std::string(400, 'x') + ".\nKABUL - A blast hit the city.";
+  EXPECT_FALSE(FindDateline(text));
+  EXPECT_FALSE(FindDateline("Short headline\nThe talks failed - again."));
+}
+
 TEST(DatelineTest, OrdinarySentencesHaveNone) {
   EXPECT_FALSE(FindDateline("Russia said - without proof - that it won."));
   EXPECT_FALSE(FindDateline("Russia - the largest country - voted."));
