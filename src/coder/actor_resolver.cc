@@ -251,14 +251,39 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
     return std::find_if(noun_phrases.begin(), noun_phrases.end(),
                         [&](const TokenSpan& s) { return s.first == t; });
   };
-  // Conjuncts inside the span: "Armenia and Azerbaijan" is two actors.
+  // Whether a dictionary phrase ends just before token t / starts at t.
+  auto match_ends_at = [&](uint32_t t) {
+    return std::any_of(matches_.begin(), matches_.end(), [&](const auto& m) { return m.last == t; });
+  };
+  auto match_starts_at = [&](uint32_t t) {
+    return std::any_of(matches_.begin(), matches_.end(), [&](const auto& m) { return m.first == t; });
+  };
+  // Conjuncts inside the span: "Armenia and Azerbaijan" is two actors, and
+  // so is "Indian and Pakistani officials".
   std::vector<Actor> actors;
+  std::vector<bool> bare_modifier;  // per actor: a lone country word ("Indian", "US")
   uint32_t piece = span.first;
   for (uint32_t t = span.first; t <= span.last; ++t) {
-    bool cut = t == span.last || (tokens[t].norm == "and" && starts_np(t + 1) != noun_phrases.end());
+    bool cut = t == span.last ||
+               (tokens[t].norm == "and" &&
+                (starts_np(t + 1) != noun_phrases.end() || (match_ends_at(t) && match_starts_at(t + 1))));
     if (!cut) continue;
-    if (auto actor = Resolve({piece, t}, nullptr, role)) actors.push_back(*actor);
+    if (auto actor = Resolve({piece, t}, nullptr, role)) {
+      bare_modifier.push_back(t == piece + 1 && actor->code.size() == 3);
+      actors.push_back(*actor);
+    }
     piece = t + 1;
+  }
+  // "Indian and Pakistani officials", "US and British activists": the
+  // agent noun of the last conjunct belongs to the lone country words
+  // before it.
+  if (actors.size() >= 2 && actors.back().code.size() > 3 && actors.back().code.size() == 6) {
+    const std::string sector = actors.back().code.substr(3);
+    for (size_t i = 0; i + 1 < actors.size(); ++i) {
+      if (!bare_modifier[i]) continue;
+      actors[i].code += sector;
+      actors[i].sector = sector;
+    }
   }
   // Conjuncts after it: "attacked Georgia and Ukraine". Only "and"
   // coordinates: a bare comma more often opens an apposition ("Erdogan,

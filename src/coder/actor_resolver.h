@@ -50,6 +50,12 @@ class ActorResolver {
   std::vector<Actor> ResolveAll(TokenSpan span, const std::vector<TokenSpan>& noun_phrases,
                                 Role role = Role::kAny) const;
 
+  // Whether the actor is a person of the dictionaries (not an organisation,
+  // a country or an agent noun).
+  bool IsPerson(const Actor& actor) const {
+    return actor.entity_id >= 0 && actors_.entries()[actor.entity_id].person;
+  }
+
   // The key of each token for dictionary lookups (exposed for discards).
   const lexicon::MatchKeys& word_keys() const { return word_keys_; }
   // The same with lemmas (for verb patterns), computed once per sentence.

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "coder/intent.h"
 #include "syntax/clause_finder.h"
 #include "util/strings.h"
 
@@ -24,6 +25,20 @@ bool IsLightVerb(std::string_view lemma) {
       "give",   "offer",  "express",  "declare", "announce", "provide", "extend",
       "pledge", "step",   "intensify", "escalate", "join",  "open",   "mount"};
   return kLight.count(lemma) > 0;
+}
+
+// Acts that two or more actors named together do with one another when the
+// clause names no other party: "Jordan and Britain agreed to hold
+// exercises", "the US and Jordan signed a pact", "Hungarian and Romanian
+// officials met" code A->B and B->A. Hostile acts are not mutual by
+// default ("Russia and Belarus attacked" is no fight between them), except
+// the verbs that say so ("A and B clashed").
+bool IsMutualAct(std::string_view code, std::string_view verb) {
+  for (std::string_view root : {"03", "04", "05", "06"}) {
+    if (code.starts_with(root)) return true;
+  }
+  return code.starts_with("19") &&
+         (verb == "clash" || verb == "fight" || verb == "battle" || verb == "skirmish");
 }
 
 class SentenceCoder {
@@ -144,10 +159,73 @@ class SentenceCoder {
     return false;
   }
 
+  static bool HasTargetSlot(const lexicon::VerbPattern& pattern) {
+    return std::any_of(pattern.elements.begin(), pattern.elements.end(),
+                       [](const lexicon::PatternElement& element) { return element.target; });
+  }
+
+  // For a pattern without a target slot ("expel ambassador", "release
+  // prisoner"): the actor the clause acts on, when its phrase names one as
+  // a whole ("expelled the Russian ambassador" -> RUSGOV). A country word
+  // that only qualifies a thing ("used Turkish drones") is no target.
+  std::vector<Actor> PatientTargets(const Clause& clause, const std::vector<Actor>& sources) const {
+    TokenSpan patient = clause.voice == Voice::kPassive ? EffectiveSubject(clause) : clause.object;
+    if (patient.empty()) return {};
+    std::vector<Actor> targets =
+        actors_.ResolveAll(patient, analysis_.noun_phrases, ActorResolver::Role::kTarget);
+    const uint32_t head_end = sentence_.tokens[patient.last - 1].end;
+    std::erase_if(targets, [&](const Actor& target) { return target.end < head_end && target.sector.empty(); });
+    return DistinctTargets(std::move(targets), sources);
+  }
+
   std::optional<std::string> Attribution(const Clause& clause) const {
     if (clause.reported_by.empty()) return std::nullopt;
     if (auto speaker = actors_.Resolve(clause.reported_by)) return speaker->code;
     return Words(clause.reported_by);
+  }
+
+  // The clause's source actors. A pronoun subject of a reported clause is
+  // its speaker when they agree ("Palestinian leaders said they would
+  // boycott ...", "Syria says it is willing to ...", "Erdogan said he
+  // would ..."): the speaker is who the pronoun most often means, and the
+  // nearest earlier name often is not.
+  std::vector<Actor> Sources(const Clause& clause, TokenSpan span) const {
+    if (span.empty()) return {};
+    if (span.size() == 1 && sentence_.tokens[span.first].tag == "PRP" && !clause.reported_by.empty()) {
+      std::vector<Actor> speakers = actors_.ResolveAll(clause.reported_by, analysis_.noun_phrases);
+      const std::string& pronoun = actors_.word_keys().folded[span.first];
+      bool agree = !speakers.empty();
+      for (const Actor& speaker : speakers) {
+        if (pronoun == "he" || pronoun == "she") agree &= speakers.size() == 1 && !speaker.sector.empty();
+        else if (pronoun == "it") agree &= speakers.size() == 1 && !actors_.IsPerson(speaker);
+        else if (pronoun != "they" && pronoun != "we") agree = false;
+      }
+      if (agree) return speakers;
+    }
+    return actors_.ResolveAll(span, analysis_.noun_phrases);
+  }
+
+  // Whether the clause declares its subject's own future act: "will send",
+  // "plans to visit", "agreed to lift", "offered to negotiate", "is willing
+  // to withdraw". A prediction ("is expected to meet") or another actor's
+  // act ("urged Russia to withdraw") is no declaration.
+  bool DeclaresIntent(const Clause& clause) const {
+    const auto& words = actors_.word_keys().folded;
+    uint32_t first = clause.predicate.first;
+    if (first >= 2 && words[first - 1] == "to" && IsIntentGovernor(words[first - 2])) return true;
+    if (clause.governor >= 0) {
+      const Clause& governor = analysis_.clauses[clause.governor];
+      return clause.subject_from == clause.governor && IsIntentGovernor(lemma_keys_.folded[governor.head]);
+    }
+    for (uint32_t t = clause.predicate.first; t < clause.head; ++t) {
+      if (sentence_.tokens[t].tag != "MD") continue;
+      // In reported speech "would" is the past of "will" ("said they would boycott").
+      if (words[t] == "will" || words[t] == "shall" || words[t] == "'ll" || words[t] == "wo" ||
+          (words[t] == "would" && !clause.reported_by.empty())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // True when this clause is the reporting frame of another clause ("X said
@@ -173,7 +251,18 @@ class SentenceCoder {
     return targets;
   }
 
-  void Emit(Event event, const std::vector<Actor>& sources, const std::vector<Actor>& targets) {
+  // One event per source and target; with no target and `mutual`, one per
+  // ordered pair of distinct sources.
+  void Emit(Event event, const std::vector<Actor>& sources, const std::vector<Actor>& targets,
+            bool mutual = false) {
+    if (targets.empty() && mutual && sources.size() >= 2) {
+      for (const Actor& a : sources) {
+        for (const Actor& b : sources) {
+          if (&a != &b) Emit(event, {a}, {b});
+        }
+      }
+      return;
+    }
     for (const Actor& source : sources) {
       if (targets.empty()) {
         Event e = event;
@@ -235,8 +324,7 @@ class SentenceCoder {
         Explain("verb '{}': reporting frame, its statement is not coded", head.norm);
         return;
       }
-      std::vector<Actor> sources = source_span.empty() ? std::vector<Actor>{}
-                                                      : actors_.ResolveAll(source_span, analysis_.noun_phrases);
+      std::vector<Actor> sources = Sources(clause, source_span);
       if (sources.empty()) {
         Explain("verb '{}': pattern {} matched but the source '{}' is no known actor",
             head.norm, pattern.id, Words(source_span));
@@ -250,10 +338,21 @@ class SentenceCoder {
         // is the source itself leaves the pattern unmatched; a less
         // specific one may still fit ("capture towns").
         if (targets.empty()) continue;
+      } else if (!HasTargetSlot(pattern)) {
+        targets = PatientTargets(clause, sources);
       }
       Event event;
       event.cameo = pattern.code;
       event.modality = clause.negated ? Modality::kNegated : clause.modality;
+      if (DeclaresIntent(clause)) {
+        if (auto intent = IntentCode(pattern.code, clause.negated)) {
+          // The declaration is the event, and it was made.
+          Explain("verb '{}': a declared {} of {} codes {}", head.norm,
+                  clause.negated ? "refusal" : "intention", pattern.code, *intent);
+          event.cameo = *intent;
+          event.modality = clause.reported_by.empty() ? Modality::kAsserted : Modality::kReported;
+        }
+      }
       event.attribution = Attribution(clause);
       event.verb_text = head.norm;
       event.verb_begin = head.begin;
@@ -266,7 +365,8 @@ class SentenceCoder {
       Explain("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id,
                           pattern.code);
       covered_.push_back({clause.head, binding.last + 1});
-      Emit(std::move(event), sources, targets);
+      const bool mutual = IsMutualAct(event.cameo, lemma_keys_.folded[clause.head]);
+      Emit(std::move(event), sources, targets, mutual);
       return;
     }
     Explain("verb '{}' ({}): no pattern matched the clause", head.norm, head.lemma);
