@@ -168,14 +168,30 @@ class SentenceCoder {
   // prisoner"): the actor the clause acts on, when its phrase names one as
   // a whole ("expelled the Russian ambassador" -> RUSGOV). A country word
   // that only qualifies a thing ("used Turkish drones") is no target.
+  // Failing that, the first phrase after "with", "against", "on", "to" or
+  // "toward" that names an actor ("boycott contact with the United States",
+  // "agreed on sanctions against Iran").
   std::vector<Actor> PatientTargets(const Clause& clause, const std::vector<Actor>& sources) const {
     TokenSpan patient = clause.voice == Voice::kPassive ? EffectiveSubject(clause) : clause.object;
-    if (patient.empty()) return {};
-    std::vector<Actor> targets =
-        actors_.ResolveAll(patient, analysis_.noun_phrases, ActorResolver::Role::kTarget);
-    const uint32_t head_end = sentence_.tokens[patient.last - 1].end;
-    std::erase_if(targets, [&](const Actor& target) { return target.end < head_end && target.sector.empty(); });
-    return DistinctTargets(std::move(targets), sources);
+    if (auto targets = WholeActors(patient, sources); !targets.empty()) return targets;
+    for (const Oblique& oblique : clause.obliques) {
+      const std::string& preposition = actors_.word_keys().folded[oblique.preposition];
+      if (preposition != "with" && preposition != "against" && preposition != "on" && preposition != "to" &&
+          preposition != "toward" && preposition != "towards") {
+        continue;
+      }
+      if (auto targets = WholeActors(oblique.phrase, sources); !targets.empty()) return targets;
+    }
+    return {};
+  }
+
+  // The actors a phrase names as a whole, other than the sources.
+  std::vector<Actor> WholeActors(TokenSpan phrase, const std::vector<Actor>& sources) const {
+    if (phrase.empty()) return {};
+    std::vector<Actor> actors = actors_.ResolveAll(phrase, analysis_.noun_phrases, ActorResolver::Role::kTarget);
+    const uint32_t head_end = sentence_.tokens[phrase.last - 1].end;
+    std::erase_if(actors, [&](const Actor& actor) { return actor.end < head_end && actor.sector.empty(); });
+    return DistinctTargets(std::move(actors), sources);
   }
 
   std::optional<std::string> Attribution(const Clause& clause) const {
