@@ -141,7 +141,14 @@ class SentenceCoder {
       }
       if (start >= clause.extent.last || np_starting_at_[start] < 0) return false;
       const TokenSpan& np = analysis_.noun_phrases[np_starting_at_[start]];
-      if (!actors_.Resolve(np, nullptr, ActorResolver::Role::kTarget)) return false;
+      auto actor = actors_.Resolve(np, nullptr, ActorResolver::Role::kTarget);
+      if (!actor) return false;
+      // One meets, visits or receives people, not a country's things:
+      // "received Russian wheat" is no visit of Russia.
+      if (pattern.code.starts_with("04") && actor->sector.empty() &&
+          actor->end < sentence_.tokens[np.last - 1].end) {
+        return false;
+      }
       binding.target = np;
       return Match(pattern, clause, i + 1, np.last - 1, binding);
     }
@@ -165,32 +172,49 @@ class SentenceCoder {
   }
 
   // For a pattern without a target slot ("expel ambassador", "release
-  // prisoner"): the actor the clause acts on, when its phrase names one as
-  // a whole ("expelled the Russian ambassador" -> RUSGOV). A country word
-  // that only qualifies a thing ("used Turkish drones") is no target.
-  // Failing that, the first phrase after "with", "against", "on", "to" or
-  // "toward" that names an actor ("boycott contact with the United States",
-  // "agreed on sanctions against Iran").
-  std::vector<Actor> PatientTargets(const Clause& clause, const std::vector<Actor>& sources) const {
+  // prisoner"), the actor the clause acts on:
+  // - the object, when it names an actor ("expelled the Russian
+  //   ambassador" -> RUSGOV), or for a hostile act also when an actor owns
+  //   it ("rejected an Indian proposal", "denounced Serbia's crackdown");
+  //   a cooperative act with a country's thing does not make the country
+  //   a party ("used Turkish drones");
+  // - the subject of a "that" clause it governs ("demanded that the US
+  //   cancel the sale");
+  // - the first phrase after "with", "against", "on", "to", "toward",
+  //   "from" or "by" that names an actor ("boycott contact with the United
+  //   States", "rejected an appeal from President Gbagbo").
+  std::vector<Actor> PatientTargets(size_t c, std::string_view code, const std::vector<Actor>& sources) const {
+    const Clause& clause = analysis_.clauses[c];
+    const bool hostile = code >= std::string_view("10");
     TokenSpan patient = clause.voice == Voice::kPassive ? EffectiveSubject(clause) : clause.object;
-    if (auto targets = WholeActors(patient, sources); !targets.empty()) return targets;
+    if (auto targets = ActorsIn(patient, sources, hostile); !targets.empty()) return targets;
+    if (clause.object.empty() && c + 1 < analysis_.clauses.size()) {
+      const Clause& next = analysis_.clauses[c + 1];
+      const uint32_t after = clause.predicate.last;
+      if (after < sentence_.tokens.size() && actors_.word_keys().folded[after] == "that" &&
+          next.subject.first == after + 1) {
+        if (auto targets = ActorsIn(next.subject, sources, false); !targets.empty()) return targets;
+      }
+    }
     for (const Oblique& oblique : clause.obliques) {
       const std::string& preposition = actors_.word_keys().folded[oblique.preposition];
-      if (preposition != "with" && preposition != "against" && preposition != "on" && preposition != "to" &&
-          preposition != "toward" && preposition != "towards") {
-        continue;
-      }
-      if (auto targets = WholeActors(oblique.phrase, sources); !targets.empty()) return targets;
+      static const std::set<std::string_view> kTargetPrepositions = {"with", "against", "on",   "to",
+                                                                     "toward", "towards", "from", "by"};
+      if (!kTargetPrepositions.count(preposition)) continue;
+      if (auto targets = ActorsIn(oblique.phrase, sources, false); !targets.empty()) return targets;
     }
     return {};
   }
 
-  // The actors a phrase names as a whole, other than the sources.
-  std::vector<Actor> WholeActors(TokenSpan phrase, const std::vector<Actor>& sources) const {
+  // The actors a phrase names as a whole (or, with `owners`, also a country
+  // word or possessor that qualifies its head), other than the sources.
+  std::vector<Actor> ActorsIn(TokenSpan phrase, const std::vector<Actor>& sources, bool owners) const {
     if (phrase.empty()) return {};
     std::vector<Actor> actors = actors_.ResolveAll(phrase, analysis_.noun_phrases, ActorResolver::Role::kTarget);
     const uint32_t head_end = sentence_.tokens[phrase.last - 1].end;
-    std::erase_if(actors, [&](const Actor& actor) { return actor.end < head_end && actor.sector.empty(); });
+    if (!owners) {
+      std::erase_if(actors, [&](const Actor& actor) { return actor.end < head_end && actor.sector.empty(); });
+    }
     return DistinctTargets(std::move(actors), sources);
   }
 
@@ -355,7 +379,7 @@ class SentenceCoder {
         // specific one may still fit ("capture towns").
         if (targets.empty()) continue;
       } else if (!HasTargetSlot(pattern)) {
-        targets = PatientTargets(clause, sources);
+        targets = PatientTargets(c, pattern.code, sources);
       }
       Event event;
       event.cameo = pattern.code;
