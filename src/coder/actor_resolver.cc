@@ -178,6 +178,41 @@ std::optional<Actor> ActorResolver::ResolveCountryThing(TokenSpan span) const {
   return MakeActor(it->second, -1, span.first, span.last);
 }
 
+// "Russian President Boris Yeltsin", "President Obama", "opposition leader
+// Navalny": a title the text gives a person says what the person was when
+// the text was written, which beats the dictionary's dated roles (a story
+// without a date, a date outside the known terms, a title the dictionary
+// lacks). The country is a country word before the title, else the
+// country of the person's role of that kind, else of the role on the date.
+std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
+                                                       const std::optional<std::string>& dated_code) const {
+  const lexicon::AgentMatch* title = nullptr;
+  for (const auto& agent : agent_matches_) {
+    bool before = agent.last == person.first && agent.first >= span.first;
+    bool inside = agent.first >= person.first && agent.last <= person.last;
+    if (before || inside) title = &agent;
+  }
+  if (!title) return std::nullopt;
+  // The country word qualifies the title directly: "Russian President",
+  // "Russia's president" (not "the US commander in Iraq, General X").
+  std::string country;
+  for (const auto& match : matches_) {
+    bool adjacent = match.last == title->first ||
+                    (match.last + 1 == title->first && sentence_->tokens[match.last].tag == "POS");
+    if (match.first < span.first || !adjacent) continue;
+    auto code = actors_.Resolve(match.entry, date_);
+    if (code && code->size() == 3) country = *code;
+  }
+  if (country.empty()) {
+    for (const lexicon::ActorRole& role : actors_.entries()[person.entry].roles) {
+      if (role.code.size() >= 6 && role.code.substr(3, 3) == title->sector) country = role.code.substr(0, 3);
+    }
+  }
+  if (country.empty() && dated_code && IsNational(*dated_code)) country = dated_code->substr(0, 3);
+  if (country.empty()) return std::nullopt;
+  return country + title->sector;
+}
+
 std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Role role) const {
   if (span.empty() || !sentence_) return std::nullopt;
   // The most specific dictionary entry in the span: one whose code carries a
@@ -192,6 +227,9 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   for (auto it = from; it != matches_.end() && it->last <= span.last; ++it) {
     const lexicon::ActorMatch& match = *it;
     auto code = actors_.Resolve(match.entry, date_);
+    if (actors_.entries()[match.entry].person) {
+      if (auto titled = TitledPerson(match, span, code)) code = titled;
+    }
     if (!code) continue;
     bool has_role = code->size() > 3;
     if (!best || (has_role && best_code.size() <= 3)) {

@@ -127,6 +127,8 @@ class Analyzer {
       while (j < n_ && InsideNp(j, i)) {
         // "Yesterday Mohamed received": a leading time word is its own phrase.
         if (j == i + 1 && In(Lower(i), {"yesterday", "today", "tomorrow", "tonight"})) break;
+        // "President Todor Zhivkov today signed": nor does it end one.
+        if (j > i && In(Lower(j), {"yesterday", "today", "tomorrow", "tonight"})) break;
         ++j;
       }
       // A phrase needs a noun, number or pronoun-like head; trailing
