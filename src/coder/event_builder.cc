@@ -121,10 +121,11 @@ class SentenceCoder {
            std::find(ids.begin(), ids.end(), word) != ids.end();
   }
 
-  // Backtracking match of pattern elements [i..] after token `pos`.
+  // Backtracking match of pattern elements [i..end) after token `pos`
+  // (`end` defaults to all of them).
   bool Match(const lexicon::VerbPattern& pattern, const Clause& clause, size_t i, uint32_t pos,
-             Binding& binding) const {
-    if (i == pattern.elements.size()) {
+             Binding& binding, size_t end = SIZE_MAX) const {
+    if (i == std::min(end, pattern.elements.size())) {
       binding.last = pos;
       return true;
     }
@@ -132,7 +133,7 @@ class SentenceCoder {
     if (element.target) {
       if (i == 0 && clause.voice == Voice::kPassive) {
         binding.target = EffectiveSubject(clause);
-        return !binding.target.empty() && Match(pattern, clause, i + 1, pos, binding);
+        return !binding.target.empty() && Match(pattern, clause, i + 1, pos, binding, end);
       }
       uint32_t start = pos + 1;
       if (i == 0) {
@@ -150,13 +151,46 @@ class SentenceCoder {
         return false;
       }
       binding.target = np;
-      return Match(pattern, clause, i + 1, np.last - 1, binding);
+      return Match(pattern, clause, i + 1, np.last - 1, binding, end);
     }
     uint32_t limit = std::min<uint32_t>(clause.extent.last, pos + 2 + kMaxGap);
     for (uint32_t k = pos + 1; k < limit; ++k) {
-      if (WordMatches(k, element.ids) && Match(pattern, clause, i + 1, k, binding)) return true;
+      if (WordMatches(k, element.ids) && Match(pattern, clause, i + 1, k, binding, end)) return true;
     }
     return false;
+  }
+
+  // The dative shift: a pattern "give &AID to $T" also matches "gave
+  // Tanzania a grant", and "provide &AID to $T" "provided Ukraine with
+  // weapons": the recipient is the first object, the words follow it.
+  bool MatchDative(const lexicon::VerbPattern& pattern, const Clause& clause, Binding& binding) const {
+    static const std::set<std::string_view> kDative = {"give", "send", "offer", "grant", "sell", "lend",
+                                                       "hand", "award", "promise", "pay", "deny", "ship"};
+    static const std::set<std::string_view> kWith = {"provide", "supply", "equip", "furnish", "arm"};
+    const auto& elements = pattern.elements;
+    const size_t n = elements.size();
+    if (n < 3 || !elements[n - 1].target || elements[n - 2].target || elements[n - 2].words.empty() ||
+        elements[n - 2].words[0] != "to" || clause.object.empty() || clause.voice == Voice::kPassive) {
+      return false;
+    }
+    const std::string& verb = lemma_keys_.folded[clause.head];
+    const bool dative = kDative.count(verb) > 0;
+    if (!dative && !kWith.count(verb)) return false;
+    const TokenSpan recipient = clause.object;
+    uint32_t after = recipient.last;
+    if (!dative) {
+      if (after >= sentence_.tokens.size() || actors_.word_keys().folded[after] != "with") return false;
+      ++after;
+    }
+    if (after >= clause.extent.last || np_starting_at_[after] < 0) return false;
+    auto actor = actors_.Resolve(recipient, nullptr, ActorResolver::Role::kTarget);
+    if (!actor || (actor->sector.empty() && actor->end < sentence_.tokens[recipient.last - 1].end)) return false;
+    for (size_t i = 0; i + 2 < n; ++i) {
+      if (elements[i].target) return false;
+    }
+    if (!Match(pattern, clause, 0, after - 1, binding, n - 2)) return false;
+    binding.target = recipient;
+    return true;
   }
 
   static bool HasTargetAfterWords(const lexicon::VerbPattern& pattern) {
@@ -349,7 +383,6 @@ class SentenceCoder {
       }
     }
     const bool passive = clause.voice == Voice::kPassive;
-    TokenSpan source_span = passive ? clause.agent : EffectiveSubject(clause);
     // Only the patterns whose rarest word occurs in the sentence, in order.
     for (uint32_t position : verbs_.VerbCandidates(lemma_keys_.folded[clause.head], present_ids_)) {
       const auto& pattern = verbs_.pattern(candidates[position]);
@@ -360,56 +393,75 @@ class SentenceCoder {
       if (!WordsPresent(pattern)) continue;
       Binding binding;
       if (!Match(pattern, clause, 0, clause.head, binding)) continue;
-      if (pattern.code.starts_with("01") && IsFrame(clause)) {
-        Explain("verb '{}': reporting frame, its statement is not coded", head.norm);
-        return;
-      }
-      std::vector<Actor> sources = Sources(clause, source_span);
-      if (sources.empty()) {
-        Explain("verb '{}': pattern {} matched but the source '{}' is no known actor",
-            head.norm, pattern.id, Words(source_span));
-        return;
-      }
-      std::vector<Actor> targets;
-      if (!binding.target.empty()) {
-        targets = DistinctTargets(
-            actors_.ResolveAll(binding.target, analysis_.noun_phrases, ActorResolver::Role::kTarget), sources);
-        // "captured towns in Nagorno-Karabakh" (AZEMIL, AZE): a target that
-        // is the source itself leaves the pattern unmatched; a less
-        // specific one may still fit ("capture towns").
-        if (targets.empty()) continue;
-      } else if (!HasTargetSlot(pattern)) {
-        targets = PatientTargets(c, pattern.code, sources);
-      }
-      Event event;
-      event.cameo = pattern.code;
-      event.modality = clause.negated ? Modality::kNegated : clause.modality;
-      if (DeclaresIntent(clause)) {
-        if (auto intent = IntentCode(pattern.code, clause.negated)) {
-          // The declaration is the event, and it was made.
-          Explain("verb '{}': a declared {} of {} codes {}", head.norm,
-                  clause.negated ? "refusal" : "intention", pattern.code, *intent);
-          event.cameo = *intent;
-          event.modality = clause.reported_by.empty() ? Modality::kAsserted : Modality::kReported;
-        }
-      }
-      event.attribution = Attribution(clause);
-      event.verb_text = head.norm;
-      event.verb_begin = head.begin;
-      event.verb_end = head.end;
-      event.pattern = pattern.id;
-      double confidence = 0.55 + 0.1 * std::min<int>(2, pattern.specificity - !binding.target.empty());
-      if (!clause.subject.empty() || clause.voice == Voice::kPassive) confidence += 0.1;
-      if (!targets.empty()) confidence += 0.1;
-      event.confidence = std::min(0.95, confidence);
-      Explain("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id,
-                          pattern.code);
-      covered_.push_back({clause.head, binding.last + 1});
-      const bool mutual = IsMutualAct(event.cameo, lemma_keys_.folded[clause.head]);
-      Emit(std::move(event), sources, targets, mutual);
-      return;
+      if (CodeWith(c, pattern, binding) == Outcome::kDone) return;
+    }
+    // "gave Tanzania a grant": the patterns name the recipient after "to",
+    // which the sentence may lack, so the word index cannot preselect them.
+    for (int index : candidates) {
+      const auto& pattern = verbs_.pattern(index);
+      Binding binding;
+      if (!MatchDative(pattern, clause, binding)) continue;
+      if (CodeWith(c, pattern, binding) == Outcome::kDone) return;
     }
     Explain("verb '{}' ({}): no pattern matched the clause", head.norm, head.lemma);
+  }
+
+  enum class Outcome { kTryNext, kDone };
+
+  // Codes clause `c` with a pattern that matched it; kTryNext when the
+  // pattern's target turns out to be the source itself, so that a less
+  // specific pattern may still fit.
+  Outcome CodeWith(size_t c, const lexicon::VerbPattern& pattern, const Binding& binding) {
+    const Clause& clause = analysis_.clauses[c];
+    const Token& head = sentence_.tokens[clause.head];
+    if (pattern.code.starts_with("01") && IsFrame(clause)) {
+      Explain("verb '{}': reporting frame, its statement is not coded", head.norm);
+      return Outcome::kDone;
+    }
+    TokenSpan source_span = clause.voice == Voice::kPassive ? clause.agent : EffectiveSubject(clause);
+    std::vector<Actor> sources = Sources(clause, source_span);
+    if (sources.empty()) {
+      Explain("verb '{}': pattern {} matched but the source '{}' is no known actor", head.norm, pattern.id,
+              Words(source_span));
+      return Outcome::kDone;
+    }
+    std::vector<Actor> targets;
+    if (!binding.target.empty()) {
+      targets = DistinctTargets(
+          actors_.ResolveAll(binding.target, analysis_.noun_phrases, ActorResolver::Role::kTarget), sources);
+      // "captured towns in Nagorno-Karabakh" (AZEMIL, AZE): a target that
+      // is the source itself leaves the pattern unmatched; a less
+      // specific one may still fit ("capture towns").
+      if (targets.empty()) return Outcome::kTryNext;
+    } else if (!HasTargetSlot(pattern)) {
+      targets = PatientTargets(c, pattern.code, sources);
+    }
+    Event event;
+    event.cameo = pattern.code;
+    event.modality = clause.negated ? Modality::kNegated : clause.modality;
+    if (DeclaresIntent(clause)) {
+      if (auto intent = IntentCode(pattern.code, clause.negated)) {
+        // The declaration is the event, and it was made.
+        Explain("verb '{}': a declared {} of {} codes {}", head.norm, clause.negated ? "refusal" : "intention",
+                pattern.code, *intent);
+        event.cameo = *intent;
+        event.modality = clause.reported_by.empty() ? Modality::kAsserted : Modality::kReported;
+      }
+    }
+    event.attribution = Attribution(clause);
+    event.verb_text = head.norm;
+    event.verb_begin = head.begin;
+    event.verb_end = head.end;
+    event.pattern = pattern.id;
+    double confidence = 0.55 + 0.1 * std::min<int>(2, pattern.specificity - !binding.target.empty());
+    if (!clause.subject.empty() || clause.voice == Voice::kPassive) confidence += 0.1;
+    if (!targets.empty()) confidence += 0.1;
+    event.confidence = std::min(0.95, confidence);
+    Explain("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id, pattern.code);
+    covered_.push_back({clause.head, binding.last + 1});
+    const bool mutual = IsMutualAct(event.cameo, lemma_keys_.folded[clause.head]);
+    Emit(std::move(event), sources, targets, mutual);
+    return Outcome::kDone;
   }
 
   void CodeNominal(const NominalPredicate& nominal) {
