@@ -135,6 +135,32 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   return actor;
 }
 
+// "the president of Armenia", "the mayor of the West Bank city of Nablus",
+// "inspectors of the IAEA": an agent noun phrase followed by "of" and an
+// actor within a few words is that actor's agent (a country's, with the
+// agent's sector; an organisation's, the organisation itself).
+std::optional<Actor> ActorResolver::ResolveAgentOf(TokenSpan span) const {
+  const auto& tokens = sentence_->tokens;
+  if (span.last >= tokens.size() || word_keys_.folded[span.last] != "of") return std::nullopt;
+  const lexicon::AgentMatch* agent = nullptr;
+  for (const auto& match : agent_matches_) {
+    if (match.first >= span.first && match.last == span.last) agent = &match;
+  }
+  if (!agent) return std::nullopt;
+  constexpr uint32_t kMaxWords = 6;
+  for (uint32_t t = span.last + 1; t < tokens.size() && t <= span.last + kMaxWords; ++t) {
+    const std::string& tag = tokens[t].tag;
+    if (tag.starts_with("VB") || tag == "MD" || tag == "," || tag == "." || tag == ":") break;
+    auto match = std::find_if(matches_.begin(), matches_.end(), [&](const auto& m) { return m.first == t; });
+    if (match == matches_.end()) continue;
+    auto code = actors_.Resolve(match->entry, date_);
+    if (!code) return std::nullopt;
+    std::string combined = code->size() == 3 && IsNational(*code) ? *code + agent->sector : *code;
+    return MakeActor(combined, match->entry, span.first, match->last);
+  }
+  return std::nullopt;
+}
+
 // "the ministry", "the army", "the country": an agent (or country noun)
 // after "the", with no name of its own, refers to the one country the
 // document has named so far. With two or more countries named it stays
@@ -224,6 +250,9 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   // starts in it. A binary search keeps long sentences from going quadratic.
   auto from = std::lower_bound(matches_.begin(), matches_.end(), span.first,
                                [](const lexicon::ActorMatch& m, uint32_t t) { return m.first < t; });
+  // A name the chunker cut ("North" read as an adverb leaves the phrase
+  // "Korea"): a dictionary phrase that ends inside the span counts.
+  if (from != matches_.begin() && std::prev(from)->last > span.first) --from;
   for (auto it = from; it != matches_.end() && it->last <= span.last; ++it) {
     const lexicon::ActorMatch& match = *it;
     auto code = actors_.Resolve(match.entry, date_);
@@ -248,7 +277,13 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
         return actor;
       }
     }
-    if (auto actor = ResolveDefinite(span)) {
+    if (auto actor = ResolveAgentOf(span)) {
+      if (how) *how = "agent of an actor";
+      return actor;
+    }
+    // "the mayor of X" names X's mayor, not an earlier country's.
+    const bool followed_by_of = span.last < sentence_->tokens.size() && word_keys_.folded[span.last] == "of";
+    if (auto actor = followed_by_of ? std::nullopt : ResolveDefinite(span)) {
       if (how) *how = "definite description";
       return actor;
     }

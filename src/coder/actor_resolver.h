@@ -65,6 +65,7 @@ class ActorResolver {
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
+  std::optional<Actor> ResolveAgentOf(TokenSpan span) const;
   std::optional<Actor> ResolveDefinite(TokenSpan span) const;
   std::optional<Actor> ResolveCountryThing(TokenSpan span) const;
   void RememberCountryThing(const lexicon::ActorMatch& match, const std::string& code);
