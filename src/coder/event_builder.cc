@@ -217,7 +217,8 @@ class SentenceCoder {
   // - the first phrase after "with", "against", "on", "to", "toward",
   //   "from" or "by" that names an actor ("boycott contact with the United
   //   States", "rejected an appeal from President Gbagbo").
-  std::vector<Actor> PatientTargets(size_t c, std::string_view code, const std::vector<Actor>& sources) const {
+  std::vector<Actor> PatientTargets(size_t c, std::string_view code, const std::vector<Actor>& sources,
+                                    uint32_t matched_last) const {
     const Clause& clause = analysis_.clauses[c];
     const bool hostile = code >= std::string_view("10");
     TokenSpan patient = clause.voice == Voice::kPassive ? EffectiveSubject(clause) : clause.object;
@@ -230,7 +231,18 @@ class SentenceCoder {
         if (auto targets = ActorsIn(next.subject, sources, false); !targets.empty()) return targets;
       }
     }
+    // Not the phrases of a clause it governs that the pattern did not take
+    // in: "admitted using drones against Armenian forces" admits nothing
+    // to the forces, but "agreed to lift embargoes on sales to Iran" (one
+    // pattern) lifts them for Iran.
+    uint32_t own_end = clause.extent.last;
+    for (const Clause& other : analysis_.clauses) {
+      if (other.governor == static_cast<int>(c) && other.predicate.first > matched_last) {
+        own_end = std::min(own_end, other.predicate.first);
+      }
+    }
     for (const Oblique& oblique : clause.obliques) {
+      if (oblique.preposition >= own_end) break;
       const std::string& preposition = actors_.word_keys().folded[oblique.preposition];
       static const std::set<std::string_view> kTargetPrepositions = {"with", "against", "on",   "to",
                                                                      "toward", "towards", "from", "by"};
@@ -434,7 +446,7 @@ class SentenceCoder {
       // specific one may still fit ("capture towns").
       if (targets.empty()) return Outcome::kTryNext;
     } else if (!HasTargetSlot(pattern)) {
-      targets = PatientTargets(c, pattern.code, sources);
+      targets = PatientTargets(c, pattern.code, sources, binding.last);
     }
     Event event;
     event.cameo = pattern.code;
