@@ -267,13 +267,26 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
     }
   }
   if (!best) {
-    // A pronoun standing for the whole phrase, or as its possessor
-    // ("his Israeli counterpart" has a country word and is handled above).
+    // A pronoun standing for the whole phrase, or as the possessor of an
+    // agent noun ("its forces", "his government"); "his action" names no
+    // actor ("his Israeli counterpart" has a country word: handled above).
     for (uint32_t t = span.first; t < span.last; ++t) {
       const std::string& tag = sentence_->tokens[t].tag;
-      if (tag != "PRP" && tag != "PRP$") continue;
-      if (auto actor = ResolvePronoun(t)) {
-        if (how) *how = "pronoun";
+      if (tag == "PRP") {
+        if (auto actor = ResolvePronoun(t)) {
+          if (how) *how = "pronoun";
+          return actor;
+        }
+      } else if (tag == "PRP$" && role != Role::kTarget) {
+        // (Not for targets: "Armenia recalled its ambassador" acts on itself.)
+        auto agent = std::find_if(agent_matches_.begin(), agent_matches_.end(), [&](const auto& a) {
+          return a.first > t && a.last == span.last;
+        });
+        if (agent == agent_matches_.end()) continue;
+        auto owner = ResolvePronoun(t);
+        if (!owner || !IsNational(owner->code)) continue;
+        Actor actor = MakeActor(owner->country + agent->sector, -1, t, span.last);
+        if (how) *how = "pronoun's agent";
         return actor;
       }
     }
@@ -335,13 +348,15 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
   // so is "Indian and Pakistani officials".
   std::vector<Actor> actors;
   std::vector<bool> bare_modifier;  // per actor: a lone country word ("Indian", "US")
+  std::string last_how;
   uint32_t piece = span.first;
   for (uint32_t t = span.first; t <= span.last; ++t) {
     bool cut = t == span.last ||
                (tokens[t].norm == "and" &&
                 (starts_np(t + 1) != noun_phrases.end() || (match_ends_at(t) && match_starts_at(t + 1))));
     if (!cut) continue;
-    if (auto actor = Resolve({piece, t}, nullptr, role)) {
+    last_how.clear();
+    if (auto actor = Resolve({piece, t}, &last_how, role)) {
       bare_modifier.push_back(t == piece + 1 && actor->code.size() == 3);
       actors.push_back(*actor);
     }
@@ -350,7 +365,7 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
   // "Indian and Pakistani officials", "US and British activists": the
   // agent noun of the last conjunct belongs to the lone country words
   // before it.
-  if (actors.size() >= 2 && actors.back().code.size() > 3 && actors.back().code.size() == 6) {
+  if (actors.size() >= 2 && last_how == "country+agent" && actors.back().code.size() == 6) {
     const std::string sector = actors.back().code.substr(3);
     for (size_t i = 0; i + 1 < actors.size(); ++i) {
       if (!bare_modifier[i]) continue;

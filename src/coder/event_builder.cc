@@ -37,8 +37,8 @@ bool IsMutualAct(std::string_view code, std::string_view verb) {
   for (std::string_view root : {"03", "04", "05", "06"}) {
     if (code.starts_with(root)) return true;
   }
-  return code.starts_with("19") &&
-         (verb == "clash" || verb == "fight" || verb == "battle" || verb == "skirmish");
+  return code.starts_with("19") && (verb == "clash" || verb == "fight" || verb == "battle" ||
+                                    verb == "skirmish" || verb == "trade" || verb == "exchange");
 }
 
 class SentenceCoder {
