@@ -214,8 +214,8 @@ class SentenceCoder {
   //   a party ("used Turkish drones");
   // - the subject of a "that" clause it governs ("demanded that the US
   //   cancel the sale");
-  // - the first phrase after "with", "against", "on", "to", "toward",
-  //   "from" or "by" that names an actor ("boycott contact with the United
+  // - the first phrase after "with", "against", "on", "to", "into",
+  //   "toward", "from" or "by" that names an actor ("boycott contact with the United
   //   States", "rejected an appeal from President Gbagbo").
   std::vector<Actor> PatientTargets(size_t c, std::string_view code, const std::vector<Actor>& sources,
                                     uint32_t matched_last) const {
@@ -244,7 +244,7 @@ class SentenceCoder {
     for (const Oblique& oblique : clause.obliques) {
       if (oblique.preposition >= own_end) break;
       const std::string& preposition = actors_.word_keys().folded[oblique.preposition];
-      static const std::set<std::string_view> kTargetPrepositions = {"with", "against", "on",   "to",
+      static const std::set<std::string_view> kTargetPrepositions = {"with",    "against", "on",   "to",  "into",
                                                                      "toward", "towards", "from", "by"};
       if (!kTargetPrepositions.count(preposition)) continue;
       if (auto targets = ActorsIn(oblique.phrase, sources, false); !targets.empty()) return targets;
@@ -298,6 +298,12 @@ class SentenceCoder {
   bool DeclaresIntent(const Clause& clause) const {
     const auto& words = actors_.word_keys().folded;
     uint32_t first = clause.predicate.first;
+    // "hasn't said whether he'll expand airstrikes": an open question.
+    uint32_t opening = clause.subject.empty() ? first : std::min(first, clause.subject.first);
+    if (opening > 0 && (words[opening - 1] == "whether" || words[opening - 1] == "if" ||
+                        words[opening - 1] == "unless")) {
+      return false;
+    }
     if (first >= 2 && words[first - 1] == "to" && IsIntentGovernor(words[first - 2])) return true;
     if (clause.governor >= 0) {
       const Clause& governor = analysis_.clauses[clause.governor];
@@ -471,7 +477,14 @@ class SentenceCoder {
     event.confidence = std::min(0.95, confidence);
     Explain("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id, pattern.code);
     covered_.push_back({clause.head, binding.last + 1});
-    const bool mutual = IsMutualAct(event.cameo, lemma_keys_.folded[clause.head]);
+    // "A and B will meet with Iraqi officials": the partner is named, if
+    // not known, so A and B did not meet each other.
+    const bool partner_named = std::any_of(clause.obliques.begin(), clause.obliques.end(), [&](const Oblique& o) {
+      bool next_to_verb = o.preposition == clause.predicate.last ||
+                          (!clause.object.empty() && o.preposition == clause.object.last);
+      return next_to_verb && actors_.word_keys().folded[o.preposition] == "with";
+    });
+    const bool mutual = !partner_named && IsMutualAct(event.cameo, lemma_keys_.folded[clause.head]);
     Emit(std::move(event), sources, targets, mutual);
     return Outcome::kDone;
   }
