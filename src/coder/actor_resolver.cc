@@ -115,6 +115,32 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
     for (uint32_t start : unknown_names_) {
       if (start < token) blocked_before = start + 1;
     }
+    // "The US President, who ..., told The Sun he feels unwelcome": a
+    // singular title is a person too. After the last named person it is
+    // the nearer antecedent: with a country word it is that country's
+    // office holder, without one an unknown person who blocks the rest.
+    const lexicon::AgentMatch* title = nullptr;
+    for (const auto& agent : agent_matches_) {
+      const std::string& tag = sentence_->tokens[agent.last - 1].tag;
+      if (agent.last <= token && (tag == "NN" || tag == "NNP")) title = &agent;
+    }
+    if (title) {
+      const lexicon::ActorMatch* named = nullptr;
+      for (const auto& match : matches_) {
+        if (match.last <= token && actors_.entries()[match.entry].person) named = &match;
+      }
+      if (!named || named->last <= title->first) {
+        for (const auto& match : matches_) {
+          if (match.last != title->first) continue;
+          auto code = actors_.Resolve(match.entry, date_);
+          if (!code || code->size() != 3 || !IsNational(*code)) break;
+          Actor actor = MakeActor(*code + title->sector, -1, token, token + 1);
+          actor.name.clear();
+          return actor;
+        }
+        blocked_before = std::max(blocked_before, title->first + 1);
+      }
+    }
   }
   for (auto it = matches_.rbegin(); it != matches_.rend(); ++it) {
     if (it->last > token) continue;
