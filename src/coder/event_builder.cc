@@ -249,7 +249,22 @@ class SentenceCoder {
       if (!kTargetPrepositions.count(preposition)) continue;
       if (auto targets = ActorsIn(oblique.phrase, sources, false); !targets.empty()) return targets;
     }
-    return {};
+    return ReactionTargets(clause, code, sources);
+  }
+
+  // "Israel was accused of selling arms to Azerbaijan, leading Armenia to
+  // recall its ambassador": a hostile reaction that another actor's deed
+  // caused is aimed at that actor.
+  std::vector<Actor> ReactionTargets(const Clause& clause, std::string_view code,
+                                     const std::vector<Actor>& sources) const {
+    static const std::set<std::string_view> kCausative = {"lead",    "prompt", "cause", "force",
+                                                          "trigger", "spark",  "provoke"};
+    static const std::set<std::string_view> kReactions = {"11", "12", "13", "14", "16"};
+    if (clause.governor < 0 || !kReactions.count(code.substr(0, 2))) return {};
+    const Clause& cause = analysis_.clauses[clause.governor];
+    if (!kCausative.count(lemma_keys_.folded[cause.head])) return {};
+    TokenSpan causer = cause.voice == Voice::kPassive ? cause.agent : EffectiveSubject(cause);
+    return ActorsIn(causer, sources, false);
   }
 
   // The actors a phrase names as a whole (or, with `owners`, also a country
