@@ -103,7 +103,10 @@ class Analyzer {
     if (IsNoun(tag) || IsAdjective(tag) || tag == "CD" || tag == "$") return true;
     if (tag == "POS") return j + 1 < n_ && (IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1)) || Tag(j + 1) == "CD");
     if (tag == "DT" || tag == "PDT" || tag == "PRP$") return j == start || Tag(j - 1) == "PDT" || Tag(j - 1) == "POS";
-    if ((tag == "VBN" || tag == "VBG") && j > start && j + 1 < n_) {
+    // "the captured villages", "a growing role"; but after a noun the
+    // participle starts a clause of its own ("protesters demanding
+    // elections").
+    if ((tag == "VBN" || tag == "VBG") && j > start && j + 1 < n_ && !IsNoun(Tag(j - 1))) {
       return IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1));
     }
     if (tag == "CC" && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
@@ -125,8 +128,10 @@ class Analyzer {
       }
       uint32_t j = i;
       while (j < n_ && InsideNp(j, i)) {
-        // "Yesterday Mohamed received": a leading time word is its own phrase.
-        if (j == i + 1 && In(Lower(i), {"yesterday", "today", "tomorrow", "tonight"})) break;
+        // "Yesterday Mohamed received", "A storm yesterday caused": a day
+        // word is a phrase of its own.
+        if (j == i + 1 && IsDayWord(i)) break;
+        if (j > i && IsDayWord(j)) break;
         ++j;
       }
       // A phrase needs a noun, number or pronoun-like head; trailing
@@ -136,6 +141,11 @@ class Analyzer {
       if (end > i) AddNp(i, end);
       i = std::max(j, i + 1);
     }
+  }
+
+  bool IsDayWord(uint32_t i) const {
+    std::string_view w = tokens_[i].norm;
+    return In(w, {"yesterday", "today", "tomorrow", "tonight", "Yesterday", "Today", "Tomorrow", "Tonight"});
   }
 
   void AddNp(uint32_t first, uint32_t last) {
@@ -364,8 +374,13 @@ class Analyzer {
     }
     // Finite verb. A time phrase between subject and verb ("France on
     // Wednesday accused", "Israel, last week, said") is not the subject,
-    // nor is a floating quantifier ("Teams from Iran both had").
-    p = SkipTimePhraseBackward(p);
+    // nor is a floating quantifier ("Teams from Iran both had"); a time
+    // phrase that ends a relative clause ("which occurred yesterday
+    // afternoon, was") is left for the parenthetical below.
+    if (uint32_t skipped = SkipTimePhraseBackward(p);
+        np_of_[skipped] >= 0 || IsRelativePronoun(skipped)) {
+      p = skipped;
+    }
     if (p > 0 && In(Lower(p), {"both", "all", "each"}) && np_of_[p] < 0) --p;
     const Token& before = tokens_[p];
     if (before.tag == "WDT" || before.tag == "WP" || (before.norm == "that" && p > 0 && np_of_[p - 1] >= 0)) {
@@ -375,24 +390,112 @@ class Analyzer {
       return;
     }
     if (np_of_[p] >= 0) {
-      TokenSpan span = SubjectChainEndingAt(np_of_[p]);
-      // Apposition before the subject: "the owner of X, Selcuk Bayraktar,".
-      clause.subject = span;
+      clause.subject = NounModified(SubjectChainEndingAt(np_of_[p]));
       return;
     }
-    if (before.norm == "," && p > 0 && np_of_[p - 1] >= 0) {
-      TokenSpan inner = SubjectChainEndingAt(np_of_[p - 1]);
-      if (inner.first >= 2 && tokens_[inner.first - 1].norm == "," && np_of_[inner.first - 2] >= 0) {
-        TokenSpan outer = SubjectChainEndingAt(np_of_[inner.first - 2]);
-        clause.subject = {outer.first, inner.last};
+    if (before.norm == "," && p > 0 && !InvertedReport(clause)) {
+      TokenSpan outer = SubjectBeforeParenthetical(p);
+      if (!outer.empty()) {
+        clause.subject = outer;
         return;
       }
-      Borrow(clause, FiniteClauseBefore(c));
-      return;
     }
     if (before.tag == "CC" || before.norm == ",") {
       Borrow(clause, FiniteClauseBefore(c));
     }
+  }
+
+  bool IsRelativePronoun(uint32_t i) const {
+    return Tag(i) == "WDT" || Tag(i) == "WP" || Tag(i) == "WP$" || tokens_[i].norm == "that";
+  }
+
+  // "..., said Ambassador Mohib.": the speaker follows the verb.
+  bool InvertedReport(const Clause& clause) const {
+    uint32_t after = clause.predicate.last;
+    return IsReportingVerb(Lemma(clause.head)) && after < n_ && np_of_[after] >= 0;
+  }
+
+  // The noun that a modifier standing between a subject and its verb belongs
+  // to, when `span` lies inside that modifier: the object or prepositional
+  // phrase of a reduced relative ("Photos released of the scene showed",
+  // "people fleeing the war say") or of a relative clause ("the man who
+  // killed the mayor was arrested"). A relative clause of saying keeps its
+  // complement's subject ("the man who said the army fired").
+  TokenSpan NounModified(TokenSpan span) const {
+    for (int round = 0; round < 3 && span.first > 0; ++round) {
+      uint32_t q = span.first - 1;
+      if (IsPreposition(tokens_[q]) && q > 0) --q;
+      while (q > 0 && (IsAdverb(Tag(q)) || Tag(q) == "RP")) --q;
+      int c = clause_of_head_[q];
+      if (c < 0) break;
+      const Clause& modifier = out_.clauses[c];
+      uint32_t first = modifier.predicate.first;
+      if (first == 0) break;
+      if (kinds_[c] == Kind::kParticiple && np_of_[first - 1] >= 0) {
+        span = SubjectChainEndingAt(np_of_[first - 1]);
+        continue;
+      }
+      if (kinds_[c] != Kind::kFinite || IsReportingVerb(Lemma(modifier.head))) break;
+      // "who killed", "which the army held", "whose robots earned".
+      uint32_t pronoun = first - 1;
+      if (np_of_[pronoun] >= 0) {
+        uint32_t np_first = out_.noun_phrases[np_of_[pronoun]].first;
+        if (np_first == 0) break;
+        pronoun = np_first - 1;
+      }
+      if (!IsRelativePronoun(pronoun) || pronoun == 0) break;
+      uint32_t antecedent = pronoun - 1;
+      if (tokens_[antecedent].norm == "," && antecedent > 0) --antecedent;
+      if (np_of_[antecedent] < 0) break;
+      span = SubjectChainEndingAt(np_of_[antecedent]);
+    }
+    return span;
+  }
+
+  // A subject cut off from its verb by a parenthetical between commas: an
+  // apposition ("the owner of X, Selcuk Bayraktar, expressed", "Daniel
+  // Montalvo, 19, a member of the church, was"), a relative or participial
+  // clause ("The accident, which occurred yesterday, was"; "Armenia,
+  // backed by Russia, said") or a prepositional phrase ("the director, in
+  // remarks to television, said"). `comma` is the comma before the verb.
+  // An apposition stays in the span (it often names the actor); other
+  // parentheticals do not. Empty if the commas enclose anything else.
+  TokenSpan SubjectBeforeParenthetical(uint32_t comma) const {
+    // Parentheticals are short; the bound keeps the search linear.
+    constexpr uint32_t kMaxLength = 40;
+    uint32_t limit = comma > kMaxLength ? comma - kMaxLength : 0;
+    uint32_t open = comma;
+    bool finite = false;
+    while (open > limit) {
+      --open;
+      std::string_view w = tokens_[open].norm;
+      if (w == "," || w == ";" || w == ":") break;
+      const std::string& tag = Tag(open);
+      if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") finite = true;
+    }
+    if (tokens_[open].norm != "," || open == 0 || open + 1 >= comma) return {};
+    const uint32_t first = open + 1;
+    const bool relative = IsRelativePronoun(first) && tokens_[first].norm != "that";
+    const bool participial = (Tag(first) == "VBN" || Tag(first) == "VBG") && !finite;
+    const bool apposition = np_of_[first] >= 0 && !finite;
+    const bool prepositional = Tag(first) == "IN" && !finite;
+    if (!relative && !participial && !apposition && !prepositional) return {};
+    if (np_of_[open - 1] < 0) return {};
+    TokenSpan chain = SubjectChainEndingAt(np_of_[open - 1]);
+    // "After the war ended in the city, the army, ...": a phrase after a
+    // preposition is not a subject.
+    if (chain.first > 0 && IsPreposition(tokens_[chain.first - 1])) return {};
+    const uint32_t last = apposition ? comma : chain.last;
+    // More appositions before it: "Daniel Montalvo, 19, a member of ...,
+    // was"; but not an introductory time phrase ("Yesterday, the army, ...").
+    for (int round = 0; round < 3; ++round) {
+      if (chain.first < 2 || tokens_[chain.first - 1].norm != "," || np_of_[chain.first - 2] < 0) break;
+      TokenSpan outer = SubjectChainEndingAt(np_of_[chain.first - 2]);
+      if (IsTimeWord(outer.last - 1)) break;
+      if (outer.first > 0 && IsPreposition(tokens_[outer.first - 1])) break;
+      chain = outer;
+    }
+    return {chain.first, std::max(last, chain.last)};
   }
 
   // Sentence-initial participles ("Following talks with X, Armenia said")

@@ -145,12 +145,62 @@ TEST_F(ClauseFinderTest, NominalPredicateWithPrepositions) {
   EXPECT_EQ(Words(talks.obliques[0].phrase), "Chile");
 }
 
+TEST_F(ClauseFinderTest, SubjectAcrossARelativeClauseBetweenCommas) {
+  Analyse("The accident, which occurred yesterday afternoon, was caused by strong winds.");
+  EXPECT_EQ(SubjectOf("caused"), "The accident");
+  Analyse("The ministry, which denied the report, said the talks would go on.");
+  EXPECT_EQ(SubjectOf("said"), "The ministry");
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossSeveralAppositions) {
+  Analyse("Daniel Montalvo, 19, a member of the church, was arrested on Friday.");
+  EXPECT_EQ(SubjectOf("arrested"), "Daniel Montalvo, 19, a member of the church");
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossAParticipialPhraseBetweenCommas) {
+  Analyse("The envoy, speaking to reporters in Cairo, rejected the offer.");
+  EXPECT_EQ(SubjectOf("rejected"), "The envoy");
+}
+
+TEST_F(ClauseFinderTest, IntroductoryPhraseIsNotTheSubject) {
+  Analyse("After the war ended in the city, the army, which lost many men, withdrew.");
+  EXPECT_EQ(SubjectOf("withdrew"), "the army");
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossAReducedRelative) {
+  Analyse("Photos released by the police showed the damage.");
+  EXPECT_EQ(SubjectOf("showed"), "Photos");
+  Analyse("Protesters demanding new elections blocked the main road.");
+  EXPECT_EQ(SubjectOf("blocked"), "Protesters");
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossARelativeClause) {
+  Analyse("The man who killed the mayor was arrested.");
+  EXPECT_EQ(SubjectOf("arrested"), "The man");
+  // After a verb of saying the noun is the subject of the complement.
+  Analyse("The officer who said the army fired was dismissed.");
+  EXPECT_EQ(SubjectOf("fired"), "the army");
+}
+
+TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
+  Analyse("A storm yesterday caused a crane to fall.");
+  EXPECT_EQ(SubjectOf("caused"), "A storm");
+}
+
 TEST_F(ClauseFinderTest, LongRunOnSentenceIsAnalysedInOnePass) {
   std::string text = "Rebels attacked";
   for (int i = 0; i < 2000; ++i) text += " and troops shelled villages";
   text += ".";
   Analyse(text);
   EXPECT_GE(analysis_.clauses.size(), 2000u);
+}
+
+TEST_F(ClauseFinderTest, LongRunOfCommasIsAnalysedInOnePass) {
+  std::string text = "The rebels";
+  for (int i = 0; i < 2000; ++i) text += ", a group from Syria";
+  text += ", attacked the town.";
+  Analyse(text);
+  EXPECT_FALSE(ClauseOf("attacked").subject.empty());
 }
 
 }  // namespace

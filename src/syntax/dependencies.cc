@@ -7,14 +7,37 @@ namespace {
 
 bool IsNoun(const std::string& tag) { return tag.rfind("NN", 0) == 0; }
 
+// Titles and roles written before a person's name; the name after them
+// heads the phrase ("U.S. Senator John Cornyn" -> John).
 bool IsTitle(const std::string& word) {
   static const char* const kTitles[] = {
       "President", "Prime", "Minister", "Ambassador", "Senator", "Sen.", "Rep.", "General",
       "Gen.", "King", "Queen", "Prince", "Chancellor", "Secretary", "Governor", "Gov.",
-      "Mayor", "Judge", "Pope", "Dr.", "Mr.", "Mrs.", "Ms.", "Sheikh", "Colonel", "Col.",
-      "Lt.", "Captain", "Capt.", "Sir", "Lord", "Vice", "Foreign", "Defense", "Defence"};
+      "Mayor", "Judge", "Pope", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms",
+      "Sheikh", "Colonel", "Col.", "Lt.", "Captain", "Capt.", "Sir", "Lord", "Vice",
+      "Foreign", "Defense", "Defence", "Professor", "Prof.", "Administrator", "Director",
+      "Chairman", "Chairwoman", "Commissioner", "Spokesman", "Spokeswoman", "Chief",
+      "Justice", "Representative", "Councillor", "Councilor", "Emeritus", "Premier",
+      "Deputy", "Attorney", "Lieutenant", "Major", "Sergeant", "Admiral", "Bishop",
+      "Archbishop", "Rabbi", "Imam", "Cardinal", "Father", "Sister", "Brother", "Saint"};
   for (const char* title : kTitles) {
     if (word == title) return true;
+  }
+  return false;
+}
+
+// First words that make a name a place or body rather than a person's name
+// ("North Korea", "New Zealand", "United Nations"): such names are
+// compounds headed by their last word, where a person's name is headed by
+// its first.
+bool IsPlaceModifier(const std::string& word) {
+  static const char* const kWords[] = {
+      "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+      "Central", "New", "United", "Great", "Greater", "Upper", "Lower", "Old", "Royal",
+      "National", "International", "Federal", "State", "City", "Democratic",
+      "Islamic", "European", "American", "British", "Soviet", "Arab", "Middle", "Far"};
+  for (const char* w : kWords) {
+    if (word == w) return true;
   }
   return false;
 }
@@ -37,9 +60,12 @@ bool IsInstitution(const std::string& word) {
 }
 
 // The head of a noun phrase as Universal Dependencies has it: the last
-// noun, except that a name is headed by its first word after any titles
-// ("President Donald Trump" -> Donald), and a name after a common noun is
-// that noun's apposition ("team member Rodaba Noori" -> member).
+// noun, except in names. A name after a common noun is that noun's
+// apposition ("team member Rodaba Noori" -> member); after a title the
+// person's name heads, by its first word ("NASA Administrator Charles
+// Bolden" -> Charles); a name of a place or body is headed by its last word
+// ("North Korea", "the US State Department", "the United Nations"); any
+// other name is a person's, headed by its first word ("Alia Salem").
 uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
   const auto& tokens = sentence.tokens;
   uint32_t last = np.last - 1;
@@ -47,9 +73,13 @@ uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
   uint32_t first = last;
   while (first > np.first && (tokens[first - 1].tag == "NNP" || tokens[first - 1].tag == "NNPS")) --first;
   if (first > np.first && tokens[first - 1].tag.rfind("NN", 0) == 0) return first - 1;
-  if (IsInstitution(tokens[last].norm)) return last;  // "the US State Department
-  while (first < last && IsTitle(tokens[first].norm)) ++first;
-  return first;
+  if (IsInstitution(tokens[last].norm) || tokens[last].tag == "NNPS") return last;
+  uint32_t name = first;  // the first word after the last title
+  for (uint32_t t = first; t < last; ++t) {
+    if (IsTitle(tokens[t].norm)) name = t + 1;
+  }
+  if (name == first && IsPlaceModifier(tokens[first].norm)) return last;
+  return name;
 }
 
 // The head of a subject or object span: the head of its first noun phrase
@@ -162,15 +192,22 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
       attach(SpanHead(clause.object, analysis.noun_phrases, sentence), argument_head[c], "obj");
     }
   }
+  // A prepositional phrase that several clauses list belongs to the nearest
+  // verb before it ("one of the nations covered by the ban": "by the ban"
+  // goes with "covered", not "is"), so later clauses claim theirs first.
+  for (size_t c = analysis.clauses.size(); c-- > 0;) {
+    const Clause& clause = analysis.clauses[c];
+    for (const Oblique& oblique : clause.obliques) {
+      if (oblique.preposition < clause.head) continue;
+      uint32_t np_head = SpanHead(oblique.phrase, analysis.noun_phrases, sentence);
+      bool agent = oblique.phrase == clause.agent && !clause.agent.empty();
+      attach(np_head, clause.head, agent ? "obl:agent" : "obl");
+      attach(oblique.preposition, np_head, "case");
+    }
+  }
   for (const Clause& clause : analysis.clauses) {
     const uint32_t head = clause.head;
     const bool passive = clause.voice == Voice::kPassive;
-    for (const Oblique& oblique : clause.obliques) {
-      uint32_t np_head = SpanHead(oblique.phrase, analysis.noun_phrases, sentence);
-      bool agent = oblique.phrase == clause.agent && !clause.agent.empty();
-      attach(np_head, head, agent ? "obl:agent" : "obl");
-      attach(oblique.preposition, np_head, "case");
-    }
     for (uint32_t t = clause.predicate.first; t < head; ++t) {
       const Token& token = sentence.tokens[t];
       if (token.norm == "not" || token.norm == "n't" || token.norm == "never") {

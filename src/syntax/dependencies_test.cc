@@ -1,0 +1,69 @@
+#include "syntax/dependencies.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "syntax/clause_finder.h"
+#include "tag/tagger.h"
+#include "text/segmenter.h"
+
+namespace dyad::syntax {
+namespace {
+
+// Tags, analyses and converts one sentence with the real lexicon.
+class DependenciesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tagger_ = std::make_unique<tag::Tagger>(
+        tag::Tagger::Load(tag::DefaultLexiconPath(), tag::DefaultWordNetDir()));
+  }
+
+  void Convert(const std::string& text) {
+    text_ = text;
+    auto sentences = text::Segment(text_, 0, text_.size());
+    ASSERT_EQ(sentences.size(), 1u) << text;
+    sentence_ = std::move(sentences[0]);
+    tagger_->Tag(sentence_);
+    deps_ = ToDependencies(sentence_, Analyze(sentence_));
+  }
+
+  // "relation(head word)" of the token written `word`.
+  std::string Of(const std::string& word) const {
+    for (size_t i = 0; i < sentence_.tokens.size(); ++i) {
+      if (sentence_.tokens[i].norm != word) continue;
+      const Dependency& d = deps_[i];
+      std::string head = d.head == 0 ? "ROOT" : sentence_.tokens[d.head - 1].norm;
+      return d.relation + "(" + head + ")";
+    }
+    return "no such word";
+  }
+
+  static std::unique_ptr<tag::Tagger> tagger_;
+  std::string text_;
+  Sentence sentence_;
+  std::vector<Dependency> deps_;
+};
+
+std::unique_ptr<tag::Tagger> DependenciesTest::tagger_;
+
+TEST_F(DependenciesTest, PlaceNamesAreHeadedByTheirLastWord) {
+  Convert("North Korea fired artillery rounds at the border.");
+  EXPECT_EQ(Of("Korea"), "nsubj(fired)");
+}
+
+TEST_F(DependenciesTest, PersonNamesAfterTitlesAreHeadedByTheirFirstWord) {
+  Convert("NASA Administrator Charles Bolden announced the locations.");
+  EXPECT_EQ(Of("Charles"), "nsubj(announced)");
+  Convert("Mr Key promoted the campaign.");
+  EXPECT_EQ(Of("Key"), "nsubj(promoted)");
+}
+
+TEST_F(DependenciesTest, ByPhraseGoesWithTheNearestParticiple) {
+  Convert("Afghanistan is one of the nations covered by the ban.");
+  EXPECT_EQ(Of("ban"), "obl:agent(covered)");
+}
+
+}  // namespace
+}  // namespace dyad::syntax
