@@ -109,6 +109,8 @@ class Analyzer {
     if ((tag == "VBN" || tag == "VBG") && j > start && j + 1 < n_ && !IsNoun(Tag(j - 1))) {
       return IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1));
     }
+    // A hyphen split off inside a name or compound: "Kwong Chun - yu".
+    if (tag == "HYPH" && j > start && j + 1 < n_) return IsNoun(Tag(j - 1)) && IsNoun(Tag(j + 1));
     if (tag == "CC" && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
       return IsAdjective(Tag(j + 1)) || IsNoun(Tag(j + 1));
     }
@@ -117,7 +119,7 @@ class Analyzer {
 
   void ChunkNounPhrases() {
     for (uint32_t i = 0; i < n_;) {
-      if (Tag(i) == "PRP" || Tag(i) == "EX") {
+      if (Tag(i) == "PRP" || Tag(i) == "EX" || IsPronounDeterminer(i)) {
         AddNp(i, i + 1);
         ++i;
         continue;
@@ -141,6 +143,18 @@ class Analyzer {
       if (end > i) AddNp(i, end);
       i = std::max(j, i + 1);
     }
+  }
+
+  // A determiner standing for a noun phrase: "This is", "Both of these
+  // stops are", "some were". A quantifier after a noun floats ("the
+  // teams all had") and is not a phrase.
+  bool IsPronounDeterminer(uint32_t i) const {
+    if (Tag(i) != "DT" || (i + 1 < n_ && InsideNp(i + 1, i))) return false;
+    std::string lower(tokens_[i].norm);
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (In(lower, {"all", "both", "each"})) return i == 0 || !IsNoun(Tag(i - 1));
+    return In(lower, {"this", "that", "these", "those", "some", "many", "most", "none", "either",
+                      "neither", "another", "any"});
   }
 
   bool IsDayWord(uint32_t i) const {
@@ -256,7 +270,11 @@ class Analyzer {
       std::string_view link = tokens_[span.first - 1].norm;
       // "the participation of this team in the contest", "a spokesman for
       // the army", "Armenia and Azerbaijan".
-      if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between"})) break;
+      if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
+                     "across", "over", "under", "among", "against", "about", "within", "throughout", "inside",
+                     "outside"})) {
+        break;
+      }
       span.first = out_.noun_phrases[np_of_[span.first - 2]].first;
     }
     return span;

@@ -187,6 +187,21 @@ TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   EXPECT_EQ(SubjectOf("caused"), "A storm");
 }
 
+TEST_F(ClauseFinderTest, DemonstrativeIsASubject) {
+  Analyse("This was a very difficult decision.");
+  EXPECT_EQ(SubjectOf("was"), "This");
+  Analyse("Both of these parties rejected the plan.");
+  EXPECT_EQ(SubjectOf("rejected"), "Both of these parties");
+  // A floating quantifier is not.
+  Analyse("Iraq and Syria all condemned the strike.");
+  EXPECT_EQ(SubjectOf("condemned"), "Iraq and Syria");
+}
+
+TEST_F(ClauseFinderTest, SubjectThroughMorePrepositions) {
+  Analyse("Thousands of fans around the world watched the final.");
+  EXPECT_EQ(SubjectOf("watched"), "Thousands of fans around the world");
+}
+
 TEST_F(ClauseFinderTest, LongRunOnSentenceIsAnalysedInOnePass) {
   std::string text = "Rebels attacked";
   for (int i = 0; i < 2000; ++i) text += " and troops shelled villages";

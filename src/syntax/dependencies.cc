@@ -71,7 +71,12 @@ uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
   uint32_t last = np.last - 1;
   if (tokens[last].tag != "NNP" && tokens[last].tag != "NNPS") return last;
   uint32_t first = last;
-  while (first > np.first && (tokens[first - 1].tag == "NNP" || tokens[first - 1].tag == "NNPS")) --first;
+  // A name runs on through split-off hyphens ("Mohamed El - Hassan").
+  auto in_name = [&](uint32_t t) {
+    const std::string& tag = tokens[t].tag;
+    return tag == "NNP" || tag == "NNPS" || (tag == "HYPH" && t > np.first);
+  };
+  while (first > np.first && in_name(first - 1)) --first;
   if (first > np.first && tokens[first - 1].tag.rfind("NN", 0) == 0) return first - 1;
   if (IsInstitution(tokens[last].norm) || tokens[last].tag == "NNPS") return last;
   uint32_t name = first;  // the first word after the last title
@@ -111,12 +116,24 @@ int CopulaPredicate(const Clause& clause, const Sentence& sentence,
   if (tokens[clause.head].lemma != "be" || clause.voice == Voice::kPassive) return -1;
   uint32_t t = clause.predicate.last;
   while (t < tokens.size() && tokens[t].tag.rfind("RB", 0) == 0) ++t;
+  // "We are here", "Construction was underway at the mosque": a place
+  // adverb is the predicate.
+  if (t > clause.predicate.last) {
+    const std::string& adverb = tokens[t - 1].norm;
+    if (adverb == "here" || adverb == "there" || adverb == "underway" || adverb == "abroad" ||
+        adverb == "away" || adverb == "home" || adverb == "ahead") {
+      if (t >= tokens.size() || np_at[t] < 0) return static_cast<int>(t - 1);
+    }
+  }
   if (t >= tokens.size()) return -1;
   if (np_at[t] >= 0) return np_at[t];
   if (tokens[t].tag.rfind("JJ", 0) == 0) {
     while (t + 1 < tokens.size() && tokens[t + 1].tag.rfind("JJ", 0) == 0) ++t;
     return static_cast<int>(t);
   }
+  // "We are in contact with", "migrants may be at sea": a prepositional
+  // predicate, headed by its noun.
+  if (tokens[t].tag == "IN" && t + 1 < tokens.size() && np_at[t + 1] >= 0) return np_at[t + 1];
   return -1;
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,25 @@ class DependenciesTest : public ::testing::Test {
     auto sentences = text::Segment(text_, 0, text_.size());
     ASSERT_EQ(sentences.size(), 1u) << text;
     sentence_ = std::move(sentences[0]);
+    tagger_->Tag(sentence_);
+    deps_ = ToDependencies(sentence_, Analyze(sentence_));
+  }
+
+  // Pre-tokenised input, as from a treebank: words separated by spaces.
+  void ConvertTokens(const std::string& text) {
+    text_ = text;
+    sentence_ = Sentence{};
+    uint32_t begin = 0;
+    while (begin < text_.size()) {
+      uint32_t end = static_cast<uint32_t>(std::min(text_.find(' ', begin), text_.size()));
+      Token token;
+      token.begin = begin;
+      token.end = end;
+      token.norm = text_.substr(begin, end - begin);
+      sentence_.tokens.push_back(token);
+      begin = end + 1;
+    }
+    sentence_.end = static_cast<uint32_t>(text_.size());
     tagger_->Tag(sentence_);
     deps_ = ToDependencies(sentence_, Analyze(sentence_));
   }
@@ -63,6 +83,19 @@ TEST_F(DependenciesTest, PersonNamesAfterTitlesAreHeadedByTheirFirstWord) {
 TEST_F(DependenciesTest, ByPhraseGoesWithTheNearestParticiple) {
   Convert("Afghanistan is one of the nations covered by the ban.");
   EXPECT_EQ(Of("ban"), "obl:agent(covered)");
+}
+
+TEST_F(DependenciesTest, HyphenatedNameIsOneName) {
+  ConvertTokens("Her father Mohamed El - Hassan said he was proud .");
+  EXPECT_EQ(Of("father"), "nsubj(said)");
+}
+
+TEST_F(DependenciesTest, PrepositionalAndAdverbialPredicatesOfBe) {
+  Convert("We are in contact with all parties.");
+  EXPECT_EQ(Of("We"), "nsubj(contact)");
+  EXPECT_EQ(Of("are"), "cop(contact)");
+  Convert("Construction was underway at the mosque.");
+  EXPECT_EQ(Of("Construction"), "nsubj(underway)");
 }
 
 }  // namespace

@@ -616,10 +616,13 @@ class Disambiguator {
 
     switch (slot.word_class) {
       case WordClass::kThat:
+        // "the drones that were used", "rain that led" (a past form still
+        // read as a participle), "forms that would cause".
         if (IsNoun(prev) &&
-            (Has(kFiniteVerbMask, next) || next == kRB ||
-             next_class == WordClass::kBe || next_class == WordClass::kHave)) {
-          return kWDT;  // "the drones that were used"
+            (Has(kFiniteVerbMask, next) || next == kRB || next == kMD ||
+             next_class == WordClass::kBe || next_class == WordClass::kHave ||
+             (next == kVBN && Has(s_[i + 1].mask, kVBD)))) {
+          return kWDT;
         }
         if (next == kNN || next == kNNS || next == kJJ) {
           // "condemned that attack", but "said that talks failed".
@@ -688,6 +691,15 @@ class Disambiguator {
       return kRB;
     }
     if (Has(kClosedClassMask, t) || t == kCD || t == kRB) return t;
+
+    // A capitalised first word before a finite verb is its subject, not an
+    // imperative: "Twitter gave", "Attack kills ten".
+    if (i == 0 && slot.capitalized && (t == kVB || t == kVBP) &&
+        (next == kVBD || next == kVBZ || next == kMD)) {
+      if (Has(m, kNN)) return kNN;
+      if (Has(m, kNNS)) return kNNS;
+      return kNNP;
+    }
 
     // "more important", "most likely": the degree adverb.
     if ((t == kJJR && Has(m, kRBR)) || (t == kJJS && Has(m, kRBS))) {

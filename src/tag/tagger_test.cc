@@ -147,6 +147,10 @@ TEST(TagContextTest, That) {
   EXPECT_EQ(TagOf("He said that Armenia attacked .", "that"), "IN");
   EXPECT_EQ(TagOf("the drones that were used", "that"), "WDT");
   EXPECT_EQ(TagOf("He condemned that attack .", "that"), "DT");
+  // A past form still read as a participle, or a modal, after "that".
+  EXPECT_EQ(Tagged("the rain that led the crane to fall"),
+            "the/DT rain/NN that/WDT led/VBD the/DT crane/NN to/TO fall/VB");
+  EXPECT_EQ(TagOf("substances that would cause harm", "that"), "WDT");
 }
 
 TEST(TagContextTest, ApostropheS) {
@@ -434,6 +438,10 @@ TEST(TagRulesTest, TypographicApostrophesAndQuotes) {
   EXPECT_EQ(sentence.tokens[7].tag, "VBP");
   EXPECT_EQ(Tagged("the end , \" he said ."),
             "the/DT end/NN ,/, \"/'' he/PRP said/VBD ./.");
+}
+
+TEST(TagRulesTest, CapitalisedFirstWordBeforeAVerbIsNotAnImperative) {
+  EXPECT_EQ(TagOf("Twitter gave him an internship .", "Twitter"), "NNP");
 }
 
 TEST(TagRulesTest, NounHeadAfterPossessive) {
