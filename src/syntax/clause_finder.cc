@@ -268,6 +268,8 @@ class Analyzer {
     TokenSpan span = out_.noun_phrases[np];
     while (span.first >= 2 && np_of_[span.first - 2] >= 0) {
       std::string_view link = tokens_[span.first - 1].norm;
+      // "work with them and I would": an object pronoun ends a phrase.
+      if (link == "and" && In(tokens_[span.first - 2].norm, {"them", "him", "me", "us"})) break;
       // "the participation of this team in the contest", "a spokesman for
       // the army", "Armenia and Azerbaijan".
       if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
@@ -440,6 +442,8 @@ class Analyzer {
   // killed the mayor was arrested"). A relative clause of saying keeps its
   // complement's subject ("the man who said the army fired").
   TokenSpan NounModified(TokenSpan span) const {
+    // "I", "they": a subject pronoun is no object of a modifier.
+    if (span.size() == 1 && In(Lower(span.first), {"i", "he", "she", "we", "they"})) return span;
     for (int round = 0; round < 3 && span.first > 0; ++round) {
       uint32_t q = span.first - 1;
       if (IsPreposition(tokens_[q]) && q > 0) --q;
@@ -451,6 +455,12 @@ class Analyzer {
       if (first == 0) break;
       if (kinds_[c] == Kind::kParticiple && np_of_[first - 1] >= 0) {
         span = SubjectChainEndingAt(np_of_[first - 1]);
+        continue;
+      }
+      // "Moves to reduce the backlog are welcome": the infinitive's object.
+      if (kinds_[c] == Kind::kInfinitive && first >= 2 && np_of_[first - 2] >= 0 &&
+          span.first == modifier.predicate.last && Tag(first - 2) != "PRP") {
+        span = SubjectChainEndingAt(np_of_[first - 2]);
         continue;
       }
       if (kinds_[c] != Kind::kFinite || IsReportingVerb(Lemma(modifier.head))) break;
@@ -548,6 +558,10 @@ class Analyzer {
       for (size_t k = c + 1; k < out_.clauses.size(); ++k) {
         const Clause& later = out_.clauses[k];
         if (kinds_[k] == Kind::kFinite && !later.subject.empty() && later.subject.first > clause.head) {
+          // A "that" complement right after the verb belongs to it: the
+          // coder's patterns read on into it ("demand that $T release").
+          const uint32_t that = SkipAdverbs(clause.predicate.last);
+          if (that + 1 == later.subject.first && tokens_[that].norm == "that") continue;
           end = later.subject.first;
           break;
         }

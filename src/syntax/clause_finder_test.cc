@@ -182,6 +182,20 @@ TEST_F(ClauseFinderTest, SubjectAcrossARelativeClause) {
   EXPECT_EQ(SubjectOf("fired"), "the army");
 }
 
+TEST_F(ClauseFinderTest, SubjectAcrossAnInfinitiveModifier) {
+  Analyse("Moves to reduce the backlog are welcome.");
+  EXPECT_EQ(SubjectOf("are"), "Moves");
+  Analyse("We want to work with them and I would welcome it.");
+  EXPECT_EQ(SubjectOf("welcome"), "I");
+}
+
+TEST_F(ClauseFinderTest, ThatComplementIsInsideTheGoverningClause) {
+  Analyse("Germany demanded that Iran release the prisoners.");
+  EXPECT_EQ(SubjectOf("release"), "Iran");
+  const Clause& demanded = ClauseOf("demanded");
+  EXPECT_TRUE(demanded.extent.Contains(sentence_.tokens.size() - 2)) << Words(demanded.extent);
+}
+
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   Analyse("A storm yesterday caused a crane to fall.");
   EXPECT_EQ(SubjectOf("caused"), "A storm");

@@ -7,6 +7,17 @@ namespace {
 
 bool IsNoun(const std::string& tag) { return tag.rfind("NN", 0) == 0; }
 
+bool IsTimeWord(const std::string& word) {
+  static const char* const kWords[] = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today",
+      "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week",
+      "weekend", "month", "year", "years", "months", "weeks", "days", "day", "hours", "time"};
+  for (const char* w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
 // Titles and roles written before a person's name; the name after them
 // heads the phrase ("U.S. Senator John Cornyn" -> John).
 bool IsTitle(const std::string& word) {
@@ -101,11 +112,31 @@ uint32_t SpanHead(const TokenSpan& span, const std::vector<TokenSpan>& noun_phra
 // Infinitives ("asked the girls to enter") and reduced passives ("drones
 // owned by") have an understood subject that Universal Dependencies does
 // not attach: the coder uses it, the dependency view leaves it out.
-bool IsControlled(const Clause& clause, const Sentence& sentence) {
+bool IsControlled(const Clause& clause, const SentenceAnalysis& analysis, const Sentence& sentence) {
   const auto& tokens = sentence.tokens;
   uint32_t first = clause.predicate.first;
   if (first > 0 && tokens[first - 1].tag == "TO") return true;
-  return clause.voice == Voice::kPassive && first == clause.head && tokens[clause.head].tag == "VBN";
+  if (clause.voice == Voice::kPassive && first == clause.head && tokens[clause.head].tag == "VBN") return true;
+  // A bare -ing participle right after a verb's object modifies that noun
+  // ("issued a statement regarding the ban"); so does one whose noun is
+  // the subject of a later verb ("people living there say"). After a
+  // preposition or in a question the pair is a clause ("with Ho defeating
+  // Lee", "are you leaving").
+  if (tokens[clause.head].tag == "VBG" && first == clause.head && !clause.subject.empty() &&
+      clause.subject.last == first) {
+    uint32_t before = clause.subject.first;
+    if (before > 0) {
+      const Token& verb = tokens[before - 1];
+      if (verb.tag.rfind("VB", 0) == 0 && verb.lemma != "be" && verb.lemma != "do") return true;
+    }
+    // The verb it shares its noun with follows within a few clauses; the
+    // bound keeps the view linear.
+    const size_t c = static_cast<size_t>(&clause - analysis.clauses.data());
+    for (size_t k = c + 1; k < analysis.clauses.size() && k <= c + 4; ++k) {
+      if (analysis.clauses[k].subject == clause.subject) return true;
+    }
+  }
+  return false;
 }
 
 // For a clause headed by "be" with a nominal or adjectival predicate, the
@@ -195,7 +226,7 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
       // "There were teams": the noun after "be" is the subject.
       attach(clause.subject.first, head, "expl");
       attach(SpanHead(clause.object, analysis.noun_phrases, sentence), head, "nsubj");
-    } else if (!clause.subject.empty() && !IsControlled(clause, sentence)) {
+    } else if (!clause.subject.empty() && !IsControlled(clause, analysis, sentence)) {
       attach(SpanHead(clause.subject, analysis.noun_phrases, sentence), head,
              passive ? "nsubj:pass" : "nsubj");
     }
@@ -203,10 +234,26 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
   }
   // Objects after every subject: "said the fisherman noticed" makes
   // "fisherman" the subject of "noticed", not the object of "said".
+  // A passive keeps a second object ("were denied visas"); a time phrase
+  // after the verb is no object ("was arrested Monday").
   for (size_t c = 0; c < analysis.clauses.size(); ++c) {
     const Clause& clause = analysis.clauses[c];
-    if (!clause.object.empty() && clause.voice != Voice::kPassive && argument_head[c] >= 0) {
-      attach(SpanHead(clause.object, analysis.noun_phrases, sentence), argument_head[c], "obj");
+    if (argument_head[c] < 0) continue;
+    if (!clause.object.empty()) {
+      uint32_t object = SpanHead(clause.object, analysis.noun_phrases, sentence);
+      if (clause.voice != Voice::kPassive || !IsTimeWord(sentence.tokens[object].norm)) {
+        attach(object, argument_head[c], "obj");
+      }
+    }
+    // "which the Church describes as", "a penalty which the referee
+    // awarded": a relative pronoun before the clause's own subject is its
+    // object.
+    if (!clause.subject.empty() && clause.voice != Voice::kPassive && clause.subject.first > 0 &&
+        clause.subject.last <= clause.predicate.first) {
+      const Token& pronoun = sentence.tokens[clause.subject.first - 1];
+      if ((pronoun.tag == "WDT" || pronoun.tag == "WP") && pronoun.norm != "what" && pronoun.norm != "What") {
+        attach(clause.subject.first - 1, argument_head[c], "obj");
+      }
     }
   }
   // A prepositional phrase that several clauses list belongs to the nearest

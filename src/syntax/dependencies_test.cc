@@ -98,5 +98,24 @@ TEST_F(DependenciesTest, PrepositionalAndAdverbialPredicatesOfBe) {
   EXPECT_EQ(Of("Construction"), "nsubj(underway)");
 }
 
+TEST_F(DependenciesTest, PassiveKeepsItsSecondObject) {
+  Convert("They were denied visas twice.");
+  EXPECT_EQ(Of("visas"), "obj(denied)");
+  EXPECT_EQ(Of("They"), "nsubj:pass(denied)");
+}
+
+TEST_F(DependenciesTest, RelativePronounBeforeTheSubjectIsTheObject) {
+  Convert("He conceded a penalty which the referee awarded after a review.");
+  EXPECT_EQ(Of("which"), "obj(awarded)");
+  EXPECT_EQ(Of("referee"), "nsubj(awarded)");
+}
+
+TEST_F(DependenciesTest, ParticipleAfterAnObjectModifiesIt) {
+  Convert("NASA held a ceremony commemorating the date.");
+  EXPECT_EQ(Of("ceremony"), "obj(held)");
+  Convert("With Ho defeating Lee, the party won.");
+  EXPECT_EQ(Of("Ho"), "nsubj(defeating)");
+}
+
 }  // namespace
 }  // namespace dyad::syntax

@@ -804,6 +804,35 @@ class Disambiguator {
         break;
     }
 
+    // A base form right after an -ing verb is its object noun: "taking
+    // hold", "seeking help".
+    if (t == kVB && prev == kVBG && Has(m, kNN)) return kNN;
+
+    // A noun-or-verb word right before a determiner or possessive, with no
+    // determiner or adjective of its own, is a verb taking an object: "the
+    // United Nations rates the Rohingya", "come and tour the company".
+    // Not before a time phrase: "air strikes this week".
+    const bool time_follows =
+        next == kDT && (s_[i + 1].word == "this" || s_[i + 1].word == "these" ||
+                        s_[i + 1].word == "every" || s_[i + 1].word == "each");
+    if ((t == kNN || t == kNNS) && (next == kDT || next == kPRPS) &&
+        !time_follows && prev != kIN &&
+        (m & (Bit(kVB) | Bit(kVBP) | Bit(kVBZ))) != 0) {
+      if (t == kNNS) {
+        if (Has(m, kVBZ)) return kVBZ;
+      } else if (prev == kCC || prev == kTO || aux == kMD) {
+        constexpr size_t kMaxLookBack = 12;
+        for (size_t k = i - 1; k-- > 0 && i - k <= kMaxLookBack;) {
+          const Pos before = s_[k].tag;
+          if (before == kVB && Has(m, kVB)) return kVB;
+          if (IsVerb(before) || IsClauseBoundary(s_[k])) break;
+        }
+        if (Has(m, kVBP)) return kVBP;
+      } else if (Has(m, kVBP) && (IsNoun(prev) || prev == kPRP || prev == kRB)) {
+        return kVBP;
+      }
+    }
+
     // Coordinated verbs share their form: "was arrested and charged",
     // "won the match and named their robot".
     if (prev == kCC && i >= 2 && IsVerb(t)) {

@@ -444,6 +444,13 @@ TEST(TagRulesTest, CapitalisedFirstWordBeforeAVerbIsNotAnImperative) {
   EXPECT_EQ(TagOf("Twitter gave him an internship .", "Twitter"), "NNP");
 }
 
+TEST(TagRulesTest, NounOrVerbBeforeAnObject) {
+  EXPECT_EQ(TagOf("and the United Nations rates the Rohingya among them .", "rates"), "VBZ");
+  EXPECT_EQ(TagOf("He was welcome to come and tour the company .", "tour"), "VB");
+  EXPECT_EQ(TagOf("The air strikes this week were condemned .", "strikes"), "NNS");
+  EXPECT_EQ(TagOf("A new obsession is taking hold on the internet .", "hold"), "NN");
+}
+
 TEST(TagRulesTest, NounHeadAfterPossessive) {
   EXPECT_EQ(TagOf("Smith defeated his rival .", "rival"), "NN");
   EXPECT_EQ(TagOf("his rival candidates", "rival"), "JJ");
