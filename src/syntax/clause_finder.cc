@@ -79,7 +79,7 @@ class Analyzer {
  public:
   explicit Analyzer(const Sentence& sentence)
       : tokens_(sentence.tokens), n_(static_cast<uint32_t>(tokens_.size())),
-        np_of_(n_, -1), clause_of_head_(n_, -1) {}
+        np_of_(n_, -1), clause_of_head_(n_, -1), headline_(IsHeadline(sentence)) {}
 
   SentenceAnalysis Run() {
     ChunkNounPhrases();
@@ -216,14 +216,18 @@ class Analyzer {
         uint32_t next = SkipAdverbs(end);
         bool has_object = next < n_ && np_of_[next] >= 0 && Tag(next) != "PRP$";
         bool by_phrase = next < n_ && tokens_[next].norm == "by";
+        bool that_follows = next < n_ && tokens_[next].norm == "that";
         bool after_noun = start > 0 && (np_of_[start - 1] >= 0 || tokens_[start - 1].norm == ",");
         // "... entered the town and arrested dozens": a conjoined past tense.
         bool after_and = start > 0 && Tag(start - 1) == "CC";
         // With no object: "Azeri forces pushed forward into the territory"
         // is a past tense when no other finite verb follows for the noun
         // ("the forces deployed there were ...").
+        // In a headline a participle after its noun is a passive
+        // ("Parents prosecuted after ...", "900 migrants rescued off Aceh").
         bool finite = !by_phrase && ((has_object && (after_noun || after_and)) ||
-                                     (!has_object && after_noun && !FiniteVerbFollows(end)));
+                                     (!has_object && after_noun && !(headline_ && !that_follows) &&
+                                      !FiniteVerbFollows(end)));
         if (!finite) clause.voice = Voice::kPassive;
         if (finite) bare = false;
       }
@@ -402,6 +406,17 @@ class Analyzer {
       p = skipped;
     }
     if (p > 0 && In(Lower(p), {"both", "all", "each"}) && np_of_[p] < 0) --p;
+    // "The World Health Organisation (WHO) recommends": a parenthesis
+    // between subject and verb; short, so the search stays linear.
+    if (In(tokens_[p].norm, {")", "-RRB-"})) {
+      constexpr uint32_t kMaxParenthesis = 30;
+      for (uint32_t q = p; q > 0 && p - q < kMaxParenthesis; --q) {
+        if (In(tokens_[q - 1].norm, {"(", "-LRB-"})) {
+          if (q >= 2) p = q - 2;
+          break;
+        }
+      }
+    }
     const Token& before = tokens_[p];
     if (before.tag == "WDT" || before.tag == "WP" || (before.norm == "that" && p > 0 && np_of_[p - 1] >= 0)) {
       uint32_t q = p;
@@ -410,7 +425,9 @@ class Analyzer {
       return;
     }
     if (np_of_[p] >= 0) {
-      clause.subject = NounModified(SubjectChainEndingAt(np_of_[p]));
+      TokenSpan chain = SubjectChainEndingAt(np_of_[p]);
+      TokenSpan modified = NounModified(chain);
+      clause.subject = modified == chain ? CutAtConjunction(chain) : modified;
       return;
     }
     if (before.norm == "," && p > 0 && !InvertedReport(clause)) {
@@ -432,7 +449,26 @@ class Analyzer {
   // "..., said Ambassador Mohib.": the speaker follows the verb.
   bool InvertedReport(const Clause& clause) const {
     uint32_t after = clause.predicate.last;
-    return IsReportingVerb(Lemma(clause.head)) && after < n_ && np_of_[after] >= 0;
+    if (!IsReportingVerb(Lemma(clause.head)) || after >= n_ || np_of_[after] < 0) return false;
+    uint32_t end = out_.noun_phrases[np_of_[after]].last;
+    return end == n_ || In(tokens_[end].norm, {".", ",", "\"", "''", ";"});
+  }
+
+  // "rescued 700 people and a warship was deployed": after a verb or a
+  // preposition, the phrase before the last "and" is that word's object
+  // and the subject starts after "and". Not after a verb of saying
+  // ("said Armenia and Turkey agreed").
+  TokenSpan CutAtConjunction(TokenSpan chain) const {
+    if (chain.first == 0) return chain;
+    const uint32_t before = chain.first - 1;
+    const bool object = (IsVerb(Tag(before)) && !IsReportingVerb(Lemma(before))) || IsPreposition(tokens_[before]);
+    if (!object) return chain;
+    for (uint32_t t = chain.last - 1; t > chain.first; --t) {
+      if (tokens_[t].norm == "and" && np_of_[t - 1] >= 0 && t + 1 < chain.last && np_of_[t + 1] >= 0) {
+        return {t + 1, chain.last};
+      }
+    }
+    return chain;
   }
 
   // The noun that a modifier standing between a subject and its verb belongs
@@ -685,12 +721,24 @@ class Analyzer {
   std::vector<int> clause_of_head_;
   std::vector<Kind> kinds_;
   std::vector<size_t> forward_;
+  const bool headline_;
   SentenceAnalysis out_;
 };
 
 }  // namespace
 
 SentenceAnalysis Analyze(const Sentence& sentence) { return Analyzer(sentence).Run(); }
+
+bool IsHeadline(const Sentence& sentence) {
+  const auto& tokens = sentence.tokens;
+  if (tokens.size() < 2) return false;
+  for (size_t k = tokens.size(); k-- > 0 && k + 3 > tokens.size();) {
+    const std::string& w = tokens[k].norm;
+    if (w == "." || w == "!" || w == "?" || w == "...") return false;
+    if (w != "\"" && w != "''" && w != "'" && w != ")" && w != "\xE2\x80\x9D") return true;
+  }
+  return true;
+}
 
 TokenSpan EffectiveSubject(const SentenceAnalysis& analysis, const Clause& clause) {
   const Clause* c = &clause;

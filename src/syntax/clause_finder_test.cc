@@ -196,6 +196,34 @@ TEST_F(ClauseFinderTest, ThatComplementIsInsideTheGoverningClause) {
   EXPECT_TRUE(demanded.extent.Contains(sentence_.tokens.size() - 2)) << Words(demanded.extent);
 }
 
+TEST_F(ClauseFinderTest, HeadlineParticipleIsAPassive) {
+  Analyse("Five soldiers killed in attack near Kabul");
+  const Clause& killed = ClauseOf("killed");
+  EXPECT_EQ(killed.voice, Voice::kPassive);
+  EXPECT_EQ(Words(killed.subject), "Five soldiers");
+  EXPECT_TRUE(IsHeadline(sentence_));
+  Analyse("Five soldiers killed the commander near Kabul.");
+  EXPECT_EQ(ClauseOf("killed").voice, Voice::kActive);
+  EXPECT_FALSE(IsHeadline(sentence_));
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossAParenthesis) {
+  Analyse("The World Health Organisation (WHO) recommends that every country iodise salt.");
+  EXPECT_EQ(SubjectOf("recommends"), "The World Health Organisation");
+}
+
+TEST_F(ClauseFinderTest, ObjectBeforeAndIsNotTheNextSubject) {
+  Analyse("Fishermen rescued 700 people and a warship was deployed.");
+  EXPECT_EQ(SubjectOf("deployed"), "a warship");
+  Analyse("The ministry said Armenia and Turkey agreed to talk.");
+  EXPECT_EQ(SubjectOf("agreed"), "Armenia and Turkey");
+}
+
+TEST_F(ClauseFinderTest, ReportingVerbWithAComplementIsNotInverted) {
+  Analyse("Paul Dewar, an opposition MP, said the government failed.");
+  EXPECT_EQ(SubjectOf("said"), "Paul Dewar, an opposition MP");
+}
+
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   Analyse("A storm yesterday caused a crane to fall.");
   EXPECT_EQ(SubjectOf("caused"), "A storm");

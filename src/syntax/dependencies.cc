@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "syntax/clause_finder.h"
+
 namespace dyad::syntax {
 namespace {
 
@@ -112,11 +114,15 @@ uint32_t SpanHead(const TokenSpan& span, const std::vector<TokenSpan>& noun_phra
 // Infinitives ("asked the girls to enter") and reduced passives ("drones
 // owned by") have an understood subject that Universal Dependencies does
 // not attach: the coder uses it, the dependency view leaves it out.
-bool IsControlled(const Clause& clause, const SentenceAnalysis& analysis, const Sentence& sentence) {
+bool IsControlled(const Clause& clause, const SentenceAnalysis& analysis, const Sentence& sentence,
+                  bool main_clause_of_headline) {
   const auto& tokens = sentence.tokens;
   uint32_t first = clause.predicate.first;
   if (first > 0 && tokens[first - 1].tag == "TO") return true;
-  if (clause.voice == Voice::kPassive && first == clause.head && tokens[clause.head].tag == "VBN") return true;
+  // A headline's participle is its main verb: "Parents prosecuted after ...".
+  if (clause.voice == Voice::kPassive && first == clause.head && tokens[clause.head].tag == "VBN") {
+    return !main_clause_of_headline;
+  }
   // A bare -ing participle right after a verb's object modifies that noun
   // ("issued a statement regarding the ban"); so does one whose noun is
   // the subject of a later verb ("people living there say"). After a
@@ -192,6 +198,8 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
   if (root < 0 && !analysis.noun_phrases.empty()) root = static_cast<int>(analysis.noun_phrases[0].last - 1);
   if (root < 0) root = 0;
   deps[root] = {0, "root"};
+  const int first_root = root;
+  const bool headline = IsHeadline(sentence);
   set[root] = true;
 
   // np_at[t]: the head of the noun phrase starting at token t, or -1.
@@ -226,7 +234,7 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
       // "There were teams": the noun after "be" is the subject.
       attach(clause.subject.first, head, "expl");
       attach(SpanHead(clause.object, analysis.noun_phrases, sentence), head, "nsubj");
-    } else if (!clause.subject.empty() && !IsControlled(clause, analysis, sentence)) {
+    } else if (!clause.subject.empty() && !IsControlled(clause, analysis, sentence, headline && static_cast<int>(clause.head) == first_root)) {
       attach(SpanHead(clause.subject, analysis.noun_phrases, sentence), head,
              passive ? "nsubj:pass" : "nsubj");
     }

@@ -117,5 +117,12 @@ TEST_F(DependenciesTest, ParticipleAfterAnObjectModifiesIt) {
   EXPECT_EQ(Of("Ho"), "nsubj(defeating)");
 }
 
+TEST_F(DependenciesTest, HeadlineParticipleHasItsSubject) {
+  Convert("Parents prosecuted after daughter's death");
+  EXPECT_EQ(Of("Parents"), "nsubj:pass(prosecuted)");
+  Convert("Drones owned by the army crashed.");
+  EXPECT_EQ(Of("Drones"), "nsubj(crashed)");
+}
+
 }  // namespace
 }  // namespace dyad::syntax

@@ -473,6 +473,16 @@ class Disambiguator {
                       !Has(kClosedClassMask, next.tag) &&
                       (next.tag == kNNP || next.tag == kNNPS || next.name_run);
     }
+    // A headline has no final stop; its participles after a noun are
+    // passives ("Parents prosecuted after ...").
+    headline_ = s_.size() > 1;
+    for (size_t k = s_.size(); k-- > 0 && k + 3 > s_.size();) {
+      if (s_[k].tag == kPeriod) {
+        headline_ = false;
+        break;
+      }
+      if (s_[k].tag != kCloseQuote && s_[k].tag != kRRB && s_[k].word != "\"") break;
+    }
     bool finite_seen = false;
     for (size_t i = 0; i < s_.size(); ++i) {
       s_[i].tag = Decide(i, finite_seen);
@@ -895,7 +905,15 @@ class Disambiguator {
         if (object_follows || next == kTO) {
           return kVBD;  // an object follows: "forces captured 22 villages"
         }
-        if (finite_seen || FiniteVerbAhead(i)) return kVBN;
+        // A headline's participle is followed by a phrase, not a clause:
+        // "Parents prosecuted after ...", but "US claimed that ...".
+        const bool headline_participle =
+            headline_ && next_class != WordClass::kThat &&
+            (next == kIN || next == kRP || next == kTO || next == kNone ||
+             next == kComma || next == kColon);
+        if (finite_seen || FiniteVerbAhead(i) || headline_participle) {
+          return kVBN;
+        }
         return kVBD;
       }
       return t;
@@ -968,6 +986,7 @@ class Disambiguator {
   std::vector<Slot>& s_;
   bool quote_open_ = false;
   bool spacing_known_ = false;
+  bool headline_ = false;
 };
 
 }  // namespace

@@ -451,6 +451,12 @@ TEST(TagRulesTest, NounOrVerbBeforeAnObject) {
   EXPECT_EQ(TagOf("A new obsession is taking hold on the internet .", "hold"), "NN");
 }
 
+TEST(TagRulesTest, HeadlineParticiples) {
+  EXPECT_EQ(TagOf("Parents prosecuted after homeopathic treatment fails", "prosecuted"), "VBN");
+  EXPECT_EQ(TagOf("The US claimed that rebels attacked the city", "claimed"), "VBD");
+  EXPECT_EQ(TagOf("Forces advanced after the ceasefire ended .", "advanced"), "VBD");
+}
+
 TEST(TagRulesTest, NounHeadAfterPossessive) {
   EXPECT_EQ(TagOf("Smith defeated his rival .", "rival"), "NN");
   EXPECT_EQ(TagOf("his rival candidates", "rival"), "JJ");
