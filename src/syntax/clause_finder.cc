@@ -109,6 +109,11 @@ class Analyzer {
     if ((tag == "VBN" || tag == "VBG") && j > start && j + 1 < n_ && !IsNoun(Tag(j - 1))) {
       return IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1));
     }
+    // A degree adverb inside a phrase: "a very difficult decision".
+    if ((tag == "RB" || tag == "RBR" || tag == "RBS") && j > start && j + 1 < n_) {
+      const std::string& prev = Tag(j - 1);
+      return (prev == "DT" || prev == "PRP$" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
+    }
     // A hyphen split off inside a name or compound: "Kwong Chun - yu".
     if (tag == "HYPH" && j > start && j + 1 < n_) return IsNoun(Tag(j - 1)) && IsNoun(Tag(j + 1));
     if (tag == "CC" && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
@@ -150,6 +155,8 @@ class Analyzer {
   // teams all had") and is not a phrase.
   bool IsPronounDeterminer(uint32_t i) const {
     if (Tag(i) != "DT" || (i + 1 < n_ && InsideNp(i + 1, i))) return false;
+    // "both an artist and", "either not loading": a conjunction or adverb.
+    if (i + 1 < n_ && In(Tag(i + 1), {"DT", "PDT", "RB", "PRP$", "CD", "JJ"})) return false;
     std::string lower(tokens_[i].norm);
     for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (In(lower, {"all", "both", "each"})) return i == 0 || !IsNoun(Tag(i - 1));

@@ -224,6 +224,14 @@ TEST_F(ClauseFinderTest, ReportingVerbWithAComplementIsNotInverted) {
   EXPECT_EQ(SubjectOf("said"), "Paul Dewar, an opposition MP");
 }
 
+TEST_F(ClauseFinderTest, DegreeAdverbInsideANounPhrase) {
+  Analyse("It was a very difficult decision.");
+  ASSERT_EQ(analysis_.noun_phrases.size(), 2u);
+  EXPECT_EQ(Words(analysis_.noun_phrases[1]), "a very difficult decision");
+  Analyse("Warhol was both an artist and a businessman.");
+  EXPECT_EQ(Words(analysis_.noun_phrases[1]), "an artist");
+}
+
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   Analyse("A storm yesterday caused a crane to fall.");
   EXPECT_EQ(SubjectOf("caused"), "A storm");

@@ -421,6 +421,22 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
   slot.tag = guess.first;
 }
 
+// Verbs of saying, showing and judging, which take a clause whose subject
+// follows them directly ("says the army fired"), as -s and base forms.
+bool IsClauseTakingVerb(std::string_view word) {
+  for (std::string_view verb :
+       {"says", "say", "claims", "claim", "shows", "show", "rules", "rule",
+        "charges", "charge", "notes", "note", "warns", "warn", "argues",
+        "argue", "reports", "report", "suggests", "suggest", "believes",
+        "believe", "thinks", "think", "insists", "insist", "states", "state",
+        "finds", "find", "estimates", "estimate", "fears", "fear", "predicts",
+        "predict", "alleges", "allege", "denies", "deny", "admits", "admit",
+        "hopes", "hope", "knows", "know", "means", "mean", "adds", "add"}) {
+    if (word == verb) return true;
+  }
+  return false;
+}
+
 bool IsClauseBoundary(const Slot& slot) {
   switch (slot.tag) {
     case kCC:
@@ -767,6 +783,8 @@ class Disambiguator {
       if ((t == kVBZ || t == kVBP || t == kVB) && can_noun) {
         return Has(m, kNNS) && t == kVBZ ? kNNS : kNN;
       }
+      // "is also offering", "were training": the progressive.
+      if (t == kNN && Has(m, kVBG) && EndsWith(slot.word, "ing")) return kVBG;
       return t;
     }
 
@@ -938,6 +956,22 @@ class Disambiguator {
           (next_class == WordClass::kSubjectPronoun ||
            next_class == WordClass::kThat || next_class == WordClass::kThere ||
            next == kOpenQuote)) {
+        return kVBZ;
+      }
+      // A verb of saying or showing before a clause whose subject follows
+      // directly: "Eastman says manufacturers could", "the findings show
+      // pollution is".
+      if (IsClauseTakingVerb(slot.word) && !finite_seen &&
+          (next == kDT || next == kNN || next == kNNS || next == kNNP ||
+           next == kNNPS || next == kJJ || next == kCD || next == kPRPS) &&
+          FiniteVerbAhead(i)) {
+        if (t == kNNS || t == kVBZ) return Has(m, kVBZ) ? kVBZ : t;
+        if (Has(m, kVBP)) return kVBP;
+      }
+      // "Mohamed wishes to use": an -s form before an infinitive, with no
+      // other verb in the clause.
+      if (t == kNNS && Has(m, kVBZ) && next == kTO && i + 2 < s_.size() &&
+          Has(s_[i + 2].mask, kVB) && !finite_seen && !FiniteVerbAhead(i + 2)) {
         return kVBZ;
       }
       // A verb right after it (adverbs aside) makes it the subject:

@@ -457,6 +457,14 @@ TEST(TagRulesTest, HeadlineParticiples) {
   EXPECT_EQ(TagOf("Forces advanced after the ceasefire ended .", "advanced"), "VBD");
 }
 
+TEST(TagRulesTest, VerbsOfSayingBeforeTheirClause) {
+  EXPECT_EQ(TagOf("Professor Eastman says manufacturers could remedy it .", "says"), "VBZ");
+  EXPECT_EQ(TagOf("The findings show pollution is falling .", "show"), "VBP");
+  EXPECT_EQ(TagOf("The phone calls were recorded .", "calls"), "NNS");
+  EXPECT_EQ(TagOf("Mohamed wishes to use his fame .", "wishes"), "VBZ");
+  EXPECT_EQ(TagOf("NASA is also offering heat tiles .", "offering"), "VBG");
+}
+
 TEST(TagRulesTest, NounHeadAfterPossessive) {
   EXPECT_EQ(TagOf("Smith defeated his rival .", "rival"), "NN");
   EXPECT_EQ(TagOf("his rival candidates", "rival"), "JJ");
