@@ -79,7 +79,7 @@ class Analyzer {
  public:
   explicit Analyzer(const Sentence& sentence)
       : tokens_(sentence.tokens), n_(static_cast<uint32_t>(tokens_.size())),
-        np_of_(n_, -1), clause_of_head_(n_, -1) {}
+        np_of_(n_, -1), clause_of_head_(n_, -1), headline_(IsHeadline(sentence)) {}
 
   SentenceAnalysis Run() {
     ChunkNounPhrases();
@@ -103,9 +103,19 @@ class Analyzer {
     if (IsNoun(tag) || IsAdjective(tag) || tag == "CD" || tag == "$") return true;
     if (tag == "POS") return j + 1 < n_ && (IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1)) || Tag(j + 1) == "CD");
     if (tag == "DT" || tag == "PDT" || tag == "PRP$") return j == start || Tag(j - 1) == "PDT" || Tag(j - 1) == "POS";
-    if ((tag == "VBN" || tag == "VBG") && j > start && j + 1 < n_) {
+    // "the captured villages", "a growing role"; but after a noun the
+    // participle starts a clause of its own ("protesters demanding
+    // elections").
+    if ((tag == "VBN" || tag == "VBG") && j > start && j + 1 < n_ && !IsNoun(Tag(j - 1))) {
       return IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1));
     }
+    // A degree adverb inside a phrase: "a very difficult decision".
+    if ((tag == "RB" || tag == "RBR" || tag == "RBS") && j > start && j + 1 < n_) {
+      const std::string& prev = Tag(j - 1);
+      return (prev == "DT" || prev == "PRP$" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
+    }
+    // A hyphen split off inside a name or compound: "Kwong Chun - yu".
+    if (tag == "HYPH" && j > start && j + 1 < n_) return IsNoun(Tag(j - 1)) && IsNoun(Tag(j + 1));
     if (tag == "CC" && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
       return IsAdjective(Tag(j + 1)) || IsNoun(Tag(j + 1));
     }
@@ -114,7 +124,7 @@ class Analyzer {
 
   void ChunkNounPhrases() {
     for (uint32_t i = 0; i < n_;) {
-      if (Tag(i) == "PRP" || Tag(i) == "EX") {
+      if (Tag(i) == "PRP" || Tag(i) == "EX" || IsPronounDeterminer(i)) {
         AddNp(i, i + 1);
         ++i;
         continue;
@@ -125,10 +135,10 @@ class Analyzer {
       }
       uint32_t j = i;
       while (j < n_ && InsideNp(j, i)) {
-        // "Yesterday Mohamed received": a leading time word is its own phrase.
-        if (j == i + 1 && In(Lower(i), {"yesterday", "today", "tomorrow", "tonight"})) break;
-        // "President Todor Zhivkov today signed": nor does it end one.
-        if (j > i && In(Lower(j), {"yesterday", "today", "tomorrow", "tonight"})) break;
+        // "Yesterday Mohamed received", "A storm yesterday caused": a day
+        // word is a phrase of its own.
+        if (j == i + 1 && IsDayWord(i)) break;
+        if (j > i && IsDayWord(j)) break;
         ++j;
       }
       // A phrase needs a noun, number or pronoun-like head; trailing
@@ -138,6 +148,25 @@ class Analyzer {
       if (end > i) AddNp(i, end);
       i = std::max(j, i + 1);
     }
+  }
+
+  // A determiner standing for a noun phrase: "This is", "Both of these
+  // stops are", "some were". A quantifier after a noun floats ("the
+  // teams all had") and is not a phrase.
+  bool IsPronounDeterminer(uint32_t i) const {
+    if (Tag(i) != "DT" || (i + 1 < n_ && InsideNp(i + 1, i))) return false;
+    // "both an artist and", "either not loading": a conjunction or adverb.
+    if (i + 1 < n_ && In(Tag(i + 1), {"DT", "PDT", "RB", "PRP$", "CD", "JJ"})) return false;
+    std::string lower(tokens_[i].norm);
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (In(lower, {"all", "both", "each"})) return i == 0 || !IsNoun(Tag(i - 1));
+    return In(lower, {"this", "that", "these", "those", "some", "many", "most", "none", "either",
+                      "neither", "another", "any"});
+  }
+
+  bool IsDayWord(uint32_t i) const {
+    std::string_view w = tokens_[i].norm;
+    return In(w, {"yesterday", "today", "tomorrow", "tonight", "Yesterday", "Today", "Tomorrow", "Tonight"});
   }
 
   void AddNp(uint32_t first, uint32_t last) {
@@ -194,14 +223,18 @@ class Analyzer {
         uint32_t next = SkipAdverbs(end);
         bool has_object = next < n_ && np_of_[next] >= 0 && Tag(next) != "PRP$";
         bool by_phrase = next < n_ && tokens_[next].norm == "by";
+        bool that_follows = next < n_ && tokens_[next].norm == "that";
         bool after_noun = start > 0 && (np_of_[start - 1] >= 0 || tokens_[start - 1].norm == ",");
         // "... entered the town and arrested dozens": a conjoined past tense.
         bool after_and = start > 0 && Tag(start - 1) == "CC";
         // With no object: "Azeri forces pushed forward into the territory"
         // is a past tense when no other finite verb follows for the noun
         // ("the forces deployed there were ...").
+        // In a headline a participle after its noun is a passive
+        // ("Parents prosecuted after ...", "900 migrants rescued off Aceh").
         bool finite = !by_phrase && ((has_object && (after_noun || after_and)) ||
-                                     (!has_object && after_noun && !FiniteVerbFollows(end)));
+                                     (!has_object && after_noun && !(headline_ && !that_follows) &&
+                                      !FiniteVerbFollows(end)));
         if (!finite) clause.voice = Voice::kPassive;
         if (finite) bare = false;
       }
@@ -246,9 +279,15 @@ class Analyzer {
     TokenSpan span = out_.noun_phrases[np];
     while (span.first >= 2 && np_of_[span.first - 2] >= 0) {
       std::string_view link = tokens_[span.first - 1].norm;
+      // "work with them and I would": an object pronoun ends a phrase.
+      if (link == "and" && In(tokens_[span.first - 2].norm, {"them", "him", "me", "us"})) break;
       // "the participation of this team in the contest", "a spokesman for
       // the army", "Armenia and Azerbaijan".
-      if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between"})) break;
+      if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
+                     "across", "over", "under", "among", "against", "about", "within", "throughout", "inside",
+                     "outside"})) {
+        break;
+      }
       span.first = out_.noun_phrases[np_of_[span.first - 2]].first;
     }
     return span;
@@ -366,9 +405,25 @@ class Analyzer {
     }
     // Finite verb. A time phrase between subject and verb ("France on
     // Wednesday accused", "Israel, last week, said") is not the subject,
-    // nor is a floating quantifier ("Teams from Iran both had").
-    p = SkipTimePhraseBackward(p);
+    // nor is a floating quantifier ("Teams from Iran both had"); a time
+    // phrase that ends a relative clause ("which occurred yesterday
+    // afternoon, was") is left for the parenthetical below.
+    if (uint32_t skipped = SkipTimePhraseBackward(p);
+        np_of_[skipped] >= 0 || IsRelativePronoun(skipped)) {
+      p = skipped;
+    }
     if (p > 0 && In(Lower(p), {"both", "all", "each"}) && np_of_[p] < 0) --p;
+    // "The World Health Organisation (WHO) recommends": a parenthesis
+    // between subject and verb; short, so the search stays linear.
+    if (In(tokens_[p].norm, {")", "-RRB-"})) {
+      constexpr uint32_t kMaxParenthesis = 30;
+      for (uint32_t q = p; q > 0 && p - q < kMaxParenthesis; --q) {
+        if (In(tokens_[q - 1].norm, {"(", "-LRB-"})) {
+          if (q >= 2) p = q - 2;
+          break;
+        }
+      }
+    }
     const Token& before = tokens_[p];
     if (before.tag == "WDT" || before.tag == "WP" || (before.norm == "that" && p > 0 && np_of_[p - 1] >= 0)) {
       uint32_t q = p;
@@ -377,24 +432,146 @@ class Analyzer {
       return;
     }
     if (np_of_[p] >= 0) {
-      TokenSpan span = SubjectChainEndingAt(np_of_[p]);
-      // Apposition before the subject: "the owner of X, Selcuk Bayraktar,".
-      clause.subject = span;
+      TokenSpan chain = SubjectChainEndingAt(np_of_[p]);
+      TokenSpan modified = NounModified(chain);
+      clause.subject = modified == chain ? CutAtConjunction(chain) : modified;
       return;
     }
-    if (before.norm == "," && p > 0 && np_of_[p - 1] >= 0) {
-      TokenSpan inner = SubjectChainEndingAt(np_of_[p - 1]);
-      if (inner.first >= 2 && tokens_[inner.first - 1].norm == "," && np_of_[inner.first - 2] >= 0) {
-        TokenSpan outer = SubjectChainEndingAt(np_of_[inner.first - 2]);
-        clause.subject = {outer.first, inner.last};
+    if (before.norm == "," && p > 0 && !InvertedReport(clause)) {
+      TokenSpan outer = SubjectBeforeParenthetical(p);
+      if (!outer.empty()) {
+        clause.subject = outer;
         return;
       }
-      Borrow(clause, FiniteClauseBefore(c));
-      return;
     }
     if (before.tag == "CC" || before.norm == ",") {
       Borrow(clause, FiniteClauseBefore(c));
     }
+  }
+
+  bool IsRelativePronoun(uint32_t i) const {
+    return Tag(i) == "WDT" || Tag(i) == "WP" || Tag(i) == "WP$" || tokens_[i].norm == "that";
+  }
+
+  // "..., said Ambassador Mohib.": the speaker follows the verb.
+  bool InvertedReport(const Clause& clause) const {
+    uint32_t after = clause.predicate.last;
+    if (!IsReportingVerb(Lemma(clause.head)) || after >= n_ || np_of_[after] < 0) return false;
+    uint32_t end = out_.noun_phrases[np_of_[after]].last;
+    return end == n_ || In(tokens_[end].norm, {".", ",", "\"", "''", ";"});
+  }
+
+  // "rescued 700 people and a warship was deployed": after a verb or a
+  // preposition, the phrase before the last "and" is that word's object
+  // and the subject starts after "and". Not after a verb of saying
+  // ("said Armenia and Turkey agreed").
+  TokenSpan CutAtConjunction(TokenSpan chain) const {
+    if (chain.first == 0) return chain;
+    const uint32_t before = chain.first - 1;
+    // "As Israel and Hamas traded fire": a subordinator opens a clause,
+    // its subject is whole.
+    const bool subordinator = In(Lower(before), {"as", "while", "when", "after", "before", "because", "since",
+                                                 "although", "though", "if", "until", "once", "whereas"});
+    const bool object = (IsVerb(Tag(before)) && !IsReportingVerb(Lemma(before))) ||
+                        (IsPreposition(tokens_[before]) && !subordinator);
+    if (!object) return chain;
+    for (uint32_t t = chain.last - 1; t > chain.first; --t) {
+      if (tokens_[t].norm == "and" && np_of_[t - 1] >= 0 && t + 1 < chain.last && np_of_[t + 1] >= 0) {
+        return {t + 1, chain.last};
+      }
+    }
+    return chain;
+  }
+
+  // The noun that a modifier standing between a subject and its verb belongs
+  // to, when `span` lies inside that modifier: the object or prepositional
+  // phrase of a reduced relative ("Photos released of the scene showed",
+  // "people fleeing the war say") or of a relative clause ("the man who
+  // killed the mayor was arrested"). A relative clause of saying keeps its
+  // complement's subject ("the man who said the army fired").
+  TokenSpan NounModified(TokenSpan span) const {
+    // "I", "they": a subject pronoun is no object of a modifier.
+    if (span.size() == 1 && In(Lower(span.first), {"i", "he", "she", "we", "they"})) return span;
+    for (int round = 0; round < 3 && span.first > 0; ++round) {
+      uint32_t q = span.first - 1;
+      if (IsPreposition(tokens_[q]) && q > 0) --q;
+      while (q > 0 && (IsAdverb(Tag(q)) || Tag(q) == "RP")) --q;
+      int c = clause_of_head_[q];
+      if (c < 0) break;
+      const Clause& modifier = out_.clauses[c];
+      uint32_t first = modifier.predicate.first;
+      if (first == 0) break;
+      if (kinds_[c] == Kind::kParticiple && np_of_[first - 1] >= 0) {
+        span = SubjectChainEndingAt(np_of_[first - 1]);
+        continue;
+      }
+      // "Moves to reduce the backlog are welcome": the infinitive's object.
+      if (kinds_[c] == Kind::kInfinitive && first >= 2 && np_of_[first - 2] >= 0 &&
+          span.first == modifier.predicate.last && Tag(first - 2) != "PRP") {
+        span = SubjectChainEndingAt(np_of_[first - 2]);
+        continue;
+      }
+      if (kinds_[c] != Kind::kFinite || IsReportingVerb(Lemma(modifier.head))) break;
+      // "who killed", "which the army held", "whose robots earned".
+      uint32_t pronoun = first - 1;
+      if (np_of_[pronoun] >= 0) {
+        uint32_t np_first = out_.noun_phrases[np_of_[pronoun]].first;
+        if (np_first == 0) break;
+        pronoun = np_first - 1;
+      }
+      if (!IsRelativePronoun(pronoun) || pronoun == 0) break;
+      uint32_t antecedent = pronoun - 1;
+      if (tokens_[antecedent].norm == "," && antecedent > 0) --antecedent;
+      if (np_of_[antecedent] < 0) break;
+      span = SubjectChainEndingAt(np_of_[antecedent]);
+    }
+    return span;
+  }
+
+  // A subject cut off from its verb by a parenthetical between commas: an
+  // apposition ("the owner of X, Selcuk Bayraktar, expressed", "Daniel
+  // Montalvo, 19, a member of the church, was"), a relative or participial
+  // clause ("The accident, which occurred yesterday, was"; "Armenia,
+  // backed by Russia, said") or a prepositional phrase ("the director, in
+  // remarks to television, said"). `comma` is the comma before the verb.
+  // An apposition stays in the span (it often names the actor); other
+  // parentheticals do not. Empty if the commas enclose anything else.
+  TokenSpan SubjectBeforeParenthetical(uint32_t comma) const {
+    // Parentheticals are short; the bound keeps the search linear.
+    constexpr uint32_t kMaxLength = 40;
+    uint32_t limit = comma > kMaxLength ? comma - kMaxLength : 0;
+    uint32_t open = comma;
+    bool finite = false;
+    while (open > limit) {
+      --open;
+      std::string_view w = tokens_[open].norm;
+      if (w == "," || w == ";" || w == ":") break;
+      const std::string& tag = Tag(open);
+      if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") finite = true;
+    }
+    if (tokens_[open].norm != "," || open == 0 || open + 1 >= comma) return {};
+    const uint32_t first = open + 1;
+    const bool relative = IsRelativePronoun(first) && tokens_[first].norm != "that";
+    const bool participial = (Tag(first) == "VBN" || Tag(first) == "VBG") && !finite;
+    const bool apposition = np_of_[first] >= 0 && !finite;
+    const bool prepositional = Tag(first) == "IN" && !finite;
+    if (!relative && !participial && !apposition && !prepositional) return {};
+    if (np_of_[open - 1] < 0) return {};
+    TokenSpan chain = SubjectChainEndingAt(np_of_[open - 1]);
+    // "After the war ended in the city, the army, ...": a phrase after a
+    // preposition is not a subject.
+    if (chain.first > 0 && IsPreposition(tokens_[chain.first - 1])) return {};
+    const uint32_t last = apposition ? comma : chain.last;
+    // More appositions before it: "Daniel Montalvo, 19, a member of ...,
+    // was"; but not an introductory time phrase ("Yesterday, the army, ...").
+    for (int round = 0; round < 3; ++round) {
+      if (chain.first < 2 || tokens_[chain.first - 1].norm != "," || np_of_[chain.first - 2] < 0) break;
+      TokenSpan outer = SubjectChainEndingAt(np_of_[chain.first - 2]);
+      if (IsTimeWord(outer.last - 1)) break;
+      if (outer.first > 0 && IsPreposition(tokens_[outer.first - 1])) break;
+      chain = outer;
+    }
+    return {chain.first, std::max(last, chain.last)};
   }
 
   // Sentence-initial participles ("Following talks with X, Armenia said")
@@ -429,6 +606,10 @@ class Analyzer {
       for (size_t k = c + 1; k < out_.clauses.size(); ++k) {
         const Clause& later = out_.clauses[k];
         if (kinds_[k] == Kind::kFinite && !later.subject.empty() && later.subject.first > clause.head) {
+          // A "that" complement right after the verb belongs to it: the
+          // coder's patterns read on into it ("demand that $T release").
+          const uint32_t that = SkipAdverbs(clause.predicate.last);
+          if (that + 1 == later.subject.first && tokens_[that].norm == "that") continue;
           end = later.subject.first;
           break;
         }
@@ -552,12 +733,24 @@ class Analyzer {
   std::vector<int> clause_of_head_;
   std::vector<Kind> kinds_;
   std::vector<size_t> forward_;
+  const bool headline_;
   SentenceAnalysis out_;
 };
 
 }  // namespace
 
 SentenceAnalysis Analyze(const Sentence& sentence) { return Analyzer(sentence).Run(); }
+
+bool IsHeadline(const Sentence& sentence) {
+  const auto& tokens = sentence.tokens;
+  if (tokens.size() < 2) return false;
+  for (size_t k = tokens.size(); k-- > 0 && k + 3 > tokens.size();) {
+    const std::string& w = tokens[k].norm;
+    if (w == "." || w == "!" || w == "?" || w == "...") return false;
+    if (w != "\"" && w != "''" && w != "'" && w != ")" && w != "\xE2\x80\x9D") return true;
+  }
+  return true;
+}
 
 TokenSpan EffectiveSubject(const SentenceAnalysis& analysis, const Clause& clause) {
   const Clause* c = &clause;

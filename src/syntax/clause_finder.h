@@ -13,6 +13,11 @@ namespace dyad::syntax {
 // Analyses one tagged sentence (Token::tag and Token::lemma filled).
 SentenceAnalysis Analyze(const Sentence& sentence);
 
+// Whether the sentence reads as a headline: no final stop ("Parents
+// prosecuted after daughter's death"). Headlines drop auxiliaries, so a
+// participle after its noun is a passive main verb.
+bool IsHeadline(const Sentence& sentence);
+
 // The clause's subject, or the one it borrows (Clause::subject_from,
 // followed through conjoined and participial clauses); empty if none.
 TokenSpan EffectiveSubject(const SentenceAnalysis& analysis, const Clause& clause);

@@ -145,12 +145,127 @@ TEST_F(ClauseFinderTest, NominalPredicateWithPrepositions) {
   EXPECT_EQ(Words(talks.obliques[0].phrase), "Chile");
 }
 
+TEST_F(ClauseFinderTest, SubjectAcrossARelativeClauseBetweenCommas) {
+  Analyse("The accident, which occurred yesterday afternoon, was caused by strong winds.");
+  EXPECT_EQ(SubjectOf("caused"), "The accident");
+  Analyse("The ministry, which denied the report, said the talks would go on.");
+  EXPECT_EQ(SubjectOf("said"), "The ministry");
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossSeveralAppositions) {
+  Analyse("Daniel Montalvo, 19, a member of the church, was arrested on Friday.");
+  EXPECT_EQ(SubjectOf("arrested"), "Daniel Montalvo, 19, a member of the church");
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossAParticipialPhraseBetweenCommas) {
+  Analyse("The envoy, speaking to reporters in Cairo, rejected the offer.");
+  EXPECT_EQ(SubjectOf("rejected"), "The envoy");
+}
+
+TEST_F(ClauseFinderTest, IntroductoryPhraseIsNotTheSubject) {
+  Analyse("After the war ended in the city, the army, which lost many men, withdrew.");
+  EXPECT_EQ(SubjectOf("withdrew"), "the army");
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossAReducedRelative) {
+  Analyse("Photos released by the police showed the damage.");
+  EXPECT_EQ(SubjectOf("showed"), "Photos");
+  Analyse("Protesters demanding new elections blocked the main road.");
+  EXPECT_EQ(SubjectOf("blocked"), "Protesters");
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossARelativeClause) {
+  Analyse("The man who killed the mayor was arrested.");
+  EXPECT_EQ(SubjectOf("arrested"), "The man");
+  // After a verb of saying the noun is the subject of the complement.
+  Analyse("The officer who said the army fired was dismissed.");
+  EXPECT_EQ(SubjectOf("fired"), "the army");
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossAnInfinitiveModifier) {
+  Analyse("Moves to reduce the backlog are welcome.");
+  EXPECT_EQ(SubjectOf("are"), "Moves");
+  Analyse("We want to work with them and I would welcome it.");
+  EXPECT_EQ(SubjectOf("welcome"), "I");
+}
+
+TEST_F(ClauseFinderTest, ThatComplementIsInsideTheGoverningClause) {
+  Analyse("Germany demanded that Iran release the prisoners.");
+  EXPECT_EQ(SubjectOf("release"), "Iran");
+  const Clause& demanded = ClauseOf("demanded");
+  EXPECT_TRUE(demanded.extent.Contains(sentence_.tokens.size() - 2)) << Words(demanded.extent);
+}
+
+TEST_F(ClauseFinderTest, HeadlineParticipleIsAPassive) {
+  Analyse("Five soldiers killed in attack near Kabul");
+  const Clause& killed = ClauseOf("killed");
+  EXPECT_EQ(killed.voice, Voice::kPassive);
+  EXPECT_EQ(Words(killed.subject), "Five soldiers");
+  EXPECT_TRUE(IsHeadline(sentence_));
+  Analyse("Five soldiers killed the commander near Kabul.");
+  EXPECT_EQ(ClauseOf("killed").voice, Voice::kActive);
+  EXPECT_FALSE(IsHeadline(sentence_));
+}
+
+TEST_F(ClauseFinderTest, SubjectAcrossAParenthesis) {
+  Analyse("The World Health Organisation (WHO) recommends that every country iodise salt.");
+  EXPECT_EQ(SubjectOf("recommends"), "The World Health Organisation");
+}
+
+TEST_F(ClauseFinderTest, ObjectBeforeAndIsNotTheNextSubject) {
+  Analyse("Fishermen rescued 700 people and a warship was deployed.");
+  EXPECT_EQ(SubjectOf("deployed"), "a warship");
+  Analyse("The ministry said Armenia and Turkey agreed to talk.");
+  EXPECT_EQ(SubjectOf("agreed"), "Armenia and Turkey");
+}
+
+TEST_F(ClauseFinderTest, ReportingVerbWithAComplementIsNotInverted) {
+  Analyse("Paul Dewar, an opposition MP, said the government failed.");
+  EXPECT_EQ(SubjectOf("said"), "Paul Dewar, an opposition MP");
+}
+
+TEST_F(ClauseFinderTest, DegreeAdverbInsideANounPhrase) {
+  Analyse("It was a very difficult decision.");
+  ASSERT_EQ(analysis_.noun_phrases.size(), 2u);
+  EXPECT_EQ(Words(analysis_.noun_phrases[1]), "a very difficult decision");
+  Analyse("Warhol was both an artist and a businessman.");
+  EXPECT_EQ(Words(analysis_.noun_phrases[1]), "an artist");
+}
+
+TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
+  Analyse("A storm yesterday caused a crane to fall.");
+  EXPECT_EQ(SubjectOf("caused"), "A storm");
+}
+
+TEST_F(ClauseFinderTest, DemonstrativeIsASubject) {
+  Analyse("This was a very difficult decision.");
+  EXPECT_EQ(SubjectOf("was"), "This");
+  Analyse("Both of these parties rejected the plan.");
+  EXPECT_EQ(SubjectOf("rejected"), "Both of these parties");
+  // A floating quantifier is not.
+  Analyse("Iraq and Syria all condemned the strike.");
+  EXPECT_EQ(SubjectOf("condemned"), "Iraq and Syria");
+}
+
+TEST_F(ClauseFinderTest, SubjectThroughMorePrepositions) {
+  Analyse("Thousands of fans around the world watched the final.");
+  EXPECT_EQ(SubjectOf("watched"), "Thousands of fans around the world");
+}
+
 TEST_F(ClauseFinderTest, LongRunOnSentenceIsAnalysedInOnePass) {
   std::string text = "Rebels attacked";
   for (int i = 0; i < 2000; ++i) text += " and troops shelled villages";
   text += ".";
   Analyse(text);
   EXPECT_GE(analysis_.clauses.size(), 2000u);
+}
+
+TEST_F(ClauseFinderTest, LongRunOfCommasIsAnalysedInOnePass) {
+  std::string text = "The rebels";
+  for (int i = 0; i < 2000; ++i) text += ", a group from Syria";
+  text += ", attacked the town.";
+  Analyse(text);
+  EXPECT_FALSE(ClauseOf("attacked").subject.empty());
 }
 
 }  // namespace

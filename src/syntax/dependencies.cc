@@ -2,19 +2,55 @@
 
 #include <algorithm>
 
+#include "syntax/clause_finder.h"
+
 namespace dyad::syntax {
 namespace {
 
 bool IsNoun(const std::string& tag) { return tag.rfind("NN", 0) == 0; }
 
+bool IsTimeWord(const std::string& word) {
+  static const char* const kWords[] = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today",
+      "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week",
+      "weekend", "month", "year", "years", "months", "weeks", "days", "day", "hours", "time"};
+  for (const char* w : kWords) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+// Titles and roles written before a person's name; the name after them
+// heads the phrase ("U.S. Senator John Cornyn" -> John).
 bool IsTitle(const std::string& word) {
   static const char* const kTitles[] = {
       "President", "Prime", "Minister", "Ambassador", "Senator", "Sen.", "Rep.", "General",
       "Gen.", "King", "Queen", "Prince", "Chancellor", "Secretary", "Governor", "Gov.",
-      "Mayor", "Judge", "Pope", "Dr.", "Mr.", "Mrs.", "Ms.", "Sheikh", "Colonel", "Col.",
-      "Lt.", "Captain", "Capt.", "Sir", "Lord", "Vice", "Foreign", "Defense", "Defence"};
+      "Mayor", "Judge", "Pope", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms",
+      "Sheikh", "Colonel", "Col.", "Lt.", "Captain", "Capt.", "Sir", "Lord", "Vice",
+      "Foreign", "Defense", "Defence", "Professor", "Prof.", "Administrator", "Director",
+      "Chairman", "Chairwoman", "Commissioner", "Spokesman", "Spokeswoman", "Chief",
+      "Justice", "Representative", "Councillor", "Councilor", "Emeritus", "Premier",
+      "Deputy", "Attorney", "Lieutenant", "Major", "Sergeant", "Admiral", "Bishop",
+      "Archbishop", "Rabbi", "Imam", "Cardinal", "Father", "Sister", "Brother", "Saint"};
   for (const char* title : kTitles) {
     if (word == title) return true;
+  }
+  return false;
+}
+
+// First words that make a name a place or body rather than a person's name
+// ("North Korea", "New Zealand", "United Nations"): such names are
+// compounds headed by their last word, where a person's name is headed by
+// its first.
+bool IsPlaceModifier(const std::string& word) {
+  static const char* const kWords[] = {
+      "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+      "Central", "New", "United", "Great", "Greater", "Upper", "Lower", "Old", "Royal",
+      "National", "International", "Federal", "State", "City", "Democratic",
+      "Islamic", "European", "American", "British", "Soviet", "Arab", "Middle", "Far"};
+  for (const char* w : kWords) {
+    if (word == w) return true;
   }
   return false;
 }
@@ -37,19 +73,31 @@ bool IsInstitution(const std::string& word) {
 }
 
 // The head of a noun phrase as Universal Dependencies has it: the last
-// noun, except that a name is headed by its first word after any titles
-// ("President Donald Trump" -> Donald), and a name after a common noun is
-// that noun's apposition ("team member Rodaba Noori" -> member).
+// noun, except in names. A name after a common noun is that noun's
+// apposition ("team member Rodaba Noori" -> member); after a title the
+// person's name heads, by its first word ("NASA Administrator Charles
+// Bolden" -> Charles); a name of a place or body is headed by its last word
+// ("North Korea", "the US State Department", "the United Nations"); any
+// other name is a person's, headed by its first word ("Alia Salem").
 uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
   const auto& tokens = sentence.tokens;
   uint32_t last = np.last - 1;
   if (tokens[last].tag != "NNP" && tokens[last].tag != "NNPS") return last;
   uint32_t first = last;
-  while (first > np.first && (tokens[first - 1].tag == "NNP" || tokens[first - 1].tag == "NNPS")) --first;
+  // A name runs on through split-off hyphens ("Mohamed El - Hassan").
+  auto in_name = [&](uint32_t t) {
+    const std::string& tag = tokens[t].tag;
+    return tag == "NNP" || tag == "NNPS" || (tag == "HYPH" && t > np.first);
+  };
+  while (first > np.first && in_name(first - 1)) --first;
   if (first > np.first && tokens[first - 1].tag.rfind("NN", 0) == 0) return first - 1;
-  if (IsInstitution(tokens[last].norm)) return last;  // "the US State Department
-  while (first < last && IsTitle(tokens[first].norm)) ++first;
-  return first;
+  if (IsInstitution(tokens[last].norm) || tokens[last].tag == "NNPS") return last;
+  uint32_t name = first;  // the first word after the last title
+  for (uint32_t t = first; t < last; ++t) {
+    if (IsTitle(tokens[t].norm)) name = t + 1;
+  }
+  if (name == first && IsPlaceModifier(tokens[first].norm)) return last;
+  return name;
 }
 
 // The head of a subject or object span: the head of its first noun phrase
@@ -66,11 +114,35 @@ uint32_t SpanHead(const TokenSpan& span, const std::vector<TokenSpan>& noun_phra
 // Infinitives ("asked the girls to enter") and reduced passives ("drones
 // owned by") have an understood subject that Universal Dependencies does
 // not attach: the coder uses it, the dependency view leaves it out.
-bool IsControlled(const Clause& clause, const Sentence& sentence) {
+bool IsControlled(const Clause& clause, const SentenceAnalysis& analysis, const Sentence& sentence,
+                  bool main_clause_of_headline) {
   const auto& tokens = sentence.tokens;
   uint32_t first = clause.predicate.first;
   if (first > 0 && tokens[first - 1].tag == "TO") return true;
-  return clause.voice == Voice::kPassive && first == clause.head && tokens[clause.head].tag == "VBN";
+  // A headline's participle is its main verb: "Parents prosecuted after ...".
+  if (clause.voice == Voice::kPassive && first == clause.head && tokens[clause.head].tag == "VBN") {
+    return !main_clause_of_headline;
+  }
+  // A bare -ing participle right after a verb's object modifies that noun
+  // ("issued a statement regarding the ban"); so does one whose noun is
+  // the subject of a later verb ("people living there say"). After a
+  // preposition or in a question the pair is a clause ("with Ho defeating
+  // Lee", "are you leaving").
+  if (tokens[clause.head].tag == "VBG" && first == clause.head && !clause.subject.empty() &&
+      clause.subject.last == first) {
+    uint32_t before = clause.subject.first;
+    if (before > 0) {
+      const Token& verb = tokens[before - 1];
+      if (verb.tag.rfind("VB", 0) == 0 && verb.lemma != "be" && verb.lemma != "do") return true;
+    }
+    // The verb it shares its noun with follows within a few clauses; the
+    // bound keeps the view linear.
+    const size_t c = static_cast<size_t>(&clause - analysis.clauses.data());
+    for (size_t k = c + 1; k < analysis.clauses.size() && k <= c + 4; ++k) {
+      if (analysis.clauses[k].subject == clause.subject) return true;
+    }
+  }
+  return false;
 }
 
 // For a clause headed by "be" with a nominal or adjectival predicate, the
@@ -81,12 +153,24 @@ int CopulaPredicate(const Clause& clause, const Sentence& sentence,
   if (tokens[clause.head].lemma != "be" || clause.voice == Voice::kPassive) return -1;
   uint32_t t = clause.predicate.last;
   while (t < tokens.size() && tokens[t].tag.rfind("RB", 0) == 0) ++t;
+  // "We are here", "Construction was underway at the mosque": a place
+  // adverb is the predicate.
+  if (t > clause.predicate.last) {
+    const std::string& adverb = tokens[t - 1].norm;
+    if (adverb == "here" || adverb == "there" || adverb == "underway" || adverb == "abroad" ||
+        adverb == "away" || adverb == "home" || adverb == "ahead") {
+      if (t >= tokens.size() || np_at[t] < 0) return static_cast<int>(t - 1);
+    }
+  }
   if (t >= tokens.size()) return -1;
   if (np_at[t] >= 0) return np_at[t];
   if (tokens[t].tag.rfind("JJ", 0) == 0) {
     while (t + 1 < tokens.size() && tokens[t + 1].tag.rfind("JJ", 0) == 0) ++t;
     return static_cast<int>(t);
   }
+  // "We are in contact with", "migrants may be at sea": a prepositional
+  // predicate, headed by its noun.
+  if (tokens[t].tag == "IN" && t + 1 < tokens.size() && np_at[t + 1] >= 0) return np_at[t + 1];
   return -1;
 }
 
@@ -114,6 +198,8 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
   if (root < 0 && !analysis.noun_phrases.empty()) root = static_cast<int>(analysis.noun_phrases[0].last - 1);
   if (root < 0) root = 0;
   deps[root] = {0, "root"};
+  const int first_root = root;
+  const bool headline = IsHeadline(sentence);
   set[root] = true;
 
   // np_at[t]: the head of the noun phrase starting at token t, or -1.
@@ -148,7 +234,7 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
       // "There were teams": the noun after "be" is the subject.
       attach(clause.subject.first, head, "expl");
       attach(SpanHead(clause.object, analysis.noun_phrases, sentence), head, "nsubj");
-    } else if (!clause.subject.empty() && !IsControlled(clause, sentence)) {
+    } else if (!clause.subject.empty() && !IsControlled(clause, analysis, sentence, headline && static_cast<int>(clause.head) == first_root)) {
       attach(SpanHead(clause.subject, analysis.noun_phrases, sentence), head,
              passive ? "nsubj:pass" : "nsubj");
     }
@@ -156,21 +242,44 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
   }
   // Objects after every subject: "said the fisherman noticed" makes
   // "fisherman" the subject of "noticed", not the object of "said".
+  // A passive keeps a second object ("were denied visas"); a time phrase
+  // after the verb is no object ("was arrested Monday").
   for (size_t c = 0; c < analysis.clauses.size(); ++c) {
     const Clause& clause = analysis.clauses[c];
-    if (!clause.object.empty() && clause.voice != Voice::kPassive && argument_head[c] >= 0) {
-      attach(SpanHead(clause.object, analysis.noun_phrases, sentence), argument_head[c], "obj");
+    if (argument_head[c] < 0) continue;
+    if (!clause.object.empty()) {
+      uint32_t object = SpanHead(clause.object, analysis.noun_phrases, sentence);
+      if (clause.voice != Voice::kPassive || !IsTimeWord(sentence.tokens[object].norm)) {
+        attach(object, argument_head[c], "obj");
+      }
+    }
+    // "which the Church describes as", "a penalty which the referee
+    // awarded": a relative pronoun before the clause's own subject is its
+    // object.
+    if (!clause.subject.empty() && clause.voice != Voice::kPassive && clause.subject.first > 0 &&
+        clause.subject.last <= clause.predicate.first) {
+      const Token& pronoun = sentence.tokens[clause.subject.first - 1];
+      if ((pronoun.tag == "WDT" || pronoun.tag == "WP") && pronoun.norm != "what" && pronoun.norm != "What") {
+        attach(clause.subject.first - 1, argument_head[c], "obj");
+      }
+    }
+  }
+  // A prepositional phrase that several clauses list belongs to the nearest
+  // verb before it ("one of the nations covered by the ban": "by the ban"
+  // goes with "covered", not "is"), so later clauses claim theirs first.
+  for (size_t c = analysis.clauses.size(); c-- > 0;) {
+    const Clause& clause = analysis.clauses[c];
+    for (const Oblique& oblique : clause.obliques) {
+      if (oblique.preposition < clause.head) continue;
+      uint32_t np_head = SpanHead(oblique.phrase, analysis.noun_phrases, sentence);
+      bool agent = oblique.phrase == clause.agent && !clause.agent.empty();
+      attach(np_head, clause.head, agent ? "obl:agent" : "obl");
+      attach(oblique.preposition, np_head, "case");
     }
   }
   for (const Clause& clause : analysis.clauses) {
     const uint32_t head = clause.head;
     const bool passive = clause.voice == Voice::kPassive;
-    for (const Oblique& oblique : clause.obliques) {
-      uint32_t np_head = SpanHead(oblique.phrase, analysis.noun_phrases, sentence);
-      bool agent = oblique.phrase == clause.agent && !clause.agent.empty();
-      attach(np_head, head, agent ? "obl:agent" : "obl");
-      attach(oblique.preposition, np_head, "case");
-    }
     for (uint32_t t = clause.predicate.first; t < head; ++t) {
       const Token& token = sentence.tokens[t];
       if (token.norm == "not" || token.norm == "n't" || token.norm == "never") {

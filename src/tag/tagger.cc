@@ -421,6 +421,22 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
   slot.tag = guess.first;
 }
 
+// Verbs of saying, showing and judging, which take a clause whose subject
+// follows them directly ("says the army fired"), as -s and base forms.
+bool IsClauseTakingVerb(std::string_view word) {
+  for (std::string_view verb :
+       {"says", "say", "claims", "claim", "shows", "show", "rules", "rule",
+        "charges", "charge", "notes", "note", "warns", "warn", "argues",
+        "argue", "reports", "report", "suggests", "suggest", "believes",
+        "believe", "thinks", "think", "insists", "insist", "states", "state",
+        "finds", "find", "estimates", "estimate", "fears", "fear", "predicts",
+        "predict", "alleges", "allege", "denies", "deny", "admits", "admit",
+        "hopes", "hope", "knows", "know", "means", "mean", "adds", "add"}) {
+    if (word == verb) return true;
+  }
+  return false;
+}
+
 bool IsClauseBoundary(const Slot& slot) {
   switch (slot.tag) {
     case kCC:
@@ -472,6 +488,16 @@ class Disambiguator {
                       !Has(kClosedClassMask, slot.tag) &&
                       !Has(kClosedClassMask, next.tag) &&
                       (next.tag == kNNP || next.tag == kNNPS || next.name_run);
+    }
+    // A headline has no final stop; its participles after a noun are
+    // passives ("Parents prosecuted after ...").
+    headline_ = s_.size() > 1;
+    for (size_t k = s_.size(); k-- > 0 && k + 3 > s_.size();) {
+      if (s_[k].tag == kPeriod) {
+        headline_ = false;
+        break;
+      }
+      if (s_[k].tag != kCloseQuote && s_[k].tag != kRRB && s_[k].word != "\"") break;
     }
     bool finite_seen = false;
     for (size_t i = 0; i < s_.size(); ++i) {
@@ -616,10 +642,13 @@ class Disambiguator {
 
     switch (slot.word_class) {
       case WordClass::kThat:
+        // "the drones that were used", "rain that led" (a past form still
+        // read as a participle), "forms that would cause".
         if (IsNoun(prev) &&
-            (Has(kFiniteVerbMask, next) || next == kRB ||
-             next_class == WordClass::kBe || next_class == WordClass::kHave)) {
-          return kWDT;  // "the drones that were used"
+            (Has(kFiniteVerbMask, next) || next == kRB || next == kMD ||
+             next_class == WordClass::kBe || next_class == WordClass::kHave ||
+             (next == kVBN && Has(s_[i + 1].mask, kVBD)))) {
+          return kWDT;
         }
         if (next == kNN || next == kNNS || next == kJJ) {
           // "condemned that attack", but "said that talks failed".
@@ -689,6 +718,15 @@ class Disambiguator {
     }
     if (Has(kClosedClassMask, t) || t == kCD || t == kRB) return t;
 
+    // A capitalised first word before a finite verb is its subject, not an
+    // imperative: "Twitter gave", "Attack kills ten".
+    if (i == 0 && slot.capitalized && (t == kVB || t == kVBP) &&
+        (next == kVBD || next == kVBZ || next == kMD)) {
+      if (Has(m, kNN)) return kNN;
+      if (Has(m, kNNS)) return kNNS;
+      return kNNP;
+    }
+
     // "more important", "most likely": the degree adverb.
     if ((t == kJJR && Has(m, kRBR)) || (t == kJJS && Has(m, kRBS))) {
       if (next == kJJ || next == kRB ||
@@ -745,6 +783,8 @@ class Disambiguator {
       if ((t == kVBZ || t == kVBP || t == kVB) && can_noun) {
         return Has(m, kNNS) && t == kVBZ ? kNNS : kNN;
       }
+      // "is also offering", "were training": the progressive.
+      if (t == kNN && Has(m, kVBG) && EndsWith(slot.word, "ing")) return kVBG;
       return t;
     }
 
@@ -790,6 +830,35 @@ class Disambiguator {
         return t;
       default:
         break;
+    }
+
+    // A base form right after an -ing verb is its object noun: "taking
+    // hold", "seeking help".
+    if (t == kVB && prev == kVBG && Has(m, kNN)) return kNN;
+
+    // A noun-or-verb word right before a determiner or possessive, with no
+    // determiner or adjective of its own, is a verb taking an object: "the
+    // United Nations rates the Rohingya", "come and tour the company".
+    // Not before a time phrase: "air strikes this week".
+    const bool time_follows =
+        next == kDT && (s_[i + 1].word == "this" || s_[i + 1].word == "these" ||
+                        s_[i + 1].word == "every" || s_[i + 1].word == "each");
+    if ((t == kNN || t == kNNS) && (next == kDT || next == kPRPS) &&
+        !time_follows && prev != kIN &&
+        (m & (Bit(kVB) | Bit(kVBP) | Bit(kVBZ))) != 0) {
+      if (t == kNNS) {
+        if (Has(m, kVBZ)) return kVBZ;
+      } else if (prev == kCC || prev == kTO || aux == kMD) {
+        constexpr size_t kMaxLookBack = 12;
+        for (size_t k = i - 1; k-- > 0 && i - k <= kMaxLookBack;) {
+          const Pos before = s_[k].tag;
+          if (before == kVB && Has(m, kVB)) return kVB;
+          if (IsVerb(before) || IsClauseBoundary(s_[k])) break;
+        }
+        if (Has(m, kVBP)) return kVBP;
+      } else if (Has(m, kVBP) && (IsNoun(prev) || prev == kPRP || prev == kRB)) {
+        return kVBP;
+      }
     }
 
     // Coordinated verbs share their form: "was arrested and charged",
@@ -854,7 +923,15 @@ class Disambiguator {
         if (object_follows || next == kTO) {
           return kVBD;  // an object follows: "forces captured 22 villages"
         }
-        if (finite_seen || FiniteVerbAhead(i)) return kVBN;
+        // A headline's participle is followed by a phrase, not a clause:
+        // "Parents prosecuted after ...", but "US claimed that ...".
+        const bool headline_participle =
+            headline_ && next_class != WordClass::kThat &&
+            (next == kIN || next == kRP || next == kTO || next == kNone ||
+             next == kComma || next == kColon);
+        if (finite_seen || FiniteVerbAhead(i) || headline_participle) {
+          return kVBN;
+        }
         return kVBD;
       }
       return t;
@@ -879,6 +956,22 @@ class Disambiguator {
           (next_class == WordClass::kSubjectPronoun ||
            next_class == WordClass::kThat || next_class == WordClass::kThere ||
            next == kOpenQuote)) {
+        return kVBZ;
+      }
+      // A verb of saying or showing before a clause whose subject follows
+      // directly: "Eastman says manufacturers could", "the findings show
+      // pollution is".
+      if (IsClauseTakingVerb(slot.word) && !finite_seen &&
+          (next == kDT || next == kNN || next == kNNS || next == kNNP ||
+           next == kNNPS || next == kJJ || next == kCD || next == kPRPS) &&
+          FiniteVerbAhead(i)) {
+        if (t == kNNS || t == kVBZ) return Has(m, kVBZ) ? kVBZ : t;
+        if (Has(m, kVBP)) return kVBP;
+      }
+      // "Mohamed wishes to use": an -s form before an infinitive, with no
+      // other verb in the clause.
+      if (t == kNNS && Has(m, kVBZ) && next == kTO && i + 2 < s_.size() &&
+          Has(s_[i + 2].mask, kVB) && !finite_seen && !FiniteVerbAhead(i + 2)) {
         return kVBZ;
       }
       // A verb right after it (adverbs aside) makes it the subject:
@@ -927,6 +1020,7 @@ class Disambiguator {
   std::vector<Slot>& s_;
   bool quote_open_ = false;
   bool spacing_known_ = false;
+  bool headline_ = false;
 };
 
 }  // namespace

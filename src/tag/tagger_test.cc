@@ -147,6 +147,10 @@ TEST(TagContextTest, That) {
   EXPECT_EQ(TagOf("He said that Armenia attacked .", "that"), "IN");
   EXPECT_EQ(TagOf("the drones that were used", "that"), "WDT");
   EXPECT_EQ(TagOf("He condemned that attack .", "that"), "DT");
+  // A past form still read as a participle, or a modal, after "that".
+  EXPECT_EQ(Tagged("the rain that led the crane to fall"),
+            "the/DT rain/NN that/WDT led/VBD the/DT crane/NN to/TO fall/VB");
+  EXPECT_EQ(TagOf("substances that would cause harm", "that"), "WDT");
 }
 
 TEST(TagContextTest, ApostropheS) {
@@ -434,6 +438,31 @@ TEST(TagRulesTest, TypographicApostrophesAndQuotes) {
   EXPECT_EQ(sentence.tokens[7].tag, "VBP");
   EXPECT_EQ(Tagged("the end , \" he said ."),
             "the/DT end/NN ,/, \"/'' he/PRP said/VBD ./.");
+}
+
+TEST(TagRulesTest, CapitalisedFirstWordBeforeAVerbIsNotAnImperative) {
+  EXPECT_EQ(TagOf("Twitter gave him an internship .", "Twitter"), "NNP");
+}
+
+TEST(TagRulesTest, NounOrVerbBeforeAnObject) {
+  EXPECT_EQ(TagOf("and the United Nations rates the Rohingya among them .", "rates"), "VBZ");
+  EXPECT_EQ(TagOf("He was welcome to come and tour the company .", "tour"), "VB");
+  EXPECT_EQ(TagOf("The air strikes this week were condemned .", "strikes"), "NNS");
+  EXPECT_EQ(TagOf("A new obsession is taking hold on the internet .", "hold"), "NN");
+}
+
+TEST(TagRulesTest, HeadlineParticiples) {
+  EXPECT_EQ(TagOf("Parents prosecuted after homeopathic treatment fails", "prosecuted"), "VBN");
+  EXPECT_EQ(TagOf("The US claimed that rebels attacked the city", "claimed"), "VBD");
+  EXPECT_EQ(TagOf("Forces advanced after the ceasefire ended .", "advanced"), "VBD");
+}
+
+TEST(TagRulesTest, VerbsOfSayingBeforeTheirClause) {
+  EXPECT_EQ(TagOf("Professor Eastman says manufacturers could remedy it .", "says"), "VBZ");
+  EXPECT_EQ(TagOf("The findings show pollution is falling .", "show"), "VBP");
+  EXPECT_EQ(TagOf("The phone calls were recorded .", "calls"), "NNS");
+  EXPECT_EQ(TagOf("Mohamed wishes to use his fame .", "wishes"), "VBZ");
+  EXPECT_EQ(TagOf("NASA is also offering heat tiles .", "offering"), "VBG");
 }
 
 TEST(TagRulesTest, NounHeadAfterPossessive) {
