@@ -45,7 +45,6 @@ void Print(const AnalyzedSentence& a, const std::string& text) {
     }
     std::cout << '\n';
   }
-  std::cout << '\n';
 }
 
 void PrintConllu(const AnalyzedSentence& a, const std::string& text) {
@@ -60,12 +59,28 @@ void PrintConllu(const AnalyzedSentence& a, const std::string& text) {
   std::cout << '\n';
 }
 
+// What the coder made of each sentence: its events and, as `dyad code
+// --explain` gives it, why (pattern, actors, or why nothing was coded).
+void PrintCoding(const DocumentResult& result, int sentence_index) {
+  for (const Event& e : result.events) {
+    if (e.sentence_index != sentence_index) continue;
+    std::cout << fmt::format("EVENT {} {} -> {} modality={} pattern={} confidence={:.2f}\n", e.cameo,
+                             e.source.code, e.target ? e.target->code : "-", ModalityName(e.modality), e.pattern,
+                             e.confidence);
+  }
+  for (const SentenceExplanation& explanation : result.explanations) {
+    if (explanation.sentence_index != sentence_index) continue;
+    for (const std::string& line : explanation.lines) std::cout << "WHY " << line << '\n';
+  }
+}
+
 }  // namespace
 
 void AddAnalyzeCommand(CLI::App& app) {
   struct Options {
     std::vector<std::string> text;
     std::string format = "text";
+    std::string date;
     bool tokenized = false;
   };
   auto options = std::make_shared<Options>();
@@ -75,8 +90,14 @@ void AddAnalyzeCommand(CLI::App& app) {
       ->check(CLI::IsMember({"text", "conllu"}));
   cmd->add_flag("--tokenized", options->tokenized,
                 "Input is CoNLL-U: keep its tokens (to line up with a treebank)");
+  cmd->add_option("--date", options->date, "Publication date (YYYY-MM-DD) the coded events are read against");
   cmd->callback([options] {
-    Coder coder = Coder::Load(CoderOptions{});
+    if (!options->date.empty() && !IsIsoDate(options->date)) {
+      throw CLI::ValidationError("--date", "expected YYYY-MM-DD, got '" + options->date + "'");
+    }
+    CoderOptions coder_options;
+    coder_options.explain = true;
+    Coder coder = Coder::Load(coder_options);
     std::string input;
     for (const auto& piece : options->text) input += (input.empty() ? "" : " ") + piece;
     if (options->text.empty()) input.assign(std::istreambuf_iterator<char>(std::cin), {});
@@ -92,16 +113,22 @@ void AddAnalyzeCommand(CLI::App& app) {
         for (const auto& form : forms) joined += (joined.empty() ? "" : " ") + form;
         texts.push_back(std::move(joined));
       }
-    } else {
-      sentences = coder.Analyze(Document{"analyze", "", "", input, "", ""});
+    }
+    std::optional<DocumentResult> coded;
+    if (!options->tokenized) {
+      const Document document{"analyze", options->date, "", input, "", ""};
+      sentences = coder.Analyze(document);
       texts.assign(sentences.size(), input);
+      if (options->format == "text") coded = coder.Code(document);
     }
     for (size_t i = 0; i < sentences.size(); ++i) {
       if (options->format == "conllu") {
         PrintConllu(sentences[i], texts[i]);
-      } else {
-        Print(sentences[i], texts[i]);
+        continue;
       }
+      Print(sentences[i], texts[i]);
+      if (coded) PrintCoding(*coded, sentences[i].sentence.index);
+      std::cout << '\n';
     }
   });
 }

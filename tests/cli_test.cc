@@ -182,4 +182,22 @@ TEST(Cli, PeerActorDictionaryReplacesTheBuiltInActors) {
 }
 
 }  // namespace
+TEST(Cli, AnalyzeExplainsTheEventsOfEachSentence) {
+  testing::TempDir dir;
+  CommandResult run = Dyad(
+      "analyze --date 2020-10-06 'Turkey was accused yesterday of selling weapons to Azerbaijan, leading Armenia "
+      "to recall its ambassador. The weather was fine.'",
+      dir);
+  EXPECT_EQ(run.status, 0) << run.err;
+  // The clause, then the event with its pattern, then why: the actors' words and dictionary entries.
+  EXPECT_NE(run.out.find("CLAUSE recall"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("EVENT 072 TUR -> AZE modality=alleged pattern=verbs/07_aid.txt:"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("EVENT 161 ARM -> TUR"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("WHY   event 072 TUR 'Turkey' = Türkiye -> AZE 'Azerbaijan'"), std::string::npos) << run.out;
+  // A sentence without an event says why not.
+  EXPECT_NE(run.out.find("WHY verb 'was' (be): no pattern"), std::string::npos) << run.out;
+  EXPECT_EQ(Dyad("analyze --date 2020-13-40 'Turkey'", dir).status == 0, false);
+}
+
 }  // namespace dyad

@@ -387,13 +387,23 @@ class SentenceCoder {
     }
   }
 
+  // "ISR 'Israel'", or with the dictionary entry that named the actor when
+  // the text differs: "TURGOV 'he' = Recep Tayyip Erdogan".
+  static std::string ActorNote(const Actor& actor) {
+    std::string note = fmt::format("{} '{}'", actor.code, actor.text);
+    if (!actor.name.empty() && actor.name != actor.text) note += " = " + actor.name;
+    return note;
+  }
+
   void Add(Event event) {
     std::string key = fmt::format("{}>{}:{}", event.source.code,
                                   event.target ? event.target->code : "", event.cameo);
     if (!seen_.insert(key).second) return;
-    Explain("  event {} {} -> {} ({}, {}, pattern {})", event.cameo, event.source.code,
-            event.target ? event.target->code : "-", event.verb_text,
-            ModalityName(event.modality), event.pattern);
+    if (explain_) {
+      Explain("  event {} {} -> {} ({}, {}, pattern {})", event.cameo, ActorNote(event.source),
+              event.target ? ActorNote(*event.target) : "-", event.verb_text, ModalityName(event.modality),
+              event.pattern);
+    }
     out_.events.push_back(std::move(event));
     out_.clauses.push_back(current_clause_);
   }
