@@ -13,6 +13,7 @@
 
 #include "coder/actor_resolver.h"
 #include "coder/event_builder.h"
+#include "coder/peer_events.h"
 #include "dyad/coder.h"
 #include "dyad/ontology.h"
 #include "lexicon/actor_dictionary.h"
@@ -79,18 +80,14 @@ DictionaryFiles UserDictionaries(const std::vector<fs::path>& paths, DictionaryF
     for (const fs::path& file : found) {
       std::string name = file.filename().string();
       std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-      bool options = name.ends_with(".options") || name.ends_with(".project") || name.find("ontology") != std::string::npos ||
-                     name.ends_with(".md");
-      if (options) continue;  // peer option and ontology files: not dictionaries
+      bool options = name.ends_with(".options") || name.ends_with(".project") || name.ends_with(".md");
+      if (options) continue;  // peer option files: not dictionaries
       if (name.find("actor") != std::string::npos) {
         given.actors.push_back(file);
       } else if (name.find("agent") != std::string::npos) {
         given.agents.push_back(file);
-      } else if (name.find("verb") != std::string::npos) {
-        if (lexicon::DetectFormat(file) != lexicon::DictionaryFormat::kDyad) {
-          throw std::runtime_error(file.string() + ": " + std::string(lexicon::FormatName(lexicon::DetectFormat(file))) +
-                                   " verb dictionaries cannot be read yet; leave them out to use dyad's verbs");
-        }
+      } else if (name.find("verb") != std::string::npos || name.find("ontology") != std::string::npos) {
+        // PETRARCH-2's internal coding ontology belongs to its verb file.
         given.verbs.push_back(file);
       } else if (name.find("discard") != std::string::npos) {
         given.discards.push_back(file);
@@ -279,7 +276,10 @@ DocumentResult Coder::Code(const Document& document) const {
       resolver.EndSentence();
       continue;
     }
-    auto coded = coder::BuildEvents(sentence, analysis, resolver, impl_->verbs, text, impl_->explain);
+    // PETRARCH and TABARI verb files mean what the peers made them mean.
+    auto coded = impl_->verbs.peer()
+                     ? coder::BuildPeerEvents(sentence, analysis, resolver, impl_->verbs, text, impl_->explain)
+                     : coder::BuildEvents(sentence, analysis, resolver, impl_->verbs, text, impl_->explain);
     resolver.EndSentence();
     const std::string sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
     const std::vector<time::DateMention> dates =

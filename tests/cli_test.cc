@@ -175,10 +175,20 @@ TEST(Cli, PeerActorDictionaryReplacesTheBuiltInActors) {
   EXPECT_EQ(run.out.find("FRA"), std::string::npos);  // the built-in actors are replaced
   EXPECT_EQ(Lines(run.out), 1u);
 
-  auto verbs = dir.Write("peer.verbs.txt", "--- ATTACK [190] ---\n- * +ATTACK\n");
-  CommandResult refused = Dyad("code -q --dictionaries " + verbs.string() + " " + input.string(), dir);
+  // A peer verb file replaces dyad's verbs too; a malformed one is refused
+  // with its file and line.
+  auto verbs = dir.Write("peer.verbs.txt", "--- ASSAIL [111] ---\nASSAIL\n");
+  input = dir.Write("news2.txt", "Riverland assailed Hill Country. Riverland attacked Hill Country.\n");
+  run = Dyad("code -q --date 2020-01-01 --dictionaries " + actors.string() + " --dictionaries " +
+                 verbs.string() + " " + input.string(),
+             dir);
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(Lines(run.out), 1u) << run.out;
+  EXPECT_NE(run.out.find(R"("cameo":"111")"), std::string::npos) << run.out;
+  auto bad = dir.Write("bad.verbs.txt", "--- ATTACK [190] ---\nATTACK\n- * +ATTACK\n");
+  CommandResult refused = Dyad("code -q --dictionaries " + bad.string() + " " + input.string(), dir);
   EXPECT_NE(refused.status, 0);
-  EXPECT_NE(refused.err.find("verb dictionaries cannot be read yet"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("bad.verbs.txt:3:"), std::string::npos) << refused.err;
 }
 
 }  // namespace

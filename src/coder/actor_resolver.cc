@@ -375,6 +375,7 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
   std::vector<Actor> actors;
   std::vector<bool> bare_modifier;  // per actor: a lone country word ("Indian", "US")
   std::string last_how;
+  bool last_opens_with_name = false;  // the last conjunct starts with its country word
   uint32_t piece = span.first;
   for (uint32_t t = span.first; t <= span.last; ++t) {
     bool cut = t == span.last ||
@@ -382,6 +383,7 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
                 (starts_np(t + 1) != noun_phrases.end() || (match_ends_at(t) && match_starts_at(t + 1))));
     if (!cut) continue;
     last_how.clear();
+    last_opens_with_name = match_starts_at(piece);
     if (auto actor = Resolve({piece, t}, &last_how, role)) {
       bare_modifier.push_back(t == piece + 1 && actor->code.size() == 3);
       actors.push_back(*actor);
@@ -389,9 +391,10 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
     piece = t + 1;
   }
   // "Indian and Pakistani officials", "US and British activists": the
-  // agent noun of the last conjunct belongs to the lone country words
-  // before it.
-  if (actors.size() >= 2 && last_how == "country+agent" && actors.back().code.size() == 6) {
+  // agent noun after the last conjunct's country word belongs to the lone
+  // country words before it ("Riverland and the government of X" keeps
+  // Riverland as it is).
+  if (actors.size() >= 2 && last_how == "country+agent" && last_opens_with_name && actors.back().code.size() == 6) {
     const std::string sector = actors.back().code.substr(3);
     for (size_t i = 0; i + 1 < actors.size(); ++i) {
       if (!bare_modifier[i]) continue;

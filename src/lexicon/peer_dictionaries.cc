@@ -124,11 +124,12 @@ std::vector<PeerLine> ReadPeerLines(const fs::path& path) {
 }
 
 // A peer phrase as text: '_' and blanks both separate words. (TABARI's
-// trailing '_', "whole word, not a stem", changes nothing: dyad always
-// matches whole words.)
+// trailing '_' or '=', "whole word, not a stem", changes nothing: dyad
+// always matches whole words.)
 std::string PhraseText(std::string_view raw) {
   std::string text;
   for (char c : raw) {
+    if (c == '=') continue;
     if (c == '_' || IsBlank(c)) {
       if (!text.empty() && text.back() != ' ') text += ' ';
     } else {
@@ -181,10 +182,21 @@ std::optional<std::string> ParseCode(std::string_view text, Reporter& report, in
     return std::string();
   }
   if (text.find('/') != std::string_view::npos) {
-    report.Warning(line, fmt::format("compound code '{}' (several actors) is not supported: read "
-                                     "as an actor that is not coded",
-                                     text));
-    return std::string();
+    // A compound actor ("LWA/LWB": a region that is two actors): kept
+    // whole; the peer coder (coder/peer_events.h) codes one event per
+    // member where the peer does.
+    std::string code;
+    for (std::string_view part : util::Split(text, '/')) {
+      auto member = part.find('/') == std::string_view::npos && !part.empty() && part != "---"
+                        ? ParseCode(part, report, line)
+                        : std::nullopt;
+      if (!member || member->empty()) {
+        report.Error(line, fmt::format("'{}' is not a compound actor code (CODE/CODE/...)", text));
+        return std::nullopt;
+      }
+      code += (code.empty() ? "" : "/") + *member;
+    }
+    return code;
   }
   std::string code;
   bool letter = false, lower = false;

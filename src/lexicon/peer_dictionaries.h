@@ -13,6 +13,8 @@
 //                                that covers a date wins; the undated code
 //                                applies outside them (none: not coded).
 //   [---]                        an actor that is named but not coded
+//   [LWA/LWB]                    a compound actor, kept whole (the peer
+//                                coder gives one event per member)
 //   FERRYMAN {FERRYMEN} [~TRN]   agent: the country word's code + "TRN";
 //                                {plural}, {} for none; PETRARCH files get
 //                                regular plurals (+S, +ES, Y->IES) unless

@@ -215,7 +215,7 @@ TEST(PeerDictionaries, ReportsMalformedLinesWithFileAndLine) {
                         "ODDLAND [odd-code]\n"          // 5: not a code
                         "UNCLOSED [UNC\n"               // 6
                         "\tSTRAY_PHRASE\n"              // 7: indented, not a code block
-                        "EQUAL=LAND [EQL]\n");          // 8: '=' in a phrase
+                        "DOLLAR$LAND [DLL]\n");         // 8: '$' in a phrase
   auto dict = ActorDictionary::Load({file}, /*strict=*/false);
   const auto& issues = dict.issues();
   EXPECT_TRUE(HasIssue(issues, "bad.actors.txt:3: error: bad date restriction '20201340'"));
@@ -225,7 +225,7 @@ TEST(PeerDictionaries, ReportsMalformedLinesWithFileAndLine) {
   EXPECT_TRUE(HasIssue(issues, "bad.actors.txt:5: error: 'odd-code' is not an actor code"));
   EXPECT_TRUE(HasIssue(issues, "bad.actors.txt:6: error: '[' without ']'"));
   EXPECT_TRUE(HasIssue(issues, "bad.actors.txt:7: error: expected a code block"));
-  EXPECT_TRUE(HasIssue(issues, "bad.actors.txt:8: error: unexpected '='"));
+  EXPECT_TRUE(HasIssue(issues, "bad.actors.txt:8: error: unexpected '$'"));
   EXPECT_EQ(dict.Lookup("Goodland", std::nullopt), "GDL");  // good lines still load
   EXPECT_THROW(ActorDictionary::Load({file}), DictionaryError);
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "lexicon/peer_dictionaries.h"
+#include "lexicon/peer_verbs.h"
 #include "lexicon/source_lines.h"
 #include "util/strings.h"
 
@@ -36,8 +38,15 @@ VerbDictionary VerbDictionary::Load(const std::vector<std::filesystem::path>& fi
                                     const std::function<bool(std::string_view)>& known_code,
                                     bool strict) {
   VerbDictionary dictionary;
+  PeerVerbReader peer_reader(dictionary, known_code);
+  bool dyad_files = false;
   for (const auto& path : files) {
     const std::string file = path.string();
+    if (DictionaryFormat format = DetectVerbFormat(path); format != DictionaryFormat::kDyad) {
+      peer_reader.Read(path, format);
+      continue;
+    }
+    dyad_files = true;
     std::vector<SourceLine> lines;
     try {
       lines = ReadSourceLines(path);
@@ -53,6 +62,13 @@ VerbDictionary VerbDictionary::Load(const std::vector<std::filesystem::path>& fi
         dictionary.patterns_.back().id = fmt::format("{}:{}", short_name, line.number);
       }
     }
+  }
+  peer_reader.Finish();
+  if (dictionary.peer_ && dyad_files) {
+    // The two kinds of pattern mean different things (a peer pattern's
+    // target defaults to the first actor after the verb): no mixing.
+    dictionary.issues_.push_back({DictionaryIssue::Severity::kError, files.front().string(), 0,
+                                  "dyad and PETRARCH/TABARI verb files cannot be loaded together"});
   }
   dictionary.Finish();
   if (strict) ThrowOnErrors(dictionary.issues_);
@@ -194,10 +210,16 @@ void VerbDictionary::Finish() {
     VerbPattern& pattern = patterns_[i];
     for (auto& element : pattern.elements) element.ids = expand(element.words);
     for (auto& words : pattern.head_before) pattern.head_before_ids.push_back(expand(words));
-    (pattern.noun ? by_noun_ : by_verb_)[pattern.head].push_back(static_cast<int>(i));
+    for (auto& element : pattern.before) element.ids = expand(element.words);
+    if (pattern.head_is_stem) {
+      by_stem_[pattern.head].push_back(static_cast<int>(i));
+    } else {
+      (pattern.noun ? by_noun_ : by_verb_)[pattern.head].push_back(static_cast<int>(i));
+    }
+    for (const std::string& form : pattern.verb_forms) by_form_[form].push_back(static_cast<int>(i));
   }
   // Most specific first; the stable sort keeps file order among equals.
-  for (auto* table : {&by_verb_, &by_noun_}) {
+  for (auto* table : {&by_verb_, &by_noun_, &by_form_, &by_stem_}) {
     for (auto& [head, indices] : *table) {
       std::stable_sort(indices.begin(), indices.end(), [&](int a, int b) {
         return patterns_[a].specificity > patterns_[b].specificity;
@@ -245,6 +267,40 @@ const std::vector<int>& VerbDictionary::ForVerb(std::string_view lemma) const {
   return it == by_verb_.end() ? kNoPatterns : it->second;
 }
 
+std::vector<int> VerbDictionary::ForPeerVerb(std::string_view word, std::string_view lemma) const {
+  // The peers look verbs up by the word as written; dyad adds the lemma so
+  // that regular forms need no listing, and TABARI's stems by prefix,
+  // longest first.
+  std::vector<int> found;
+  auto add = [&](const std::unordered_map<std::string, std::vector<int>>& table, std::string_view key) {
+    auto it = table.find(std::string(key));
+    if (it == table.end()) return;
+    for (int index : it->second) {
+      if (std::find(found.begin(), found.end(), index) == found.end()) found.push_back(index);
+    }
+  };
+  add(by_form_, word);
+  add(by_verb_, word);
+  add(by_verb_, lemma);
+  for (size_t length = word.size(); length >= 2; --length) add(by_stem_, word.substr(0, length));
+  for (size_t length = lemma.size(); length >= 2; --length) add(by_stem_, lemma.substr(0, length));
+  // Most specific first across all of them ("broken down a treaty": the
+  // pattern of BREAK_DOWN before the bare BREAK of the form "broken").
+  std::stable_sort(found.begin(), found.end(),
+                   [&](int a, int b) { return patterns_[a].specificity > patterns_[b].specificity; });
+  return found;
+}
+
+std::string VerbDictionary::NegatedCode(std::string_view code) const {
+  auto it = code_values_.find(std::string(code));
+  if (it == code_values_.end()) return "";
+  constexpr long kNegation = 0xFFFF;
+  long value = it->second;
+  long negated = value > kNegation ? value - kNegation : value + kNegation;
+  auto back = value_codes_.find(negated);
+  return back == value_codes_.end() ? "" : back->second;
+}
+
 const std::vector<int>& VerbDictionary::ForNoun(std::string_view lemma) const {
   auto it = by_noun_.find(std::string(lemma));
   return it == by_noun_.end() ? kNoPatterns : it->second;
@@ -254,6 +310,10 @@ DiscardList DiscardList::Load(const std::vector<std::filesystem::path>& files, b
   DiscardList list;
   for (const auto& path : files) {
     const std::string file = path.string();
+    if (DetectVerbFormat(path) != DictionaryFormat::kDyad) {
+      ReadPeerDiscards(path, list);
+      continue;
+    }
     for (const SourceLine& line : ReadSourceLines(path)) {
       size_t colon = line.text.find(':');
       std::string_view scope =

@@ -27,6 +27,14 @@ struct PatternElement {
   // `words` as VerbDictionary::WordId ids, so that matching compares
   // integers (pattern matching is the coder's hottest loop).
   std::vector<uint32_t> ids;
+  // Peer patterns (docs/formats/peer-verbs.md) also have source slots,
+  // skipped noun phrases, words that must stand right next to the element
+  // on the verb's side, and alternatives that are several words ("economic
+  // sanctions", split at blanks) or stems ("contribut*": any word starting
+  // with "contribut"). dyad's own patterns use none of these.
+  bool source = false;
+  bool skip = false;
+  bool adjacent = false;
 };
 
 struct VerbPattern {
@@ -42,6 +50,19 @@ struct VerbPattern {
   bool reciprocal = false;
   std::string id;  // "verbs/19_fight.txt:12"
   int specificity = 0;  // elements that must match; more specific wins
+
+  // Peer patterns only (docs/formats/peer-verbs.md).
+  // Words and slots that must stand before the verb, nearest first.
+  std::vector<PatternElement> before;
+  // "[042:043]": the code of the event back from the target to the source.
+  std::string reverse_code;
+  // '%': the actors of a compound subject act on one another.
+  bool compound = false;
+  // Surface forms that are this verb too ({BROKE BROKEN}); `head` is then
+  // also matched against the word itself, not only its lemma.
+  std::vector<std::string> verb_forms;
+  // TABARI stems: `head` matches any word that starts with it.
+  bool head_is_stem = false;
 };
 
 class VerbDictionary {
@@ -77,7 +98,27 @@ class VerbDictionary {
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   const std::vector<DictionaryIssue>& issues() const { return issues_; }
 
+  // True when the patterns come from PETRARCH or TABARI verb files: the
+  // coder then matches them with the peers' semantics (coder/peer_events.h).
+  bool peer() const { return peer_; }
+  // True for TABARI files: TABARI finds verbs by dictionary lookup alone,
+  // without a parser, so any word of the dictionary may be a sentence's verb.
+  bool verbs_anywhere() const { return verbs_anywhere_; }
+  // PETRARCH-2 (whose files come with an internal coding ontology) reports
+  // a compound actor code ("LWA/LWB") as one actor; PETRARCH-1 and
+  // TABARI code one event per member.
+  bool keeps_compound_actors() const { return !code_values_.empty(); }
+  // Peer dictionaries: the patterns of the verbs that the word with surface
+  // key `word` and lemma key `lemma` can be (by exact form, lemma or stem),
+  // most specific first.
+  std::vector<int> ForPeerVerb(std::string_view word, std::string_view lemma) const;
+  // PETRARCH-2's internal coding ontology, when one was loaded: the code of
+  // the negated event ("not disapprove" 110 -> 050: the ontology's values
+  // of an event and its negation differ by 0xFFFF), or "" when it has none.
+  std::string NegatedCode(std::string_view code) const;
+
  private:
+  friend class PeerVerbReader;
   void ParseLine(std::string_view text, const std::string& file, int line,
                  const std::function<bool(std::string_view)>& known_code);
   std::vector<std::string> ParseAlternatives(std::string_view word, const std::string& file,
@@ -104,6 +145,12 @@ class VerbDictionary {
     int line;
   };
   std::vector<SynsetUse> synset_uses_;
+  bool peer_ = false;
+  bool verbs_anywhere_ = false;
+  std::unordered_map<std::string, long> code_values_;  // PETRARCH-2 ontology
+  std::unordered_map<long, std::string> value_codes_;   // first code of each value
+  std::unordered_map<std::string, std::vector<int>> by_form_;  // peer surface forms
+  std::unordered_map<std::string, std::vector<int>> by_stem_;  // TABARI stems
 };
 
 // Phrases that make a sentence or a whole document off-topic
@@ -122,6 +169,7 @@ class DiscardList {
   const std::vector<DictionaryIssue>& issues() const { return issues_; }
 
  private:
+  friend void ReadPeerDiscards(const std::filesystem::path& file, DiscardList& into);
   PhraseIndex index_;
   std::vector<Scope> scopes_;
   std::vector<std::string> descriptions_;

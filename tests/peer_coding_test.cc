@@ -1,0 +1,180 @@
+// End to end: peer (PETRARCH, UD-PETRARCH, TABARI) verb files loaded through
+// CoderOptions::dictionaries code sentences with the peers' pattern
+// semantics. Dictionaries and sentences are invented for these tests.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "dyad/coder.h"
+#include "tests/support/temp_file.h"
+
+namespace dyad {
+namespace {
+
+constexpr const char* kPetrarchActors =
+    "<!-- invented actors -->\n"
+    "RIVERLAND [RVL]\n+RIVERLANDER\n"
+    "HILL_COUNTRY [HLC]\n"
+    "LAKELAND [LKL]\n"
+    "MARSHLAND [MSL]\n"
+    "THE_LOWLANDS [LWA/LWB]\n";
+
+constexpr const char* kPetrarchVerbs =
+    "<!-- invented verbs -->\n"
+    "&TIES\n+TIES\n+RELATIONS\n"
+    "--- REPAIR [064] ---\n"
+    "REPAIR\n"
+    "- * &TIES [050]\n"
+    "- * NOTHING [---]\n"
+    "--- VISIT [042:043] ---\n"
+    "VISIT\n"
+    "--- MEET [040] ---\n"
+    "MEET {MET}\n"
+    "- % * [041]\n"
+    "--- GAIN [---] ---\n"
+    "GAIN\n"
+    "- + * PROMISE FROM $ [057]\n"
+    "--- DECRY [122] ---\n"
+    "DECRY {DECRIED}\n"
+    "--- DECLARE [010] ---\n"
+    "DECLARE\n"
+    "--- SEND [070] ---\n"
+    "SEND\n"
+    "- DECLARED WOULD * [071]\n"
+    "--- ALIGN [030] ---\n"
+    "ALIGN\n"
+    "- * WITH % [036]\n";
+
+// Source, target and code of every event, as "SRC>TGT:CODE", sorted.
+std::vector<std::string> Triples(const Coder& coder, const std::string& text) {
+  Document document{"t", "2020-01-01", "", text, "", "test"};
+  std::vector<std::string> out;
+  for (const Event& e : coder.Code(document).events) {
+    out.push_back(e.source.code + ">" + (e.target ? e.target->code : "") + ":" + e.cameo);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+class PetrarchVerbs : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    dir_->Write("test.actors.txt", kPetrarchActors);
+    dir_->Write("test.verbs.txt", kPetrarchVerbs);
+    CoderOptions options;
+    options.dictionaries = {dir_->path()};
+    coder_ = new Coder(Coder::Load(options));
+  }
+  static void TearDownTestSuite() {
+    delete coder_;
+    delete dir_;
+  }
+  static testing::TempDir* dir_;
+  static Coder* coder_;
+};
+testing::TempDir* PetrarchVerbs::dir_ = nullptr;
+Coder* PetrarchVerbs::coder_ = nullptr;
+
+TEST_F(PetrarchVerbs, PatternBeforeDefaultAndTargetFromThePhrase) {
+  // "* &TIES" beats the verb's default code; the target is the first actor
+  // after the verb, here in a prepositional phrase.
+  EXPECT_EQ(Triples(*coder_, "Riverland repaired relations with Hill Country."),
+            (Strings{"RVL>HLC:050"}));
+  EXPECT_EQ(Triples(*coder_, "Riverland repaired roads in Hill Country."),
+            (Strings{"RVL>HLC:064"}));
+  // A [---] pattern codes nothing.
+  EXPECT_EQ(Triples(*coder_, "Riverland repaired nothing in Hill Country."), (Strings{}));
+}
+
+TEST_F(PetrarchVerbs, CodesThereAndBack) {
+  EXPECT_EQ(Triples(*coder_, "Riverland visited Hill Country on Monday."),
+            (Strings{"HLC>RVL:043", "RVL>HLC:042"}));
+}
+
+TEST_F(PetrarchVerbs, CompoundSubjectActsOnItself) {
+  EXPECT_EQ(Triples(*coder_, "Riverland and Hill Country met on Monday."),
+            (Strings{"HLC>RVL:041", "RVL>HLC:041"}));
+}
+
+TEST_F(PetrarchVerbs, CompoundAfterTheVerbIsATargetInPetrarch) {
+  EXPECT_EQ(Triples(*coder_, "Riverland aligned with Lakeland and Hill Country on Monday."),
+            (Strings{"RVL>HLC:036", "RVL>LKL:036"}));
+}
+
+TEST_F(PetrarchVerbs, SourceAndTargetSlots) {
+  // "+ * PROMISE FROM $": the target before the verb, the source after it.
+  EXPECT_EQ(Triples(*coder_, "Hill Country gained a promise from Riverland."),
+            (Strings{"RVL>HLC:057"}));
+  // Without the pattern's words the block has no default code.
+  EXPECT_EQ(Triples(*coder_, "Hill Country gained ground against Riverland."), (Strings{}));
+}
+
+TEST_F(PetrarchVerbs, PatternOverAnEarlierVerbReplacesItsEvent) {
+  EXPECT_EQ(Triples(*coder_, "Riverland declared Lakeland would send aid to Hill Country."),
+            (Strings{"LKL>HLC:071"}));
+  EXPECT_EQ(Triples(*coder_, "Riverland declared Lakeland sent aid to Hill Country."),
+            (Strings{"LKL>HLC:070", "RVL>LKL:010"}));
+}
+
+TEST_F(PetrarchVerbs, ListsOfActors) {
+  EXPECT_EQ(Triples(*coder_, "Riverland, Lakeland and Hill Country decried Marshland."),
+            (Strings{"HLC>MSL:122", "LKL>MSL:122", "RVL>MSL:122"}));
+  // The head noun's role goes to every member of the list.
+  EXPECT_EQ(Triples(*coder_,
+                    "The ambassadors of Riverland, Lakeland and Hill Country decried Marshland."),
+            (Strings{"HLCGOV>MSL:122", "LKLGOV>MSL:122", "RVLGOV>MSL:122"}));
+  // A compound actor code: one event per member (PETRARCH-1).
+  EXPECT_EQ(Triples(*coder_, "The Lowlands decried Marshland."),
+            (Strings{"LWA>MSL:122", "LWB>MSL:122"}));
+  // ... but not from a later member.
+  EXPECT_EQ(Triples(*coder_, "Riverland and the government of Hill Country decried Marshland."),
+            (Strings{"HLCGOV>MSL:122", "RVL>MSL:122"}));
+}
+
+TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {
+  testing::TempDir dir;
+  dir.Write("Test.actors", "; invented\nRIVERLAND [RVL]\nHILL_COUNTRY [HLC]\nLAKELAND [LKL]\n");
+  dir.Write("Test.verbs",
+            "; invented\n"
+            "EMBARG [163] ;stem: embargo, embargoed\n"
+            "PRAISE_ [051]\n"
+            "- * WARMLY [052]\n"
+            "SWAP [061]\n"
+            "- * WITH % [062]\n"
+            "~~FINISH\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  EXPECT_EQ(Triples(coder, "Riverland embargoed Hill Country."), (Strings{"RVL>HLC:163"}));
+  EXPECT_EQ(Triples(coder, "Riverland praised Hill Country warmly."), (Strings{"RVL>HLC:052"}));
+  // TABARI: a compound after the verb acts on itself.
+  EXPECT_EQ(Triples(coder, "Riverland swapped prisoners with Lakeland and Hill Country."),
+            (Strings{"HLC>LKL:062", "LKL>HLC:062"}));
+}
+
+TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
+  testing::TempDir dir;
+  dir.Write("test_actors.txt", kPetrarchActors);
+  dir.Write("Test_Coding_Ontology.txt", "050:0x0080\n110:0x1007f\n");
+  dir.Write("test_verbs.txt",
+            "# invented\n"
+            "--- CRITICIZE [110] ---\n"
+            "CRITICIZE\n"
+            "- * (OVER {BORDER DISPUTE}) [110]\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  EXPECT_EQ(Triples(coder, "Riverland criticized Hill Country."), (Strings{"RVL>HLC:110"}));
+  // Negated disapproval is cooperation in PETRARCH-2's coding ontology.
+  EXPECT_EQ(Triples(coder, "Riverland did not criticize Hill Country."), (Strings{"RVL>HLC:050"}));
+  // PETRARCH-2 keeps a compound actor code whole.
+  EXPECT_EQ(Triples(coder, "The Lowlands criticized Marshland."), (Strings{"LWA/LWB>MSL:110"}));
+}
+
+}  // namespace
+}  // namespace dyad
