@@ -273,7 +273,15 @@ class Tokenizer {
   // run, so the work is linear in the input.
   void StartRun() {
     size_t run_end = pos_;
-    while (run_end < end_ && SpaceLength(run_end) == 0) {
+    while (run_end < end_) {
+      // ASCII bytes (most of the text) are told apart without decoding.
+      const auto c = static_cast<unsigned char>(text_[run_end]);
+      if (c < 0x80) {
+        if (c <= 0x20 || c == 0x7F) break;
+        ++run_end;
+        continue;
+      }
+      if (SpaceLength(run_end) != 0) break;
       run_end += DecodeUtf8(text_, run_end).length;
     }
     run_end_ = std::min(run_end, end_);
