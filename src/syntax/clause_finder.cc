@@ -45,7 +45,10 @@ bool IsProperNoun(std::string_view tag) { return tag == "NNP" || tag == "NNPS"; 
 bool IsAdjective(std::string_view tag) { return tag == "JJ" || tag == "JJR" || tag == "JJS"; }
 bool IsVerb(std::string_view tag) { return (tag.size() >= 2 && tag[0] == 'V' && tag[1] == 'B') || tag == "MD"; }
 bool IsAdverb(std::string_view tag) { return tag == "RB" || tag == "RBR" || tag == "RBS"; }
-bool IsPreposition(const Token& t) { return t.tag == "IN" || t.tag == "TO"; }
+bool IsPreposition(const Token& t) {
+  const std::string_view tag = t.tag;
+  return tag == "IN" || tag == "TO";
+}
 
 // Verbs after which the subject of a following infinitive or participle is
 // the governing verb's object: "lead X to recall", "call on X to withdraw".
@@ -94,12 +97,14 @@ class Analyzer {
   }
 
  private:
-  const std::string& Lemma(uint32_t i) const { return tokens_[i].lemma; }
+  // Views, not strings: comparing a std::string with a literal calls memcmp
+  // whatever the lengths (libstdc++ 12), a string_view compares sizes first.
+  std::string_view Lemma(uint32_t i) const { return tokens_[i].lemma; }
   std::string_view Lower(uint32_t i) const { return tokens_[i].lemma.empty() ? tokens_[i].norm : tokens_[i].lemma; }
-  const std::string& Tag(uint32_t i) const { return tokens_[i].tag; }
+  std::string_view Tag(uint32_t i) const { return tokens_[i].tag; }
 
   bool InsideNp(uint32_t j, uint32_t start) const {
-    const std::string& tag = Tag(j);
+    const std::string_view tag = Tag(j);
     if (IsNoun(tag) || IsAdjective(tag) || tag == "CD" || tag == "$") return true;
     if (tag == "POS") return j + 1 < n_ && (IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1)) || Tag(j + 1) == "CD");
     if (tag == "DT" || tag == "PDT" || tag == "PRP$") return j == start || Tag(j - 1) == "PDT" || Tag(j - 1) == "POS";
@@ -217,7 +222,7 @@ class Analyzer {
     for (uint32_t k = from; k < n_; ++k) {
       std::string_view w = tokens_[k].norm;
       if (w == ";" || (w == "," && k + 1 < n_ && Tag(k + 1) == "CC")) return false;
-      const std::string& tag = Tag(k);
+      const std::string_view tag = Tag(k);
       if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") return true;
     }
     return false;
