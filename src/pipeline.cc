@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <deque>
 #include <exception>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -177,18 +178,29 @@ Coder::~Coder() = default;
 Coder Coder::Load(const CoderOptions& options) {
   const fs::path root = options.resource_dir.empty() ? ResourceDir() : options.resource_dir;
   const fs::path dict = root / "dict";
+  // The gazetteer and the tagger do not depend on the dictionaries: they
+  // load on their own threads while this one reads the ontology and the
+  // dictionaries (startup is about 40 % gazetteer, 40 % verbs, 15 %
+  // tagger). The loaders share no state. An exception on either thread
+  // comes out of get(); a future's destructor waits for its thread.
+  auto gazetteer_loaded = std::async(std::launch::async, [&root] {
+    return place::Gazetteer::Load(place::Gazetteer::DefaultSnapshotPath(),
+                                  root / "data" / "places" / "aliases.tsv");
+  });
+  auto tagger_loaded = std::async(std::launch::async, [] {
+    return tag::Tagger::Load(LexiconPath(), tag::DefaultWordNetDir());
+  });
   auto ontology = Ontology::Load(root / "data" / "ontology");
-  auto tagger = tag::Tagger::Load(LexiconPath(), tag::DefaultWordNetDir());
   DictionaryFiles files = BuiltInDictionaries(dict);
   if (!options.dictionaries.empty()) files = UserDictionaries(options.dictionaries, std::move(files));
   auto known_code = [&ontology](std::string_view code) { return ontology.Find(code) != nullptr; };
   auto verbs = lexicon::VerbDictionary::Load(files.verbs, known_code);
-  auto gazetteer = place::Gazetteer::Load(place::Gazetteer::DefaultSnapshotPath(),
-                                          root / "data" / "places" / "aliases.tsv");
+  auto actors = lexicon::ActorDictionary::Load(files.actors);
+  auto agents = lexicon::AgentDictionary::Load(files.agents);
+  auto discards = lexicon::DiscardList::Load(files.discards);
   auto impl = std::make_unique<Impl>(Impl{
-      std::move(ontology), std::move(gazetteer), std::move(tagger),
-      lexicon::ActorDictionary::Load(files.actors), lexicon::AgentDictionary::Load(files.agents),
-      std::move(verbs), lexicon::DiscardList::Load(files.discards), options.explain});
+      std::move(ontology), gazetteer_loaded.get(), tagger_loaded.get(), std::move(actors),
+      std::move(agents), std::move(verbs), std::move(discards), options.explain});
   return Coder(std::move(impl));
 }
 
