@@ -102,7 +102,8 @@ Trigger TriggerOf(std::string_view norm) {
   }
   const std::string_view word(lower, norm.size());
   for (const auto& [entry, trigger] : kByLength[norm.size()]) {
-    if (entry == word) return trigger;
+    // The first letter settles nearly every miss without a memcmp call.
+    if (entry[0] == word[0] && entry == word) return trigger;
   }
   return Trigger::kNone;
 }
