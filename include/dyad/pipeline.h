@@ -19,7 +19,9 @@ struct RunOptions {
   std::vector<std::string> inputs;  // file paths, "-" for standard input
   ReaderOptions reader;
   int threads = 1;
-  // Documents coded per batch; memory stays flat whatever the input size.
+  // Documents in flight with several threads (read, being coded, or coded
+  // and waiting for their turn to be written); memory stays flat whatever
+  // the input size.
   size_t batch_size = 256;
 };
 

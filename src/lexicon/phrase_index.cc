@@ -21,6 +21,10 @@ int PhraseIndex::Add(const std::vector<PhraseToken>& phrase, int value) {
   uint32_t node = 0;
   for (const PhraseToken& token : phrase) {
     std::string key = EdgeKey(token);
+    if (node == 0) {
+      const size_t bit = KeyHash(key) & (kRootFilterBits - 1);
+      root_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
     auto it = nodes_[node].next.find(key);
     if (it == nodes_[node].next.end()) {
       uint32_t child = static_cast<uint32_t>(nodes_.size());
@@ -45,7 +49,8 @@ PhraseIndex::Match PhraseIndex::LongestAt(const std::vector<std::string>& folded
   std::string exact;
   for (size_t i = start; i < folded.size(); ++i) {
     const auto& next = nodes_[node].next;
-    auto it = next.find(Prehashed{folded[i], hashes.empty() ? KeyHash(folded[i]) : hashes[i]});
+    const size_t hash = hashes.empty() ? KeyHash(folded[i]) : hashes[i];
+    auto it = node == 0 && !RootMayHave(hash) ? next.end() : next.find(Prehashed{folded[i], hash});
     if (it == next.end() && caps[i]) {
       // Try the exact-case edge: the folded form lower-cased the word, so
       // rebuild its capitals (exact-case words are ASCII).

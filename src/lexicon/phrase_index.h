@@ -68,6 +68,16 @@ class PhraseIndex {
     int value = -1;
   };
   static std::string EdgeKey(const PhraseToken& token);
+  // A bit per hash value (modulo its size) of the root's edge keys. Every
+  // token of every sentence is looked up at the root of three or four
+  // indexes and nearly all of them start no phrase: a clear bit answers
+  // "no" without a hash-table lookup.
+  static constexpr size_t kRootFilterBits = size_t{1} << 18;
+  bool RootMayHave(size_t hash) const {
+    const size_t bit = hash & (kRootFilterBits - 1);
+    return (root_filter_[bit / 64] >> (bit % 64)) & 1;
+  }
+  std::vector<uint64_t> root_filter_ = std::vector<uint64_t>(kRootFilterBits / 64);
   std::vector<Node> nodes_{1};
   size_t phrases_ = 0;
 };

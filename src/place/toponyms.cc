@@ -1,12 +1,15 @@
 #include "place/toponyms.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "util/strings.h"
 
@@ -65,6 +68,46 @@ constexpr std::string_view kNotPlaces[] = {
 
 std::string Lower(std::string_view word) { return util::AsciiLower(word); }
 
+// What a token may start: a locative phrase ("in ..."), a place-noun phrase
+// ("city of ..."), or nothing. Asked for every token of every sentence, so
+// the words are kept by length: a miss costs a length check and a few
+// fixed-length compares, and nothing is allocated.
+enum class Trigger { kNone, kLocative, kPlaceNoun };
+
+Trigger TriggerOf(std::string_view norm) {
+  static constexpr size_t kLongest = 16;
+  using Bucket = std::vector<std::pair<std::string_view, Trigger>>;
+  static const std::array<Bucket, kLongest + 1> kByLength = [] {
+    std::array<Bucket, kLongest + 1> buckets;
+    auto add = [&](std::span<const std::string_view> words, Trigger trigger) {
+      for (std::string_view w : words) {
+        // First listed wins, as in the order of the checks this replaces.
+        Bucket& bucket = buckets[w.size()];
+        bool seen =
+            std::any_of(bucket.begin(), bucket.end(), [&](auto& e) { return e.first == w; });
+        if (!seen) bucket.emplace_back(w, trigger);
+      }
+    };
+    add(kLocative, Trigger::kLocative);
+    add(kSettlementNouns, Trigger::kPlaceNoun);
+    add(kTerritoryNouns, Trigger::kPlaceNoun);
+    add(kNeutralNouns, Trigger::kPlaceNoun);
+    return buckets;
+  }();
+  if (norm.size() > kLongest || kByLength[norm.size()].empty()) return Trigger::kNone;
+  char lower[kLongest];
+  for (size_t i = 0; i < norm.size(); ++i) {
+    char c = norm[i];
+    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  const std::string_view word(lower, norm.size());
+  for (const auto& [entry, trigger] : kByLength[norm.size()]) {
+    // The first letter settles nearly every miss without a memcmp call.
+    if (entry[0] == word[0] && entry == word) return trigger;
+  }
+  return Trigger::kNone;
+}
+
 // A name starts with a capital letter: an ASCII capital, or a non-ASCII
 // letter that folding changes (Ə, Ḩ, Ş). Digits and punctuation are not.
 bool IsCapitalised(const Token& token) {
@@ -100,11 +143,15 @@ class Finder {
   std::vector<PlaceMention> Run() {
     const auto n = static_cast<uint32_t>(tokens_.size());
     for (uint32_t k = 0; k < n; ++k) {
-      const std::string word = Lower(tokens_[k].norm);
-      if (OneOf(word, kLocative)) {
-        AfterPreposition(k + 1);
-      } else if (IsPlaceNoun(word)) {
-        AfterPlaceNoun(k);
+      switch (TriggerOf(tokens_[k].norm)) {
+        case Trigger::kLocative:
+          AfterPreposition(k + 1);
+          break;
+        case Trigger::kPlaceNoun:
+          AfterPlaceNoun(k);
+          break;
+        case Trigger::kNone:
+          break;
       }
     }
     std::sort(mentions_.begin(), mentions_.end(),
@@ -113,11 +160,6 @@ class Finder {
   }
 
  private:
-  static bool IsPlaceNoun(std::string_view word) {
-    return OneOf(word, kSettlementNouns) || OneOf(word, kTerritoryNouns) ||
-           OneOf(word, kNeutralNouns);
-  }
-
   std::string WordAt(uint32_t i) const {
     return i < tokens_.size() ? Lower(tokens_[i].norm) : std::string();
   }

@@ -31,6 +31,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <numeric>
+#include <queue>
 #include <string_view>
 
 namespace dyad::syntax {
@@ -45,7 +47,10 @@ bool IsProperNoun(std::string_view tag) { return tag == "NNP" || tag == "NNPS"; 
 bool IsAdjective(std::string_view tag) { return tag == "JJ" || tag == "JJR" || tag == "JJS"; }
 bool IsVerb(std::string_view tag) { return (tag.size() >= 2 && tag[0] == 'V' && tag[1] == 'B') || tag == "MD"; }
 bool IsAdverb(std::string_view tag) { return tag == "RB" || tag == "RBR" || tag == "RBS"; }
-bool IsPreposition(const Token& t) { return t.tag == "IN" || t.tag == "TO"; }
+bool IsPreposition(const Token& t) {
+  const std::string_view tag = t.tag;
+  return tag == "IN" || tag == "TO";
+}
 
 // Verbs after which the subject of a following infinitive or participle is
 // the governing verb's object: "lead X to recall", "call on X to withdraw".
@@ -94,12 +99,14 @@ class Analyzer {
   }
 
  private:
-  const std::string& Lemma(uint32_t i) const { return tokens_[i].lemma; }
+  // Views, not strings: comparing a std::string with a literal calls memcmp
+  // whatever the lengths (libstdc++ 12), a string_view compares sizes first.
+  std::string_view Lemma(uint32_t i) const { return tokens_[i].lemma; }
   std::string_view Lower(uint32_t i) const { return tokens_[i].lemma.empty() ? tokens_[i].norm : tokens_[i].lemma; }
-  const std::string& Tag(uint32_t i) const { return tokens_[i].tag; }
+  std::string_view Tag(uint32_t i) const { return tokens_[i].tag; }
 
   bool InsideNp(uint32_t j, uint32_t start) const {
-    const std::string& tag = Tag(j);
+    const std::string_view tag = Tag(j);
     if (IsNoun(tag) || IsAdjective(tag) || tag == "CD" || tag == "$") return true;
     if (tag == "POS") return j + 1 < n_ && (IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1)) || Tag(j + 1) == "CD");
     if (tag == "DT" || tag == "PDT" || tag == "PRP$") return j == start || Tag(j - 1) == "PDT" || Tag(j - 1) == "POS";
@@ -252,7 +259,7 @@ class Analyzer {
     for (uint32_t k = from; k < n_; ++k) {
       std::string_view w = tokens_[k].norm;
       if (w == ";" || (w == "," && k + 1 < n_ && Tag(k + 1) == "CC")) return false;
-      const std::string& tag = Tag(k);
+      const std::string_view tag = Tag(k);
       if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") return true;
     }
     return false;
@@ -703,8 +710,45 @@ class Analyzer {
     }
   }
 
+  // For each noun phrase, the last clause (highest index) whose extent
+  // contains the phrase's head, or -1. A sweep over the heads in order with
+  // a heap of the clauses begun so far, instead of scanning every clause
+  // for every phrase (quadratic in a long sentence).
+  std::vector<int> ClauseOfNounHeads() const {
+    const std::vector<Clause>& clauses = out_.clauses;
+    std::vector<size_t> by_first(clauses.size());
+    std::iota(by_first.begin(), by_first.end(), size_t{0});
+    std::sort(by_first.begin(), by_first.end(), [&](size_t a, size_t b) {
+      return clauses[a].extent.first < clauses[b].extent.first;
+    });
+    std::vector<size_t> by_head(out_.noun_phrases.size());
+    std::iota(by_head.begin(), by_head.end(), size_t{0});
+    auto head = [&](size_t np) { return out_.noun_phrases[np].last - 1; };
+    std::stable_sort(by_head.begin(), by_head.end(),
+                     [&](size_t a, size_t b) { return head(a) < head(b); });
+    std::vector<int> clause_of(out_.noun_phrases.size(), -1);
+    std::priority_queue<size_t> begun;  // clause indices, the highest on top
+    size_t next = 0;
+    for (size_t np : by_head) {
+      const uint32_t h = head(np);
+      while (next < by_first.size() && clauses[by_first[next]].extent.first <= h) {
+        begun.push(by_first[next++]);
+      }
+      // A clause that ended before this head ends before every later one.
+      while (!begun.empty() && clauses[begun.top()].extent.last <= h) begun.pop();
+      if (!begun.empty()) clause_of[np] = static_cast<int>(begun.top());
+    }
+    return clause_of;
+  }
+
   void FindNominals() {
-    for (const TokenSpan& np : out_.noun_phrases) {
+    // In news sentences (a few clauses) scanning the clauses per phrase is
+    // cheaper than the sweep's sorting; both give the same clause.
+    constexpr size_t kScanLimit = 4096;
+    const bool sweep = out_.clauses.size() * out_.noun_phrases.size() > kScanLimit;
+    const std::vector<int> clause_of = sweep ? ClauseOfNounHeads() : std::vector<int>();
+    for (size_t np_index = 0; np_index < out_.noun_phrases.size(); ++np_index) {
+      const TokenSpan& np = out_.noun_phrases[np_index];
       uint32_t head = np.last - 1;
       if (!IsNoun(Tag(head)) || IsProperNoun(Tag(head))) continue;
       NominalPredicate nominal;
@@ -718,8 +762,12 @@ class Analyzer {
         nominal.obliques.push_back({t, object});
         t = object.last;
       }
-      for (size_t c = 0; c < out_.clauses.size(); ++c) {
-        if (out_.clauses[c].extent.Contains(head)) nominal.clause = static_cast<int>(c);
+      if (sweep) {
+        nominal.clause = clause_of[np_index];
+      } else {
+        for (size_t c = 0; c < out_.clauses.size(); ++c) {
+          if (out_.clauses[c].extent.Contains(head)) nominal.clause = static_cast<int>(c);
+        }
       }
       out_.nominals.push_back(std::move(nominal));
     }

@@ -273,7 +273,15 @@ class Tokenizer {
   // run, so the work is linear in the input.
   void StartRun() {
     size_t run_end = pos_;
-    while (run_end < end_ && SpaceLength(run_end) == 0) {
+    while (run_end < end_) {
+      // ASCII bytes (most of the text) are told apart without decoding.
+      const auto c = static_cast<unsigned char>(text_[run_end]);
+      if (c < 0x80) {
+        if (c <= 0x20 || c == 0x7F) break;
+        ++run_end;
+        continue;
+      }
+      if (SpaceLength(run_end) != 0) break;
       run_end += DecodeUtf8(text_, run_end).length;
     }
     run_end_ = std::min(run_end, end_);
@@ -516,7 +524,11 @@ std::string Normalize(std::string_view text, const RawToken& token,
     if (token.space_before && space_after) return "--";
     return "-";
   }
-  if (surface.find('\xE2') == std::string_view::npos) return std::string(surface);
+  // Typographic quotes and dashes all start with byte E2. A plain loop:
+  // tokens are a few bytes long, shorter than a memchr call's set-up.
+  bool typographic = false;
+  for (char c : surface) typographic |= c == '\xE2';
+  if (!typographic) return std::string(surface);
   std::string norm;
   norm.reserve(surface.size());
   for (size_t i = 0; i < surface.size(); ++i) {
@@ -682,11 +694,11 @@ class Splitter {
     for (size_t k = from; k < to; ++k) {
       const bool space_after =
           k + 1 == tokens_.size() ? true : tokens_[k + 1].space_before;
-      Token token;
+      // Built in place: no temporary Token to move and destroy.
+      Token& token = sentence.tokens.emplace_back();
       token.begin = tokens_[k].begin;
       token.end = tokens_[k].end;
       token.norm = Normalize(text_, tokens_[k], space_after);
-      sentence.tokens.push_back(std::move(token));
     }
     return sentence;
   }

@@ -175,6 +175,40 @@ struct MonthDay {
   int year = 0;  // 0: not stated
 };
 
+// Whether `word` can be the token a matcher starts from (MatchAt's
+// matchers all fail otherwise): a digit or '-' (ISO dates, days, years,
+// counts), a capital (month and weekday names), "mid-", or one of the
+// lower-case words some matcher compares the token with. Most tokens are
+// none of these, and this one test replaces nine matchers for them.
+bool MayBeHead(std::string_view word) {
+  if (word.empty()) return false;
+  const char c = word[0];
+  if (IsDigit(c) || c == '-' || (c >= 'A' && c <= 'Z')) return true;
+  static constexpr size_t kLongest = 9;  // "afternoon", "yesterday"
+  if (word.size() > kLongest) return word.size() > 4 && EqualsIgnoreCase(word.substr(0, 4), "mid-");
+  // Every lower-case word a matcher accepts as its own token (MatchDeictic,
+  // CountNumber for MatchAgo, MatchUnit), by length.
+  // A row ends at its first empty entry.
+  static constexpr std::string_view kByLength[kLongest + 1][8] = {
+      {},
+      {"a"},
+      {"an"},
+      {"one", "two", "six", "ten"},
+      {"four", "five", "nine", "week", "year"},
+      {"today", "night", "three", "seven", "eight", "month", "forty", "fifty"},
+      {"eleven", "twelve", "twenty", "thirty"},
+      {"tonight", "morning", "evening", "fifteen", "weekend"},
+      {"tomorrow"},
+      {"yesterday", "overnight", "afternoon"},
+  };
+  if (word.size() >= 5 && EqualsIgnoreCase(word.substr(0, 4), "mid-")) return true;
+  for (std::string_view entry : kByLength[word.size()]) {
+    if (entry.empty()) break;
+    if (EqualsIgnoreCase(word, entry)) return true;
+  }
+  return false;
+}
+
 class Finder {
  public:
   Finder(std::span<const Token> tokens, int publication_day)
@@ -219,6 +253,7 @@ class Finder {
   }
 
   std::optional<DateMention> MatchAt(size_t i) {
+    if (!MayBeHead(Word(i))) return std::nullopt;
     if (auto m = MatchIso(i)) return m;
     if (auto m = MatchDeictic(i)) return m;
     if (auto m = MatchWeekday(i)) return m;
