@@ -118,7 +118,7 @@ class Analyzer {
     }
     // A degree adverb inside a phrase: "a very difficult decision".
     if ((tag == "RB" || tag == "RBR" || tag == "RBS") && j > start && j + 1 < n_) {
-      const std::string& prev = Tag(j - 1);
+      std::string_view prev = Tag(j - 1);
       return (prev == "DT" || prev == "PRP$" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
     }
     // A hyphen split off inside a name or compound: "Kwong Chun - yu".
@@ -553,7 +553,7 @@ class Analyzer {
       --open;
       std::string_view w = tokens_[open].norm;
       if (w == "," || w == ";" || w == ":") break;
-      const std::string& tag = Tag(open);
+      std::string_view tag = Tag(open);
       if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") finite = true;
     }
     if (tokens_[open].norm != "," || open == 0 || open + 1 >= comma) return {};
