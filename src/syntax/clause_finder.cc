@@ -112,7 +112,7 @@ class Analyzer {
     // A degree adverb inside a phrase: "a very difficult decision".
     if ((tag == "RB" || tag == "RBR" || tag == "RBS") && j > start && j + 1 < n_) {
       const std::string& prev = Tag(j - 1);
-      return (prev == "DT" || prev == "PRP$" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
+      return (prev == "DT" || prev == "PRP$" || prev == "POS" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
     }
     // A hyphen split off inside a name or compound: "Kwong Chun - yu".
     if (tag == "HYPH" && j > start && j + 1 < n_) return IsNoun(Tag(j - 1)) && IsNoun(Tag(j + 1));
@@ -277,15 +277,22 @@ class Analyzer {
   // Azerbaijan agreed"); the coder splits the span at "and".
   TokenSpan SubjectChainEndingAt(int np) const {
     TokenSpan span = out_.noun_phrases[np];
-    while (span.first >= 2 && np_of_[span.first - 2] >= 0) {
+    while (span.first >= 2) {
       std::string_view link = tokens_[span.first - 1].norm;
       // "work with them and I would": an object pronoun ends a phrase.
       if (link == "and" && In(tokens_[span.first - 2].norm, {"them", "him", "me", "us"})) break;
       // "the participation of this team in the contest", "a spokesman for
       // the army", "Armenia and Azerbaijan".
+      // "sites such as Gawker.com", "journals including Medicine".
+      if (link == "as" && span.first >= 3 && tokens_[span.first - 2].norm == "such" &&
+          np_of_[span.first - 3] >= 0) {
+        span.first = out_.noun_phrases[np_of_[span.first - 3]].first;
+        continue;
+      }
+      if (np_of_[span.first - 2] < 0) break;
       if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
                      "across", "over", "under", "among", "against", "about", "within", "throughout", "inside",
-                     "outside"})) {
+                     "outside", "into", "onto", "towards", "toward", "during", "including"})) {
         break;
       }
       span.first = out_.noun_phrases[np_of_[span.first - 2]].first;
@@ -432,7 +439,7 @@ class Analyzer {
       return;
     }
     if (np_of_[p] >= 0) {
-      TokenSpan chain = SubjectChainEndingAt(np_of_[p]);
+      TokenSpan chain = ListEndingWith(SubjectChainEndingAt(np_of_[p]));
       TokenSpan modified = NounModified(chain);
       clause.subject = modified == chain ? CutAtConjunction(chain) : modified;
       return;
@@ -447,6 +454,44 @@ class Analyzer {
     if (before.tag == "CC" || before.norm == ",") {
       Borrow(clause, FiniteClauseBefore(c));
     }
+  }
+
+  // A list of subjects is headed by its first item: "Ubisoft, Microsoft,
+  // and PlayStation VR all had", "Armenia, Russia and Iran signed". `chain`
+  // is the last item or the last two joined by "and"/"or". A phrase after
+  // a preposition or a time word ("In Paris, Smith and Jones said") starts
+  // no list.
+  TokenSpan ListEndingWith(TokenSpan chain) const {
+    constexpr int kMaxItems = 12;  // keeps the walk short
+    TokenSpan list = chain;
+    bool coordinated = false;
+    for (uint32_t t = chain.first; t < chain.last; ++t) {
+      coordinated |= In(tokens_[t].norm, {"and", "or"});
+    }
+    uint32_t first = chain.first;
+    for (int item = 0; item < kMaxItems && first >= 2; ++item) {
+      std::string_view link = tokens_[first - 1].norm;
+      uint32_t before = first - 2;
+      // The serial comma: "Ubisoft, Microsoft, and PlayStation VR", where
+      // the item before ", and" follows a comma itself.
+      if (In(link, {"and", "or"}) && tokens_[before].norm == "," && before >= 1 && np_of_[before - 1] >= 0 &&
+          !coordinated && out_.noun_phrases[np_of_[before - 1]].first >= 2 &&
+          tokens_[out_.noun_phrases[np_of_[before - 1]].first - 1].norm == ",") {
+        coordinated = true;
+        first = out_.noun_phrases[np_of_[before - 1]].first;
+        continue;
+      }
+      if (link != "," || !coordinated || np_of_[before] < 0) break;
+      const TokenSpan& item_np = out_.noun_phrases[np_of_[before]];
+      if (item_np.first > 0 && IsPreposition(tokens_[item_np.first - 1])) break;
+      if (IsTimeWord(item_np.last - 1)) break;
+      first = item_np.first;
+    }
+    if (first < chain.first && first > 0 && (IsPreposition(tokens_[first - 1]) || IsVerb(Tag(first - 1)))) {
+      return chain;
+    }
+    list.first = first;
+    return list;
   }
 
   bool IsRelativePronoun(uint32_t i) const {

@@ -232,6 +232,25 @@ TEST_F(ClauseFinderTest, DegreeAdverbInsideANounPhrase) {
   EXPECT_EQ(Words(analysis_.noun_phrases[1]), "an artist");
 }
 
+TEST_F(ClauseFinderTest, ListOfSubjects) {
+  Analyse("Ubisoft, Microsoft, and Sony all had large stands.");
+  EXPECT_EQ(SubjectOf("had"), "Ubisoft, Microsoft, and Sony");
+  Analyse("Armenia, Russia and Iran signed the accord.");
+  EXPECT_EQ(SubjectOf("signed"), "Armenia, Russia and Iran");
+  // An introductory phrase or an earlier object starts no list.
+  Analyse("After the war, France and Germany signed the accord.");
+  EXPECT_EQ(SubjectOf("signed"), "France and Germany");
+  Analyse("She made no hormone, and the child did not grow.");
+  EXPECT_EQ(SubjectOf("grow"), "the child");
+}
+
+TEST_F(ClauseFinderTest, SubjectChainThroughSuchAsAndInto) {
+  Analyse("Other sites such as Gawker have refused.");
+  EXPECT_EQ(SubjectOf("refused"), "Other sites such as Gawker");
+  Analyse("Iodine released from these chemicals into milk has been the main source.");
+  EXPECT_EQ(SubjectOf("been"), "Iodine");
+}
+
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   Analyse("A storm yesterday caused a crane to fall.");
   EXPECT_EQ(SubjectOf("caused"), "A storm");
