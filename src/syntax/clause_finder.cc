@@ -232,9 +232,22 @@ class Analyzer {
         // ("the forces deployed there were ...").
         // In a headline a participle after its noun is a passive
         // ("Parents prosecuted after ...", "900 migrants rescued off Aceh").
+        // A noun that is itself an object takes a participle as its
+        // modifier: "infections caused by", "a user labelled 'Anonymous'",
+        // but "said the forces pushed".
+        bool after_object = false;
+        if (start > 0 && np_of_[start - 1] >= 0) {
+          uint32_t np_first = SubjectChainEndingAt(np_of_[start - 1]).first;
+          if (np_first > 0) {
+            uint32_t before = np_first - 1;
+            after_object = (IsPreposition(tokens_[before]) && !IsSubordinator(before)) ||
+                           (IsVerb(Tag(before)) && Tag(before) != "MD" && !IsAuxiliary(before) &&
+                            !TakesClause(Lemma(before)));
+          }
+        }
         bool finite = !by_phrase && ((has_object && (after_noun || after_and)) ||
-                                     (!has_object && after_noun && !(headline_ && !that_follows) &&
-                                      !FiniteVerbFollows(end)));
+                                     (!has_object && after_noun && !after_object &&
+                                      !(headline_ && !that_follows) && !FiniteVerbFollows(end)));
         if (!finite) clause.voice = Voice::kPassive;
         if (finite) bare = false;
       }
@@ -244,6 +257,21 @@ class Analyzer {
       out_.clauses.push_back(std::move(clause));
       i = end - 1;
     }
+  }
+
+  // "as", "after", "because" ... before a clause: not prepositions.
+  bool IsSubordinator(uint32_t i) const {
+    return In(Lower(i), {"as", "after", "before", "because", "while", "if", "since", "although", "though",
+                         "until", "when", "once", "unless", "whether", "that", "where"});
+  }
+
+  // Verbs whose object can be a clause without "that": "said the forces
+  // pushed", "found a quarter favoured".
+  static bool TakesClause(std::string_view lemma) {
+    return IsReportingVerb(lemma) ||
+           In(lemma, {"find", "show", "reveal", "know", "hope", "fear", "feel", "expect", "see", "hear",
+                      "learn", "realize", "realise", "indicate", "mean", "estimate", "predict", "conclude",
+                      "ensure", "believe", "notice"});
   }
 
   // Whether a finite verb follows before the clause is closed by ", and",

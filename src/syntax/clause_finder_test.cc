@@ -251,6 +251,18 @@ TEST_F(ClauseFinderTest, SubjectChainThroughSuchAsAndInto) {
   EXPECT_EQ(SubjectOf("been"), "Iodine");
 }
 
+TEST_F(ClauseFinderTest, ParticipleAfterAnObjectIsAReducedPassive) {
+  Analyse("The child battled infections caused by the bites.");
+  const Clause& caused = ClauseOf("caused");
+  EXPECT_EQ(caused.voice, Voice::kPassive);
+  EXPECT_EQ(Words(caused.agent), "the bites");
+  // After a verb that takes a clause the noun is that clause's subject.
+  Analyse("The ministry said the forces pushed into the town.");
+  EXPECT_EQ(ClauseOf("pushed").voice, Voice::kActive);
+  Analyse("Officials left as thousands of people crowded into the square.");
+  EXPECT_EQ(ClauseOf("crowded").voice, Voice::kActive);
+}
+
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   Analyse("A storm yesterday caused a crane to fall.");
   EXPECT_EQ(SubjectOf("caused"), "A storm");
