@@ -472,7 +472,9 @@ class Analyzer {
       clause.subject = modified == chain ? CutAtConjunction(chain) : modified;
       return;
     }
-    if (before.norm == "," && p > 0 && !InvertedReport(clause)) {
+    // "..., said KCNA.": the speaker follows; FindReportingFrames takes it.
+    if (InvertedReport(clause) && In(before.norm, {",", "\"", "''"})) return;
+    if (before.norm == "," && p > 0) {
       TokenSpan outer = SubjectBeforeParenthetical(p);
       if (!outer.empty()) {
         clause.subject = outer;

@@ -130,6 +130,12 @@ TEST_F(ClauseFinderTest, ReportingFrameAfterTheClause) {
   EXPECT_EQ(Words(ClauseOf("arrested").reported_by), "the union");
 }
 
+TEST_F(ClauseFinderTest, InvertedReportingFrame) {
+  Analyse("Police arrested three journalists, said the union.");
+  EXPECT_EQ(SubjectOf("said"), "the union");
+  EXPECT_EQ(Words(ClauseOf("arrested").reported_by), "the union");
+}
+
 TEST_F(ClauseFinderTest, AccordingToIsAFrame) {
   Analyse("According to witnesses, soldiers fired on the crowd.");
   EXPECT_EQ(Words(ClauseOf("fired").reported_by), "witnesses");

@@ -756,6 +756,12 @@ class Disambiguator {
     const bool can_vbn = Has(m, kVBN);
     const bool unknown_lower = !slot.known && !slot.capitalized;
 
+    // A capitalised compound inside a sentence that modifies no noun is a
+    // name: "Yau Wai-ching defeated", "Shiu Ka-chun of".
+    if (slot.hyphenated && slot.proper_form && (t == kNN || t == kJJ) &&
+        !IsNoun(next) && !IsAdjective(next) && i > 0 && s_[i - 1].tag == kNNP) {
+      return kNNP;
+    }
     // Demonyms and compounds before a noun are adjectives.
     if ((slot.demonym || slot.hyphenated) && Has(m, kJJ) && t != kVBN &&
         (next == kNN || next == kNNS || (slot.demonym && next == kNNP))) {

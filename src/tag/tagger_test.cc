@@ -465,6 +465,11 @@ TEST(TagRulesTest, VerbsOfSayingBeforeTheirClause) {
   EXPECT_EQ(TagOf("NASA is also offering heat tiles .", "offering"), "VBG");
 }
 
+TEST(TagRulesTest, CapitalisedCompoundInAName) {
+  EXPECT_EQ(TagOf("Candidate Yau Wai-ching defeated another candidate .", "Wai-ching"), "NNP");
+  EXPECT_EQ(TagOf("They met in a Turkish-controlled area .", "Turkish-controlled"), "JJ");
+}
+
 TEST(TagRulesTest, NounHeadAfterPossessive) {
   EXPECT_EQ(TagOf("Smith defeated his rival .", "rival"), "NN");
   EXPECT_EQ(TagOf("his rival candidates", "rival"), "JJ");
