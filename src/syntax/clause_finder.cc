@@ -12,7 +12,11 @@
 //     modality read off the group.
 //  3. Subjects. A finite verb takes the noun phrase before it (through "of"
 //     chains and appositions: "the owner of the company, Selcuk Bayraktar,
-//     expressed"); after "and" it shares the previous clause's subject. An
+//     expressed"), looking past what stands between a subject and its verb:
+//     a parenthetical between commas or in brackets, a reduced relative or
+//     relative clause ("Photos released by the police showed", "the man who
+//     killed the mayor was"), an infinitive modifier; a list is headed by
+//     its first item. After "and" it shares the previous clause's subject. An
 //     infinitive takes the object of the verb that governs it ("leading
 //     Armenia to recall") or that verb's subject ("decided to recall"). A
 //     participle takes the noun phrase right before it ("Erdogan calling
@@ -115,7 +119,11 @@ class Analyzer {
       return (prev == "DT" || prev == "PRP$" || prev == "POS" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
     }
     // A hyphen split off inside a name or compound: "Kwong Chun - yu".
-    if (tag == "HYPH" && j > start && j + 1 < n_) return IsNoun(Tag(j - 1)) && IsNoun(Tag(j + 1));
+    // and in a compound modifier: "a 14 - year - old boy".
+    if (tag == "HYPH" && j > start && j + 1 < n_) {
+      auto part = [&](uint32_t k) { return IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == "CD"; };
+      return part(j - 1) && part(j + 1);
+    }
     if (tag == "CC" && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
       return IsAdjective(Tag(j + 1)) || IsNoun(Tag(j + 1));
     }
@@ -180,8 +188,13 @@ class Analyzer {
     return In(Lemma(i), {"be", "have", "do", "get"}) || In(tokens_[i].norm, {"'s", "'re", "'ve", "'d", "'m"});
   }
 
+  // Skips adverbs, negation and floating quantifiers before a verb ("were
+  // all donated").
   uint32_t SkipAdverbs(uint32_t i) const {
-    while (i < n_ && (IsAdverb(Tag(i)) || In(tokens_[i].norm, {"not", "n't", "never"}))) ++i;
+    while (i < n_ && (IsAdverb(Tag(i)) || In(tokens_[i].norm, {"not", "n't", "never"}) ||
+                      (In(tokens_[i].norm, {"all", "both", "each"}) && i + 1 < n_ && IsVerb(Tag(i + 1))))) {
+      ++i;
+    }
     return i;
   }
 
@@ -478,6 +491,16 @@ class Analyzer {
       TokenSpan outer = SubjectBeforeParenthetical(p);
       if (!outer.empty()) {
         clause.subject = outer;
+        return;
+      }
+    }
+    // "Those who were tripped were crushed": the verb ends a relative
+    // clause; the subject is the noun the relative pronoun stands for.
+    if (clause_of_head_[p] >= 0) {
+      const Clause& relative = out_.clauses[clause_of_head_[p]];
+      const uint32_t first = relative.predicate.first;
+      if (first >= 2 && (Tag(first - 1) == "WP" || Tag(first - 1) == "WDT") && np_of_[first - 2] >= 0) {
+        clause.subject = SubjectChainEndingAt(np_of_[first - 2]);
         return;
       }
     }

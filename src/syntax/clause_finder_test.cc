@@ -269,6 +269,19 @@ TEST_F(ClauseFinderTest, ParticipleAfterAnObjectIsAReducedPassive) {
   EXPECT_EQ(ClauseOf("crowded").voice, Voice::kActive);
 }
 
+TEST_F(ClauseFinderTest, SubjectAfterARelativeClauseWithoutObject) {
+  Analyse("Those who were tripped were then crushed by the crowd.");
+  EXPECT_EQ(SubjectOf("crushed"), "Those");
+}
+
+TEST_F(ClauseFinderTest, FloatingQuantifierInsideTheVerbGroup) {
+  Analyse("The prisoners were all released by the rebels.");
+  const Clause& released = ClauseOf("released");
+  EXPECT_EQ(released.voice, Voice::kPassive);
+  EXPECT_EQ(Words(released.subject), "The prisoners");
+  EXPECT_EQ(Words(released.agent), "the rebels");
+}
+
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   Analyse("A storm yesterday caused a crane to fall.");
   EXPECT_EQ(SubjectOf("caused"), "A storm");
