@@ -253,8 +253,13 @@ class Analyzer {
           uint32_t np_first = SubjectChainEndingAt(np_of_[start - 1]).first;
           if (np_first > 0) {
             uint32_t before = np_first - 1;
+            // Any verb but a modal: "had large areas set up", "There were
+            // two teams scheduled to compete".
+            // Not an auxiliary opening a question: "Has anyone ever worked".
+            const bool question = IsAuxiliary(before) &&
+                                  (before == 0 || Tag(before - 1) == "CC" || tokens_[before - 1].norm == ",");
             after_object = (IsPreposition(tokens_[before]) && !IsSubordinator(before)) ||
-                           (IsVerb(Tag(before)) && Tag(before) != "MD" && !IsAuxiliary(before) &&
+                           (IsVerb(Tag(before)) && Tag(before) != "MD" && !question &&
                             !TakesClause(Lemma(before)));
           }
         }
@@ -432,7 +437,8 @@ class Analyzer {
         }
         return;
       }
-      if (np_of_[p] >= 0) {
+      // "according to" frames a report; it has no subject of its own.
+      if (np_of_[p] >= 0 && Lower(clause.head) != "according") {
         clause.subject = SubjectChainEndingAt(np_of_[p]);
         return;
       }

@@ -282,6 +282,13 @@ TEST_F(ClauseFinderTest, FloatingQuantifierInsideTheVerbGroup) {
   EXPECT_EQ(Words(released.agent), "the rebels");
 }
 
+TEST_F(ClauseFinderTest, ParticipleAfterTheObjectOfHave) {
+  Analyse("Sony had large areas set up for visitors.");
+  EXPECT_EQ(ClauseOf("set").voice, Voice::kPassive);
+  Analyse("Has anyone ever worked for them?");
+  EXPECT_EQ(ClauseOf("worked").voice, Voice::kActive);
+}
+
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   Analyse("A storm yesterday caused a crane to fall.");
   EXPECT_EQ(SubjectOf("caused"), "A storm");
