@@ -258,7 +258,11 @@ class Analyzer {
             // Not an auxiliary opening a question: "Has anyone ever worked".
             const bool question = IsAuxiliary(before) &&
                                   (before == 0 || Tag(before - 1) == "CC" || tokens_[before - 1].norm == ",");
-            after_object = (IsPreposition(tokens_[before]) && !IsSubordinator(before)) ||
+            // A preposition governed by a verb other than a participle:
+            // "died from an infection caused by", but "drones owned by the
+            // army crashed".
+            const bool governed = before > 0 && IsVerb(Tag(before - 1)) && Tag(before - 1) != "VBN";
+            after_object = (IsPreposition(tokens_[before]) && !IsSubordinator(before) && governed) ||
                            (IsVerb(Tag(before)) && Tag(before) != "MD" && !question &&
                             !TakesClause(Lemma(before)));
           }
@@ -845,7 +849,7 @@ bool IsHeadline(const Sentence& sentence) {
   if (tokens.size() < 2) return false;
   for (size_t k = tokens.size(); k-- > 0 && k + 3 > tokens.size();) {
     const std::string& w = tokens[k].norm;
-    if (w == "." || w == "!" || w == "?" || w == "...") return false;
+    if (w == "." || w == "!" || w == "?" || w == "..." || w == "," || w == ":" || w == ";") return false;
     if (w != "\"" && w != "''" && w != "'" && w != ")" && w != "\xE2\x80\x9D") return true;
   }
   return true;
