@@ -372,6 +372,11 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
   };
   // Conjuncts inside the span: "Armenia and Azerbaijan" is two actors, and
   // so is "Indian and Pakistani officials".
+  // "Armenia, Russia and Iran": commas separate the members of a list that
+  // ends in "and"; without one, a comma more often opens an apposition
+  // ("Erdogan, Turkey's president").
+  bool list = false;
+  for (uint32_t t = span.first; t < span.last; ++t) list |= tokens[t].norm == "and";
   std::vector<Actor> actors;
   std::vector<bool> bare_modifier;  // per actor: a lone country word ("Indian", "US")
   std::string last_how;
@@ -380,7 +385,8 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
   for (uint32_t t = span.first; t <= span.last; ++t) {
     bool cut = t == span.last ||
                (tokens[t].norm == "and" &&
-                (starts_np(t + 1) != noun_phrases.end() || (match_ends_at(t) && match_starts_at(t + 1))));
+                (starts_np(t + 1) != noun_phrases.end() || (match_ends_at(t) && match_starts_at(t + 1)))) ||
+               (tokens[t].norm == "," && list && starts_np(t + 1) != noun_phrases.end());
     if (!cut) continue;
     last_how.clear();
     last_opens_with_name = match_starts_at(piece);

@@ -12,7 +12,11 @@
 //     modality read off the group.
 //  3. Subjects. A finite verb takes the noun phrase before it (through "of"
 //     chains and appositions: "the owner of the company, Selcuk Bayraktar,
-//     expressed"); after "and" it shares the previous clause's subject. An
+//     expressed"), looking past what stands between a subject and its verb:
+//     a parenthetical between commas or in brackets, a reduced relative or
+//     relative clause ("Photos released by the police showed", "the man who
+//     killed the mayor was"), an infinitive modifier; a list is headed by
+//     its first item. After "and" it shares the previous clause's subject. An
 //     infinitive takes the object of the verb that governs it ("leading
 //     Armenia to recall") or that verb's subject ("decided to recall"). A
 //     participle takes the noun phrase right before it ("Erdogan calling
@@ -119,10 +123,14 @@ class Analyzer {
     // A degree adverb inside a phrase: "a very difficult decision".
     if ((tag == "RB" || tag == "RBR" || tag == "RBS") && j > start && j + 1 < n_) {
       std::string_view prev = Tag(j - 1);
-      return (prev == "DT" || prev == "PRP$" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
+      return (prev == "DT" || prev == "PRP$" || prev == "POS" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
     }
     // A hyphen split off inside a name or compound: "Kwong Chun - yu".
-    if (tag == "HYPH" && j > start && j + 1 < n_) return IsNoun(Tag(j - 1)) && IsNoun(Tag(j + 1));
+    // and in a compound modifier: "a 14 - year - old boy".
+    if (tag == "HYPH" && j > start && j + 1 < n_) {
+      auto part = [&](uint32_t k) { return IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == "CD"; };
+      return part(j - 1) && part(j + 1);
+    }
     if (tag == "CC" && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
       return IsAdjective(Tag(j + 1)) || IsNoun(Tag(j + 1));
     }
@@ -187,8 +195,13 @@ class Analyzer {
     return In(Lemma(i), {"be", "have", "do", "get"}) || In(tokens_[i].norm, {"'s", "'re", "'ve", "'d", "'m"});
   }
 
+  // Skips adverbs, negation and floating quantifiers before a verb ("were
+  // all donated").
   uint32_t SkipAdverbs(uint32_t i) const {
-    while (i < n_ && (IsAdverb(Tag(i)) || In(tokens_[i].norm, {"not", "n't", "never"}))) ++i;
+    while (i < n_ && (IsAdverb(Tag(i)) || In(tokens_[i].norm, {"not", "n't", "never"}) ||
+                      (In(tokens_[i].norm, {"all", "both", "each"}) && i + 1 < n_ && IsVerb(Tag(i + 1))))) {
+      ++i;
+    }
     return i;
   }
 
@@ -239,9 +252,31 @@ class Analyzer {
         // ("the forces deployed there were ...").
         // In a headline a participle after its noun is a passive
         // ("Parents prosecuted after ...", "900 migrants rescued off Aceh").
+        // A noun that is itself an object takes a participle as its
+        // modifier: "infections caused by", "a user labelled 'Anonymous'",
+        // but "said the forces pushed".
+        bool after_object = false;
+        if (start > 0 && np_of_[start - 1] >= 0) {
+          uint32_t np_first = SubjectChainEndingAt(np_of_[start - 1]).first;
+          if (np_first > 0) {
+            uint32_t before = np_first - 1;
+            // Any verb but a modal: "had large areas set up", "There were
+            // two teams scheduled to compete".
+            // Not an auxiliary opening a question: "Has anyone ever worked".
+            const bool question = IsAuxiliary(before) &&
+                                  (before == 0 || Tag(before - 1) == "CC" || tokens_[before - 1].norm == ",");
+            // A preposition governed by a verb other than a participle:
+            // "died from an infection caused by", but "drones owned by the
+            // army crashed".
+            const bool governed = before > 0 && IsVerb(Tag(before - 1)) && Tag(before - 1) != "VBN";
+            after_object = (IsPreposition(tokens_[before]) && !IsSubordinator(before) && governed) ||
+                           (IsVerb(Tag(before)) && Tag(before) != "MD" && !question &&
+                            !TakesClause(Lemma(before)));
+          }
+        }
         bool finite = !by_phrase && ((has_object && (after_noun || after_and)) ||
-                                     (!has_object && after_noun && !(headline_ && !that_follows) &&
-                                      !FiniteVerbFollows(end)));
+                                     (!has_object && after_noun && !after_object &&
+                                      !(headline_ && !that_follows) && !FiniteVerbFollows(end)));
         if (!finite) clause.voice = Voice::kPassive;
         if (finite) bare = false;
       }
@@ -251,6 +286,21 @@ class Analyzer {
       out_.clauses.push_back(std::move(clause));
       i = end - 1;
     }
+  }
+
+  // "as", "after", "because" ... before a clause: not prepositions.
+  bool IsSubordinator(uint32_t i) const {
+    return In(Lower(i), {"as", "after", "before", "because", "while", "if", "since", "although", "though",
+                         "until", "when", "once", "unless", "whether", "that", "where"});
+  }
+
+  // Verbs whose object can be a clause without "that": "said the forces
+  // pushed", "found a quarter favoured".
+  static bool TakesClause(std::string_view lemma) {
+    return IsReportingVerb(lemma) ||
+           In(lemma, {"find", "show", "reveal", "know", "hope", "fear", "feel", "expect", "see", "hear",
+                      "learn", "realize", "realise", "indicate", "mean", "estimate", "predict", "conclude",
+                      "ensure", "believe", "notice"});
   }
 
   // Whether a finite verb follows before the clause is closed by ", and",
@@ -284,15 +334,22 @@ class Analyzer {
   // Azerbaijan agreed"); the coder splits the span at "and".
   TokenSpan SubjectChainEndingAt(int np) const {
     TokenSpan span = out_.noun_phrases[np];
-    while (span.first >= 2 && np_of_[span.first - 2] >= 0) {
+    while (span.first >= 2) {
       std::string_view link = tokens_[span.first - 1].norm;
       // "work with them and I would": an object pronoun ends a phrase.
       if (link == "and" && In(tokens_[span.first - 2].norm, {"them", "him", "me", "us"})) break;
       // "the participation of this team in the contest", "a spokesman for
       // the army", "Armenia and Azerbaijan".
+      // "sites such as Gawker.com", "journals including Medicine".
+      if (link == "as" && span.first >= 3 && tokens_[span.first - 2].norm == "such" &&
+          np_of_[span.first - 3] >= 0) {
+        span.first = out_.noun_phrases[np_of_[span.first - 3]].first;
+        continue;
+      }
+      if (np_of_[span.first - 2] < 0) break;
       if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
                      "across", "over", "under", "among", "against", "about", "within", "throughout", "inside",
-                     "outside"})) {
+                     "outside", "into", "onto", "towards", "toward", "during", "including"})) {
         break;
       }
       span.first = out_.noun_phrases[np_of_[span.first - 2]].first;
@@ -391,7 +448,8 @@ class Analyzer {
         }
         return;
       }
-      if (np_of_[p] >= 0) {
+      // "according to" frames a report; it has no subject of its own.
+      if (np_of_[p] >= 0 && Lower(clause.head) != "according") {
         clause.subject = SubjectChainEndingAt(np_of_[p]);
         return;
       }
@@ -439,21 +497,71 @@ class Analyzer {
       return;
     }
     if (np_of_[p] >= 0) {
-      TokenSpan chain = SubjectChainEndingAt(np_of_[p]);
+      TokenSpan chain = ListEndingWith(SubjectChainEndingAt(np_of_[p]));
       TokenSpan modified = NounModified(chain);
       clause.subject = modified == chain ? CutAtConjunction(chain) : modified;
       return;
     }
-    if (before.norm == "," && p > 0 && !InvertedReport(clause)) {
+    // "..., said KCNA.": the speaker follows; FindReportingFrames takes it.
+    if (InvertedReport(clause) && In(before.norm, {",", "\"", "''"})) return;
+    if (before.norm == "," && p > 0) {
       TokenSpan outer = SubjectBeforeParenthetical(p);
       if (!outer.empty()) {
         clause.subject = outer;
         return;
       }
     }
+    // "Those who were tripped were crushed": the verb ends a relative
+    // clause; the subject is the noun the relative pronoun stands for.
+    if (clause_of_head_[p] >= 0) {
+      const Clause& relative = out_.clauses[clause_of_head_[p]];
+      const uint32_t first = relative.predicate.first;
+      if (first >= 2 && (Tag(first - 1) == "WP" || Tag(first - 1) == "WDT") && np_of_[first - 2] >= 0) {
+        clause.subject = SubjectChainEndingAt(np_of_[first - 2]);
+        return;
+      }
+    }
     if (before.tag == "CC" || before.norm == ",") {
       Borrow(clause, FiniteClauseBefore(c));
     }
+  }
+
+  // A list of subjects is headed by its first item: "Ubisoft, Microsoft,
+  // and PlayStation VR all had", "Armenia, Russia and Iran signed". `chain`
+  // is the last item or the last two joined by "and"/"or". A phrase after
+  // a preposition or a time word ("In Paris, Smith and Jones said") starts
+  // no list.
+  TokenSpan ListEndingWith(TokenSpan chain) const {
+    constexpr int kMaxItems = 12;  // keeps the walk short
+    TokenSpan list = chain;
+    bool coordinated = false;
+    for (uint32_t t = chain.first; t < chain.last; ++t) {
+      coordinated |= In(tokens_[t].norm, {"and", "or"});
+    }
+    uint32_t first = chain.first;
+    for (int item = 0; item < kMaxItems && first >= 2; ++item) {
+      std::string_view link = tokens_[first - 1].norm;
+      uint32_t before = first - 2;
+      // The serial comma: "Ubisoft, Microsoft, and PlayStation VR", where
+      // the item before ", and" follows a comma itself.
+      if (In(link, {"and", "or"}) && tokens_[before].norm == "," && before >= 1 && np_of_[before - 1] >= 0 &&
+          !coordinated && out_.noun_phrases[np_of_[before - 1]].first >= 2 &&
+          tokens_[out_.noun_phrases[np_of_[before - 1]].first - 1].norm == ",") {
+        coordinated = true;
+        first = out_.noun_phrases[np_of_[before - 1]].first;
+        continue;
+      }
+      if (link != "," || !coordinated || np_of_[before] < 0) break;
+      const TokenSpan& item_np = out_.noun_phrases[np_of_[before]];
+      if (item_np.first > 0 && IsPreposition(tokens_[item_np.first - 1])) break;
+      if (IsTimeWord(item_np.last - 1)) break;
+      first = item_np.first;
+    }
+    if (first < chain.first && first > 0 && (IsPreposition(tokens_[first - 1]) || IsVerb(Tag(first - 1)))) {
+      return chain;
+    }
+    list.first = first;
+    return list;
   }
 
   bool IsRelativePronoun(uint32_t i) const {
@@ -794,7 +902,7 @@ bool IsHeadline(const Sentence& sentence) {
   if (tokens.size() < 2) return false;
   for (size_t k = tokens.size(); k-- > 0 && k + 3 > tokens.size();) {
     const std::string& w = tokens[k].norm;
-    if (w == "." || w == "!" || w == "?" || w == "...") return false;
+    if (w == "." || w == "!" || w == "?" || w == "..." || w == "," || w == ":" || w == ";") return false;
     if (w != "\"" && w != "''" && w != "'" && w != ")" && w != "\xE2\x80\x9D") return true;
   }
   return true;

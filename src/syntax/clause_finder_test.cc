@@ -130,6 +130,12 @@ TEST_F(ClauseFinderTest, ReportingFrameAfterTheClause) {
   EXPECT_EQ(Words(ClauseOf("arrested").reported_by), "the union");
 }
 
+TEST_F(ClauseFinderTest, InvertedReportingFrame) {
+  Analyse("Police arrested three journalists, said the union.");
+  EXPECT_EQ(SubjectOf("said"), "the union");
+  EXPECT_EQ(Words(ClauseOf("arrested").reported_by), "the union");
+}
+
 TEST_F(ClauseFinderTest, AccordingToIsAFrame) {
   Analyse("According to witnesses, soldiers fired on the crowd.");
   EXPECT_EQ(Words(ClauseOf("fired").reported_by), "witnesses");
@@ -230,6 +236,57 @@ TEST_F(ClauseFinderTest, DegreeAdverbInsideANounPhrase) {
   EXPECT_EQ(Words(analysis_.noun_phrases[1]), "a very difficult decision");
   Analyse("Warhol was both an artist and a businessman.");
   EXPECT_EQ(Words(analysis_.noun_phrases[1]), "an artist");
+}
+
+TEST_F(ClauseFinderTest, ListOfSubjects) {
+  Analyse("Ubisoft, Microsoft, and Sony all had large stands.");
+  EXPECT_EQ(SubjectOf("had"), "Ubisoft, Microsoft, and Sony");
+  Analyse("Armenia, Russia and Iran signed the accord.");
+  EXPECT_EQ(SubjectOf("signed"), "Armenia, Russia and Iran");
+  // An introductory phrase or an earlier object starts no list.
+  Analyse("After the war, France and Germany signed the accord.");
+  EXPECT_EQ(SubjectOf("signed"), "France and Germany");
+  Analyse("She made no hormone, and the child did not grow.");
+  EXPECT_EQ(SubjectOf("grow"), "the child");
+}
+
+TEST_F(ClauseFinderTest, SubjectChainThroughSuchAsAndInto) {
+  Analyse("Other sites such as Gawker have refused.");
+  EXPECT_EQ(SubjectOf("refused"), "Other sites such as Gawker");
+  Analyse("Iodine released from these chemicals into milk has been the main source.");
+  EXPECT_EQ(SubjectOf("been"), "Iodine");
+}
+
+TEST_F(ClauseFinderTest, ParticipleAfterAnObjectIsAReducedPassive) {
+  Analyse("The child battled infections caused by the bites.");
+  const Clause& caused = ClauseOf("caused");
+  EXPECT_EQ(caused.voice, Voice::kPassive);
+  EXPECT_EQ(Words(caused.agent), "the bites");
+  // After a verb that takes a clause the noun is that clause's subject.
+  Analyse("The ministry said the forces pushed into the town.");
+  EXPECT_EQ(ClauseOf("pushed").voice, Voice::kActive);
+  Analyse("Officials left as thousands of people crowded into the square.");
+  EXPECT_EQ(ClauseOf("crowded").voice, Voice::kActive);
+}
+
+TEST_F(ClauseFinderTest, SubjectAfterARelativeClauseWithoutObject) {
+  Analyse("Those who were tripped were then crushed by the crowd.");
+  EXPECT_EQ(SubjectOf("crushed"), "Those");
+}
+
+TEST_F(ClauseFinderTest, FloatingQuantifierInsideTheVerbGroup) {
+  Analyse("The prisoners were all released by the rebels.");
+  const Clause& released = ClauseOf("released");
+  EXPECT_EQ(released.voice, Voice::kPassive);
+  EXPECT_EQ(Words(released.subject), "The prisoners");
+  EXPECT_EQ(Words(released.agent), "the rebels");
+}
+
+TEST_F(ClauseFinderTest, ParticipleAfterTheObjectOfHave) {
+  Analyse("Sony had large areas set up for visitors.");
+  EXPECT_EQ(ClauseOf("set").voice, Voice::kPassive);
+  Analyse("Has anyone ever worked for them?");
+  EXPECT_EQ(ClauseOf("worked").voice, Voice::kActive);
 }
 
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {

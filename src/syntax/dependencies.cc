@@ -158,12 +158,20 @@ int CopulaPredicate(const Clause& clause, const Sentence& sentence,
   if (t > clause.predicate.last) {
     const std::string& adverb = tokens[t - 1].norm;
     if (adverb == "here" || adverb == "there" || adverb == "underway" || adverb == "abroad" ||
-        adverb == "away" || adverb == "home" || adverb == "ahead") {
+        adverb == "away" || adverb == "home" || adverb == "ahead" || adverb == "alone") {
       if (t >= tokens.size() || np_at[t] < 0) return static_cast<int>(t - 1);
     }
   }
   if (t >= tokens.size()) return -1;
+  // "was both an artist and", "was such a personality", "is as strong as".
+  const std::string& word = tokens[t].norm;
+  if ((word == "both" || word == "either" || word == "neither" || word == "such" || word == "as") &&
+      t + 1 < tokens.size() && (np_at[t + 1] >= 0 || tokens[t + 1].tag.rfind("JJ", 0) == 0)) {
+    ++t;
+  }
   if (np_at[t] >= 0) return np_at[t];
+  // "The turnout was the highest in ...": a superlative with no noun.
+  if (tokens[t].tag == "DT" && t + 1 < tokens.size() && tokens[t + 1].tag.rfind("JJ", 0) == 0) ++t;
   if (tokens[t].tag.rfind("JJ", 0) == 0) {
     while (t + 1 < tokens.size() && tokens[t + 1].tag.rfind("JJ", 0) == 0) ++t;
     return static_cast<int>(t);

@@ -98,6 +98,17 @@ TEST_F(DependenciesTest, PrepositionalAndAdverbialPredicatesOfBe) {
   EXPECT_EQ(Of("Construction"), "nsubj(underway)");
 }
 
+TEST_F(DependenciesTest, MorePredicatesOfBe) {
+  Convert("The turnout was the highest in its history.");
+  EXPECT_EQ(Of("turnout"), "nsubj(highest)");
+  Convert("Warhol was both an artist and a businessman.");
+  EXPECT_EQ(Of("Warhol"), "nsubj(artist)");
+  Convert("He was such a personality.");
+  EXPECT_EQ(Of("He"), "nsubj(personality)");
+  Convert("The school was not alone in receiving a gift.");
+  EXPECT_EQ(Of("school"), "nsubj(alone)");
+}
+
 TEST_F(DependenciesTest, PassiveKeepsItsSecondObject) {
   Convert("They were denied visas twice.");
   EXPECT_EQ(Of("visas"), "obj(denied)");

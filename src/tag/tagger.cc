@@ -437,6 +437,23 @@ bool IsClauseTakingVerb(std::string_view word) {
   return false;
 }
 
+// Past forms of the verbs above and of others that take a clause
+// without "that" ("found the town was empty").
+bool IsClauseTakingPast(std::string_view word) {
+  for (std::string_view verb :
+       {"said", "claimed", "showed", "shown", "ruled", "charged", "noted",
+        "warned", "argued", "reported", "suggested", "believed", "thought",
+        "insisted", "stated", "found", "estimated", "feared", "predicted",
+        "alleged", "denied", "admitted", "hoped", "knew", "known", "meant",
+        "added", "saw", "seen", "heard", "learned", "learnt", "realized",
+        "realised", "expected", "felt", "told", "announced", "confirmed",
+        "revealed", "indicated", "concluded", "ensured", "noticed", "wrote",
+        "declared", "assumed", "guessed", "decided", "agreed"}) {
+    if (word == verb) return true;
+  }
+  return false;
+}
+
 bool IsClauseBoundary(const Slot& slot) {
   switch (slot.tag) {
     case kCC:
@@ -493,8 +510,8 @@ class Disambiguator {
     // passives ("Parents prosecuted after ...").
     headline_ = s_.size() > 1;
     for (size_t k = s_.size(); k-- > 0 && k + 3 > s_.size();) {
-      if (s_[k].tag == kPeriod) {
-        headline_ = false;
+      if (s_[k].tag == kPeriod || s_[k].tag == kComma || s_[k].tag == kColon) {
+        headline_ = false;  // a stop, or a sentence cut off at a comma
         break;
       }
       if (s_[k].tag != kCloseQuote && s_[k].tag != kRRB && s_[k].word != "\"") break;
@@ -526,6 +543,43 @@ class Disambiguator {
       if (IsSureFiniteVerb(s_[j])) return true;
     }
     return false;
+  }
+
+  // Whether the noun phrase ending at token `end - 1` is the object of a
+  // verb (not a modal, not one taking a clause) or of a preposition. The
+  // walk back over the phrase is bounded.
+  bool AfterObjectNoun(size_t end) const {
+    // The phrase runs back through prepositional links ("Gary Fan of the
+    // Neo Democrats failed"), as a subject does.
+    constexpr size_t kMaxPhrase = 20;
+    size_t k = end;
+    while (k > 0 && end - k < kMaxPhrase) {
+      const Pos tag = s_[k - 1].tag;
+      const bool link = tag == kIN && !IsClauseBoundary(s_[k - 1]) && k >= 2 &&
+                        IsNoun(s_[k - 2].tag) && k < end;
+      if (!(IsNoun(tag) || IsAdjective(tag) || tag == kDT || tag == kCD ||
+            tag == kPRPS || tag == kPOS || tag == kPDT || link)) {
+        break;
+      }
+      --k;
+    }
+    if (k == end || k == 0) return false;
+    const Slot& before = s_[k - 1];
+    // A preposition counts when a verb governs it ("died from an infection
+    // caused by"), not in "Up to 100 Albanians", "along with its allies",
+    // nor after a participle ("drones owned by the army crashed").
+    if (before.tag == kIN) {
+      return !IsClauseBoundary(before) && k >= 2 && IsVerb(s_[k - 2].tag) &&
+             s_[k - 2].tag != kVBN;
+    }
+    if (!IsVerb(before.tag) || before.tag == kMD) return false;
+    // "Has anyone worked": an auxiliary opening a question.
+    if (k == 1 && (before.word_class == WordClass::kHave ||
+                   before.word_class == WordClass::kBe ||
+                   before.word_class == WordClass::kDo)) {
+      return false;
+    }
+    return !IsClauseTakingVerb(before.word) && !IsClauseTakingPast(before.word);
   }
 
   // Straight quotes: attached to the next token and not the previous one
@@ -756,6 +810,12 @@ class Disambiguator {
     const bool can_vbn = Has(m, kVBN);
     const bool unknown_lower = !slot.known && !slot.capitalized;
 
+    // A capitalised compound inside a sentence that modifies no noun is a
+    // name: "Yau Wai-ching defeated", "Shiu Ka-chun of".
+    if (slot.hyphenated && slot.proper_form && (t == kNN || t == kJJ) &&
+        !IsNoun(next) && !IsAdjective(next) && i > 0 && s_[i - 1].tag == kNNP) {
+      return kNNP;
+    }
     // Demonyms and compounds before a noun are adjectives.
     if ((slot.demonym || slot.hyphenated) && Has(m, kJJ) && t != kVBN &&
         (next == kNN || next == kNNS || (slot.demonym && next == kNNP))) {
@@ -920,6 +980,14 @@ class Disambiguator {
       // The subject before it, adverbs aside: "forces captured", "the navy
       // reportedly saved".
       if (IsNoun(aux) || aux == kPRP || IsAdjective(aux) || aux == kDT) {
+        // A noun that is itself the object of a verb or preposition takes
+        // the participle as its modifier: "had large areas set up", "There
+        // were two teams scheduled to compete"; but "said the forces
+        // pushed".
+        if (!object_follows && aux != kPRP && next_class != WordClass::kThat &&
+            AfterObjectNoun(j)) {
+          return kVBN;
+        }
         if (object_follows || next == kTO) {
           return kVBD;  // an object follows: "forces captured 22 villages"
         }

@@ -465,6 +465,18 @@ TEST(TagRulesTest, VerbsOfSayingBeforeTheirClause) {
   EXPECT_EQ(TagOf("NASA is also offering heat tiles .", "offering"), "VBG");
 }
 
+TEST(TagRulesTest, CapitalisedCompoundInAName) {
+  EXPECT_EQ(TagOf("Candidate Yau Wai-ching defeated another candidate .", "Wai-ching"), "NNP");
+  EXPECT_EQ(TagOf("They met in a Turkish-controlled area .", "Turkish-controlled"), "JJ");
+}
+
+TEST(TagRulesTest, ParticipleAfterAnObject) {
+  EXPECT_EQ(TagOf("There were two teams scheduled to compete .", "scheduled"), "VBN");
+  EXPECT_EQ(TagOf("Sony had large areas set up for visitors .", "set"), "VBN");
+  EXPECT_EQ(TagOf("He said the forces pushed the rebels back .", "pushed"), "VBD");
+  EXPECT_EQ(TagOf("Gary Fan of the Democrats failed to win .", "failed"), "VBD");
+}
+
 TEST(TagRulesTest, NounHeadAfterPossessive) {
   EXPECT_EQ(TagOf("Smith defeated his rival .", "rival"), "NN");
   EXPECT_EQ(TagOf("his rival candidates", "rival"), "JJ");
