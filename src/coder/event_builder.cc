@@ -322,7 +322,9 @@ class SentenceCoder {
     if (first >= 2 && words[first - 1] == "to" && IsIntentGovernor(words[first - 2])) return true;
     if (clause.governor >= 0) {
       const Clause& governor = analysis_.clauses[clause.governor];
-      return clause.subject_from == clause.governor && IsIntentGovernor(lemma_keys_.folded[governor.head]);
+      // "have never agreed to submit": no intention declared.
+      return clause.subject_from == clause.governor && !governor.negated &&
+             IsIntentGovernor(lemma_keys_.folded[governor.head]);
     }
     for (uint32_t t = clause.predicate.first; t < clause.head; ++t) {
       if (sentence_.tokens[t].tag != "MD") continue;
@@ -490,6 +492,12 @@ class SentenceCoder {
         event.cameo = *intent;
         event.modality = clause.reported_by.empty() ? Modality::kAsserted : Modality::kReported;
       }
+    }
+    // "never agreed to submit", "did not plan to attack": the governor's
+    // negation is the embedded act's.
+    if (clause.governor >= 0 && clause.subject_from == clause.governor &&
+        analysis_.clauses[clause.governor].negated) {
+      event.modality = Modality::kNegated;
     }
     event.attribution = Attribution(clause);
     event.verb_text = head.norm;
