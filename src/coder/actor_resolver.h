@@ -8,6 +8,7 @@
 #ifndef DYAD_CODER_ACTOR_RESOLVER_H_
 #define DYAD_CODER_ACTOR_RESOLVER_H_
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 #include <string_view>
@@ -49,6 +50,14 @@ class ActorResolver {
   // ("Russia and Turkey", "A, B and C"); `noun_phrases` are the sentence's.
   std::vector<Actor> ResolveAll(TokenSpan span, const std::vector<TokenSpan>& noun_phrases,
                                 Role role = Role::kAny) const;
+
+  // Whether any dictionary actor or agent noun lies within the span
+  // ("remarks" names no one, "Opposition groups" and "Turkey" do).
+  bool NamesAnyone(TokenSpan span) const {
+    auto inside = [&](const auto& m) { return m.first >= span.first && m.last <= span.last; };
+    return std::any_of(matches_.begin(), matches_.end(), inside) ||
+           std::any_of(agent_matches_.begin(), agent_matches_.end(), inside);
+  }
 
   // Whether the actor is a person of the dictionaries (not an organisation,
   // a country or an agent noun).

@@ -303,6 +303,14 @@ class SentenceCoder {
       }
       if (agree) return speakers;
     }
+    // "his remarks in Doha ... aimed at pushing for": a place after a head
+    // that names no one is where, not who.
+    for (uint32_t t = span.first + 1; t < span.last; ++t) {
+      const std::string& word = actors_.word_keys().folded[t];
+      if (word != "in" && word != "at" && word != "near" && word != "inside" && word != "across") continue;
+      if (!actors_.NamesAnyone({span.first, t})) return {};
+      break;
+    }
     return actors_.ResolveAll(span, analysis_.noun_phrases);
   }
 
