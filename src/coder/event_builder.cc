@@ -163,19 +163,24 @@ class SentenceCoder {
   // The dative shift: a pattern "give &AID to $T" also matches "gave
   // Tanzania a grant", and "provide &AID to $T" "provided Ukraine with
   // weapons": the recipient is the first object, the words follow it.
-  bool MatchDative(const lexicon::VerbPattern& pattern, const Clause& clause, Binding& binding) const {
-    static const std::set<std::string_view> kDative = {"give", "send", "offer", "grant", "sell", "lend",
-                                                       "hand", "award", "promise", "pay", "deny", "ship"};
+  enum class Dative { kNone, kShift, kWith };
+  // "give X Y" (shift) or "provide X with Y" (with), by the verb.
+  static Dative DativeOf(std::string_view verb) {
+    static const std::set<std::string_view> kShift = {"give", "send", "offer", "grant", "sell", "lend",
+                                                      "hand", "award", "promise", "pay", "deny", "ship"};
     static const std::set<std::string_view> kWith = {"provide", "supply", "equip", "furnish", "arm"};
+    return kShift.count(verb) ? Dative::kShift : kWith.count(verb) ? Dative::kWith : Dative::kNone;
+  }
+
+  bool MatchDative(const lexicon::VerbPattern& pattern, const Clause& clause, Dative kind,
+                   Binding& binding) const {
     const auto& elements = pattern.elements;
     const size_t n = elements.size();
     if (n < 3 || !elements[n - 1].target || elements[n - 2].target || elements[n - 2].words.empty() ||
         elements[n - 2].words[0] != "to" || clause.object.empty() || clause.voice == Voice::kPassive) {
       return false;
     }
-    const std::string& verb = lemma_keys_.folded[clause.head];
-    const bool dative = kDative.count(verb) > 0;
-    if (!dative && !kWith.count(verb)) return false;
+    const bool dative = kind == Dative::kShift;
     const TokenSpan recipient = clause.object;
     uint32_t after = recipient.last;
     if (!dative) {
@@ -450,10 +455,11 @@ class SentenceCoder {
     }
     // "gave Tanzania a grant": the patterns name the recipient after "to",
     // which the sentence may lack, so the word index cannot preselect them.
-    for (int index : candidates) {
-      const auto& pattern = verbs_.pattern(index);
+    const Dative dative = clause.object.empty() ? Dative::kNone : DativeOf(lemma_keys_.folded[clause.head]);
+    for (size_t i = 0; dative != Dative::kNone && i < candidates.size(); ++i) {
+      const auto& pattern = verbs_.pattern(candidates[i]);
       Binding binding;
-      if (!MatchDative(pattern, clause, binding)) continue;
+      if (!MatchDative(pattern, clause, dative, binding)) continue;
       if (CodeWith(c, pattern, binding) == Outcome::kDone) return;
     }
     Explain("verb '{}' ({}): no pattern matched the clause", head.norm, head.lemma);
