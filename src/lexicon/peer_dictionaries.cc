@@ -83,30 +83,8 @@ std::vector<PeerLine> ReadPeerLines(const fs::path& path) {
   int number = 0;
   while (ReadLine(in, raw)) {
     ++number;
-    std::string text;
-    bool in_code = false;
-    for (size_t i = 0; i < raw.size();) {
-      if (in_comment) {
-        size_t end = raw.find("-->", i);
-        if (end == std::string::npos) break;
-        in_comment = false;
-        i = end + 3;
-        continue;
-      }
-      // "<!" rather than "<!--": the peers' own files also write "<! --".
-      if (raw.compare(i, 2, "<!") == 0) {
-        in_comment = true;
-        i += 2;
-        continue;
-      }
-      char c = raw[i];
-      if (c == '[') in_code = true;
-      if (c == ']') in_code = false;
-      // Inside [...] '#' is part of TABARI's discard code "###".
-      if (!in_code && (c == '#' || c == ';')) break;
-      text += c;
-      ++i;
-    }
+    // "<!" rather than "<!--": the peers' own actor files also write "<! --".
+    std::string text = StripPeerComments(raw, "<!", true, in_comment);
     std::string_view trimmed = util::Trim(text);
     if (trimmed.empty()) continue;
     if (!section.empty()) {
@@ -593,6 +571,33 @@ void PeerDictionaryReader::ReadAgents(const fs::path& path, DictionaryFormat for
       }
     }
   }
+}
+
+std::string StripPeerComments(std::string_view raw, std::string_view comment_open, bool hash_comments,
+                              bool& in_comment) {
+  std::string text;
+  bool in_code = false;
+  for (size_t i = 0; i < raw.size();) {
+    if (in_comment) {
+      size_t end = raw.find("-->", i);
+      if (end == std::string_view::npos) break;
+      in_comment = false;
+      i = end + 3;
+      continue;
+    }
+    if (raw.compare(i, comment_open.size(), comment_open) == 0) {
+      in_comment = true;
+      i += comment_open.size();
+      continue;
+    }
+    char c = raw[i];
+    if (c == '[') in_code = true;
+    if (c == ']') in_code = false;
+    if (!in_code && (c == ';' || (c == '#' && hash_comments))) break;
+    text += c;
+    ++i;
+  }
+  return text;
 }
 
 }  // namespace dyad::lexicon

@@ -44,6 +44,14 @@ DictionaryFormat DetectFormat(const std::filesystem::path& file);
 
 std::string_view FormatName(DictionaryFormat format);  // "dyad", "PETRARCH", "TABARI"
 
+// One line of a peer file without its comments: markup comments opened by
+// `comment_open` and closed by "-->" (they may span lines: `in_comment`
+// carries over from one line to the next), ';' and, with `hash_comments`,
+// '#' outside a [...] code (inside, '#' is TABARI's discard code "###").
+// Shared by the actor, agent and verb readers.
+std::string StripPeerComments(std::string_view raw, std::string_view comment_open, bool hash_comments,
+                              bool& in_comment);
+
 class PeerDictionaryReader {
  public:
   // Adds the entries of a PETRARCH or TABARI actor file to `into`; problems

@@ -38,28 +38,8 @@ std::vector<Line> ReadLines(const fs::path& path, DictionaryFormat format) {
   while (std::getline(in, raw)) {
     ++number;
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-    std::string text;
-    bool in_code = false;
-    for (size_t i = 0; i < raw.size();) {
-      if (in_comment) {
-        size_t end = raw.find("-->", i);
-        if (end == std::string::npos) break;
-        in_comment = false;
-        i = end + 3;
-        continue;
-      }
-      if (raw.compare(i, 4, "<!--") == 0) {
-        in_comment = true;
-        i += 4;
-        continue;
-      }
-      char c = raw[i];
-      if (c == '[') in_code = true;
-      if (c == ']') in_code = false;
-      if (!in_code && (c == ';' || (c == '#' && format == DictionaryFormat::kPetrarch))) break;
-      text += c == '\t' ? ' ' : c;
-      ++i;
-    }
+    std::string text = StripPeerComments(raw, "<!--", format == DictionaryFormat::kPetrarch, in_comment);
+    std::replace(text.begin(), text.end(), '\t', ' ');
     std::string_view trimmed = util::Trim(text);
     if (trimmed.empty()) continue;
     if (trimmed.starts_with("~~")) break;  // TABARI's end of dictionary
