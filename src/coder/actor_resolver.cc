@@ -359,16 +359,24 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
                                              const std::vector<TokenSpan>& noun_phrases,
                                              Role role) const {
   const auto& tokens = sentence_->tokens;
+  // Noun phrases and dictionary matches are in text order and do not
+  // overlap, so binary searches find them: a long list of names stays
+  // linear-logarithmic.
   auto starts_np = [&](uint32_t t) {
-    return std::find_if(noun_phrases.begin(), noun_phrases.end(),
-                        [&](const TokenSpan& s) { return s.first == t; });
+    auto it = std::lower_bound(noun_phrases.begin(), noun_phrases.end(), t,
+                               [](const TokenSpan& s, uint32_t k) { return s.first < k; });
+    return it != noun_phrases.end() && it->first == t ? it : noun_phrases.end();
   };
   // Whether a dictionary phrase ends just before token t / starts at t.
   auto match_ends_at = [&](uint32_t t) {
-    return std::any_of(matches_.begin(), matches_.end(), [&](const auto& m) { return m.last == t; });
+    auto it = std::lower_bound(matches_.begin(), matches_.end(), t,
+                               [](const lexicon::ActorMatch& m, uint32_t k) { return m.last < k; });
+    return it != matches_.end() && it->last == t;
   };
   auto match_starts_at = [&](uint32_t t) {
-    return std::any_of(matches_.begin(), matches_.end(), [&](const auto& m) { return m.first == t; });
+    auto it = std::lower_bound(matches_.begin(), matches_.end(), t,
+                               [](const lexicon::ActorMatch& m, uint32_t k) { return m.first < k; });
+    return it != matches_.end() && it->first == t;
   };
   // Conjuncts inside the span: "Armenia and Azerbaijan" is two actors, and
   // so is "Indian and Pakistani officials".
