@@ -161,6 +161,13 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   return actor;
 }
 
+const lexicon::ActorMatch* ActorResolver::MatchStartingAt(uint32_t token) const {
+  // Matches are in text order and do not overlap.
+  auto it = std::lower_bound(matches_.begin(), matches_.end(), token,
+                             [](const lexicon::ActorMatch& m, uint32_t t) { return m.first < t; });
+  return it != matches_.end() && it->first == token ? &*it : nullptr;
+}
+
 // "the president of Armenia", "the mayor of the West Bank city of Nablus",
 // "inspectors of the IAEA": an agent noun phrase followed by "of" and an
 // actor within a few words is that actor's agent (a country's, with the
@@ -177,8 +184,8 @@ std::optional<Actor> ActorResolver::ResolveAgentOf(TokenSpan span) const {
   for (uint32_t t = span.last + 1; t < tokens.size() && t <= span.last + kMaxWords; ++t) {
     const std::string& tag = tokens[t].tag;
     if (tag.starts_with("VB") || tag == "MD" || tag == "," || tag == "." || tag == ":") break;
-    auto match = std::find_if(matches_.begin(), matches_.end(), [&](const auto& m) { return m.first == t; });
-    if (match == matches_.end()) continue;
+    const lexicon::ActorMatch* match = MatchStartingAt(t);
+    if (!match) continue;
     auto code = actors_.Resolve(match->entry, date_);
     if (!code) return std::nullopt;
     std::string combined = code->size() == 3 && IsNational(*code) ? *code + agent->sector : *code;
@@ -373,11 +380,7 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
                                [](const lexicon::ActorMatch& m, uint32_t k) { return m.last < k; });
     return it != matches_.end() && it->last == t;
   };
-  auto match_starts_at = [&](uint32_t t) {
-    auto it = std::lower_bound(matches_.begin(), matches_.end(), t,
-                               [](const lexicon::ActorMatch& m, uint32_t k) { return m.first < k; });
-    return it != matches_.end() && it->first == t;
-  };
+  auto match_starts_at = [&](uint32_t t) { return MatchStartingAt(t) != nullptr; };
   // Conjuncts inside the span: "Armenia and Azerbaijan" is two actors, and
   // so is "Indian and Pakistani officials".
   // "Armenia, Russia and Iran": commas separate the members of a list that

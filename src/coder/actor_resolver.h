@@ -74,6 +74,8 @@ class ActorResolver {
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
+  // The dictionary phrase that starts at the token, or nullptr.
+  const lexicon::ActorMatch* MatchStartingAt(uint32_t token) const;
   std::optional<Actor> ResolveAgentOf(TokenSpan span) const;
   std::optional<Actor> ResolveDefinite(TokenSpan span) const;
   std::optional<Actor> ResolveCountryThing(TokenSpan span) const;
