@@ -389,7 +389,7 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
   bool list = false;
   for (uint32_t t = span.first; t < span.last; ++t) list |= tokens[t].norm == "and";
   std::vector<Actor> actors;
-  std::vector<bool> bare_modifier;  // per actor: a lone country word ("Indian", "US")
+  std::vector<bool> bare_modifier;  // per actor: a conjunct ending in its country word ("Indian", "US")
   std::string last_how;
   bool last_opens_with_name = false;  // the last conjunct starts with its country word
   uint32_t piece = span.first;
@@ -402,7 +402,8 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
     last_how.clear();
     last_opens_with_name = match_starts_at(piece);
     if (auto actor = Resolve({piece, t}, &last_how, role)) {
-      bare_modifier.push_back(t == piece + 1 && actor->code.size() == 3);
+      // The country word ends the conjunct ("Indian", "senior Indian").
+      bare_modifier.push_back(actor->code.size() == 3 && actor->end == tokens[t - 1].end);
       actors.push_back(*actor);
     }
     piece = t + 1;

@@ -228,12 +228,10 @@ class SentenceCoder {
     const bool hostile = code >= std::string_view("10");
     TokenSpan patient = clause.voice == Voice::kPassive ? EffectiveSubject(clause) : clause.object;
     if (auto targets = ActorsIn(patient, sources, hostile); !targets.empty()) return targets;
-    if (clause.object.empty() && c + 1 < analysis_.clauses.size()) {
-      const Clause& next = analysis_.clauses[c + 1];
-      const uint32_t after = clause.predicate.last;
-      if (after < sentence_.tokens.size() && actors_.word_keys().folded[after] == "that" &&
-          next.subject.first == after + 1) {
-        if (auto targets = ActorsIn(next.subject, sources, false); !targets.empty()) return targets;
+    if (clause.object.empty() && c + 1 < analysis_.clauses.size() &&
+        GovernsThatClause(clause, analysis_.clauses[c + 1])) {
+      if (auto targets = ActorsIn(analysis_.clauses[c + 1].subject, sources, false); !targets.empty()) {
+        return targets;
       }
     }
     // Not the phrases of a clause it governs that the pattern did not take
@@ -255,6 +253,22 @@ class SentenceCoder {
       if (auto targets = ActorsIn(oblique.phrase, sources, false); !targets.empty()) return targets;
     }
     return ReactionTargets(clause, code, sources);
+  }
+
+  // Whether `next` is a "that" clause right after `clause`'s verb group,
+  // with at most a few adverbial words between ("demanded on Friday that
+  // the US ...", "urged, in a letter, that ...") but no other verb.
+  bool GovernsThatClause(const Clause& clause, const Clause& next) const {
+    if (next.subject.empty() || next.subject.first == 0) return false;
+    const uint32_t that = next.subject.first - 1;
+    constexpr uint32_t kMaxWordsBetween = 6;
+    if (that < clause.predicate.last || that - clause.predicate.last > kMaxWordsBetween) return false;
+    if (actors_.word_keys().folded[that] != "that") return false;
+    for (uint32_t t = clause.predicate.last; t < that; ++t) {
+      const std::string_view tag = sentence_.tokens[t].tag;
+      if (tag.starts_with("VB") || tag == "MD") return false;
+    }
+    return true;
   }
 
   // "Israel was accused of selling arms to Azerbaijan, leading Armenia to

@@ -98,6 +98,7 @@ class Analyzer {
     ResolveForwardSubjects();
     SetExtents();
     FindReportingFrames();
+    MarkMandativeComplements();
     FindNominals();
     return std::move(out_);
   }
@@ -775,18 +776,43 @@ class Analyzer {
     }
   }
 
+  // Where a verb's complement may begin: after adverbs and a time phrase
+  // ("said on Monday that ...").
+  uint32_t ComplementStart(const Clause& clause) const {
+    uint32_t after = SkipAdverbs(clause.predicate.last);
+    if (after + 1 < n_ && IsPreposition(tokens_[after]) && np_of_[after + 1] >= 0) {
+      const TokenSpan& np = out_.noun_phrases[np_of_[after + 1]];
+      if (np.first == after + 1 && IsTimeWord(np.last - 1)) after = np.last;
+    }
+    return after;
+  }
+
+  // "Kenya demanded that the US lift its tariffs": the act a demand or
+  // proposal asks for has not happened, whatever the tense of its verb.
+  void MarkMandativeComplements() {
+    for (size_t c = 0; c + 1 < out_.clauses.size(); ++c) {
+      const Clause& governing = out_.clauses[c];
+      if (governing.voice == Voice::kPassive ||
+          !In(Lemma(governing.head), {"demand", "urge", "ask", "request", "require", "propose", "recommend",
+                                      "order", "command", "petition"})) {
+        continue;
+      }
+      const uint32_t that = ComplementStart(governing);
+      Clause& complement = out_.clauses[c + 1];
+      if (that < n_ && Lower(that) == "that" && complement.subject.first == that + 1 &&
+          (complement.modality == Modality::kAsserted || complement.modality == Modality::kReported)) {
+        complement.modality = Modality::kHypothetical;
+      }
+    }
+  }
+
   void FindReportingFrames() {
     const size_t count = out_.clauses.size();
     for (size_t c = 0; c < count; ++c) {
       Clause& frame = out_.clauses[c];
       if (!IsReportingVerb(Lemma(frame.head)) || frame.voice == Voice::kPassive) continue;
       TokenSpan speaker = EffectiveSubject(out_, frame);
-      uint32_t after = SkipAdverbs(frame.predicate.last);
-      // "said on Monday that ...": a time phrase before the complement.
-      if (after + 1 < n_ && IsPreposition(tokens_[after]) && np_of_[after + 1] >= 0) {
-        const TokenSpan& np = out_.noun_phrases[np_of_[after + 1]];
-        if (np.first == after + 1 && IsTimeWord(np.last - 1)) after = np.last;
-      }
+      uint32_t after = ComplementStart(frame);
       bool complement = after < n_ && (In(tokens_[after].norm, {"that", ":", "\""}) ||
                                        (c + 1 < count && kinds_[c + 1] == Kind::kFinite &&
                                         !out_.clauses[c + 1].subject.empty() &&
