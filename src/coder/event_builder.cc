@@ -252,7 +252,41 @@ class SentenceCoder {
       if (!kTargetPrepositions.count(preposition)) continue;
       if (auto targets = ActorsIn(oblique.phrase, sources, false); !targets.empty()) return targets;
     }
+    // An intention, refusal or threat is about an act; an admission or a
+    // statement is not aimed at whom the act was. Coordinated subjects of
+    // an intention act on one another (below), not on the act's place.
+    const std::string_view root = code.substr(0, 2);
+    if (root == "12" || root == "13" || (root == "03" && sources.size() == 1)) {
+      if (auto targets = GovernedActTargets(c, sources); !targets.empty()) return targets;
+    }
     return ReactionTargets(clause, code, sources);
+  }
+
+  // "refused to meet the Turkish minister", "threatened to ban imports
+  // from Peru", "offered to send troops to Mali": a refusal, threat or
+  // offer is aimed at whom the act it is about would be aimed at: the
+  // target of the first pattern that matches the subject's own governed act.
+  std::vector<Actor> GovernedActTargets(size_t c, const std::vector<Actor>& sources) const {
+    const Clause& clause = analysis_.clauses[c];
+    for (size_t g = c + 1; g < analysis_.clauses.size(); ++g) {
+      const Clause& act = analysis_.clauses[g];
+      if (act.governor != static_cast<int>(c) || act.subject_from != static_cast<int>(c) ||
+          act.head < clause.head) {
+        continue;
+      }
+      std::vector<Actor> targets;
+      ForEachMatch(g, [&](const lexicon::VerbPattern& pattern, const Binding& binding) {
+        if (!binding.target.empty()) {
+          targets = DistinctTargets(
+              actors_.ResolveAll(binding.target, analysis_.noun_phrases, ActorResolver::Role::kTarget), sources);
+        } else if (!HasTargetSlot(pattern)) {
+          targets = PatientTargets(g, pattern.code, sources, binding.last);
+        }
+        return !targets.empty();
+      });
+      if (!targets.empty()) return targets;
+    }
+    return {};
   }
 
   // Whether `next` is a "that" clause right after `clause`'s verb group,
@@ -437,6 +471,37 @@ class SentenceCoder {
     out_.clauses.push_back(current_clause_);
   }
 
+  // Calls `use` with each pattern that matches clause `c` and its binding,
+  // most specific first, until `use` returns true; returns whether it did.
+  template <typename Use>
+  bool ForEachMatch(size_t c, Use&& use) const {
+    const Clause& clause = analysis_.clauses[c];
+    const auto& candidates = verbs_.ForVerb(lemma_keys_.folded[clause.head]);
+    const bool passive = clause.voice == Voice::kPassive;
+    // Only the patterns whose rarest word occurs in the sentence, in order.
+    for (uint32_t position : verbs_.VerbCandidates(lemma_keys_.folded[clause.head], present_ids_)) {
+      const auto& pattern = verbs_.pattern(candidates[position]);
+      // In a passive clause the grammatical subject is the patient: a
+      // pattern that looks for the target elsewhere ("attack in $T", a
+      // place) contradicts it.
+      if (passive && HasTargetAfterWords(pattern)) continue;
+      if (!WordsPresent(pattern)) continue;
+      Binding binding;
+      if (!Match(pattern, clause, 0, clause.head, binding)) continue;
+      if (use(pattern, binding)) return true;
+    }
+    // "gave Tanzania a grant": the patterns name the recipient after "to",
+    // which the sentence may lack, so the word index cannot preselect them.
+    const Dative dative = clause.object.empty() ? Dative::kNone : DativeOf(lemma_keys_.folded[clause.head]);
+    for (size_t i = 0; dative != Dative::kNone && i < candidates.size(); ++i) {
+      const auto& pattern = verbs_.pattern(candidates[i]);
+      Binding binding;
+      if (!MatchDative(pattern, clause, dative, binding)) continue;
+      if (use(pattern, binding)) return true;
+    }
+    return false;
+  }
+
   void CodeClause(size_t c) {
     current_clause_ = static_cast<int>(c);
     const Clause& clause = analysis_.clauses[c];
@@ -454,28 +519,10 @@ class SentenceCoder {
         return;
       }
     }
-    const bool passive = clause.voice == Voice::kPassive;
-    // Only the patterns whose rarest word occurs in the sentence, in order.
-    for (uint32_t position : verbs_.VerbCandidates(lemma_keys_.folded[clause.head], present_ids_)) {
-      const auto& pattern = verbs_.pattern(candidates[position]);
-      // In a passive clause the grammatical subject is the patient: a
-      // pattern that looks for the target elsewhere ("attack in $T", a
-      // place) contradicts it.
-      if (passive && HasTargetAfterWords(pattern)) continue;
-      if (!WordsPresent(pattern)) continue;
-      Binding binding;
-      if (!Match(pattern, clause, 0, clause.head, binding)) continue;
-      if (CodeWith(c, pattern, binding) == Outcome::kDone) return;
-    }
-    // "gave Tanzania a grant": the patterns name the recipient after "to",
-    // which the sentence may lack, so the word index cannot preselect them.
-    const Dative dative = clause.object.empty() ? Dative::kNone : DativeOf(lemma_keys_.folded[clause.head]);
-    for (size_t i = 0; dative != Dative::kNone && i < candidates.size(); ++i) {
-      const auto& pattern = verbs_.pattern(candidates[i]);
-      Binding binding;
-      if (!MatchDative(pattern, clause, dative, binding)) continue;
-      if (CodeWith(c, pattern, binding) == Outcome::kDone) return;
-    }
+    const bool done = ForEachMatch(c, [&](const lexicon::VerbPattern& pattern, const Binding& binding) {
+      return CodeWith(c, pattern, binding) == Outcome::kDone;
+    });
+    if (done) return;
     Explain("verb '{}' ({}): no pattern matched the clause", head.norm, head.lemma);
   }
 
