@@ -104,6 +104,17 @@ Actor ActorResolver::MakeActor(const std::string& code, int entry, uint32_t firs
   return actor;
 }
 
+std::optional<Actor> ActorResolver::BareAgentOf(TokenSpan span, std::string_view country) const {
+  auto inside = [&](const lexicon::ActorMatch& m) { return m.first >= span.first && m.last <= span.last; };
+  if (span.empty() || std::any_of(matches_.begin(), matches_.end(), inside)) return std::nullopt;
+  for (const auto& agent : agent_matches_) {
+    if (agent.first >= span.first && agent.last == span.last) {
+      return MakeActor(std::string(country) + agent.sector, -1, agent.first, agent.last);
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   const std::string& folded = word_keys_.folded[token];
   bool person = IsPersonalPronoun(folded);

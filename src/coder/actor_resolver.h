@@ -59,6 +59,10 @@ class ActorResolver {
            std::any_of(agent_matches_.begin(), agent_matches_.end(), inside);
   }
 
+  // A phrase headed by an agent noun and naming no country ("protesters",
+  // "the demonstrators") as that agent of `country`, or nullopt.
+  std::optional<Actor> BareAgentOf(TokenSpan span, std::string_view country) const;
+
   // Whether the actor is a person of the dictionaries (not an organisation,
   // a country or an agent noun).
   bool IsPerson(const Actor& actor) const {

@@ -228,6 +228,7 @@ class SentenceCoder {
     const bool hostile = code >= std::string_view("10");
     TokenSpan patient = clause.voice == Voice::kPassive ? EffectiveSubject(clause) : clause.object;
     if (auto targets = ActorsIn(patient, sources, hostile); !targets.empty()) return targets;
+    if (auto targets = DomesticTargets(patient, code, sources); !targets.empty()) return targets;
     if (clause.object.empty() && c + 1 < analysis_.clauses.size() &&
         GovernsThatClause(clause, analysis_.clauses[c + 1])) {
       if (auto targets = ActorsIn(analysis_.clauses[c + 1].subject, sources, false); !targets.empty()) {
@@ -286,6 +287,21 @@ class SentenceCoder {
       });
       if (!targets.empty()) return targets;
     }
+    return {};
+  }
+
+  // "Egyptian police arrested protesters": the people a state's police,
+  // army, courts or government coerce (arrest, detain, disperse, ban: code
+  // 17) without a country named are that state's people. Not for attacks
+  // (18-20), which cross borders as often as not.
+  std::vector<Actor> DomesticTargets(TokenSpan patient, std::string_view code,
+                                     const std::vector<Actor>& sources) const {
+    static const std::set<std::string_view> kStateSectors = {"GOV", "COP", "MIL", "JUD", "SPY"};
+    if (!code.starts_with("17") || sources.size() != 1 || !kStateSectors.count(sources[0].sector) ||
+        sources[0].country.size() != 3 || sources[0].country.starts_with("IGO")) {
+      return {};
+    }
+    if (auto agent = actors_.BareAgentOf(patient, sources[0].country)) return DistinctTargets({*agent}, sources);
     return {};
   }
 
@@ -365,6 +381,54 @@ class SentenceCoder {
       break;
     }
     return actors_.ResolveAll(span, analysis_.noun_phrases);
+  }
+
+  // The subject of a clause. The clause finder gives an infinitive after
+  // the governing verb's object that object as subject ("urged Iran to
+  // stop": Iran stops). Two exceptions: after a noun that asks the act of
+  // someone else ("rejected Chilean demands to release prisoners") the
+  // sentence names no doer; and when the object names no one and the verb
+  // does not hand the act on to it, the infinitive is the governing
+  // subject's purpose ("police used tear gas to disperse the crowd").
+  TokenSpan SubjectOf(const Clause& clause) const {
+    const TokenSpan subject = EffectiveSubject(clause);
+    if (clause.governor < 0 || clause.subject_from >= 0 || subject.empty() || clause.predicate.first == 0 ||
+        actors_.word_keys().folded[clause.predicate.first - 1] != "to") {
+      return subject;
+    }
+    const Clause& governing = analysis_.clauses[clause.governor];
+    static const std::set<std::string_view> kHandsActToObject = {
+        "ask",      "urge",     "call",      "tell",     "order",    "force",     "compel",   "oblige",
+        "persuade", "convince", "induce",    "allow",    "permit",   "enable",    "help",     "lead",
+        "prompt",   "cause",    "invite",    "encourage", "expect",  "want",      "need",     "wish",
+        "like",     "pressure", "press",     "push",     "warn",     "advise",    "instruct", "request",
+        "require",  "authorize", "authorise", "mandate", "appeal",   "empower",   "get",      "challenge",
+        "beg",      "implore",  "motivate",  "inspire",  "drive",    "spur",      "provoke",  "remind",
+        "train",    "appoint",  "elect",     "recruit",  "assign",   "commission", "direct", "command",
+        "send",     "deploy",   "dispatch",  "pay",      "hire",     "choose",    "select",   "invite"};
+    // "cancel plans to sell": the infinitive completes the noun, and the
+    // act is the plan's owner's; "rejected Chilean demands to release
+    // prisoners": the act is asked of someone the sentence does not name.
+    static const std::set<std::string_view> kOwnersActNouns = {
+        "plan",     "effort",    "attempt",    "bid",       "offer",     "proposal",   "decision",
+        "right",    "ability",   "promise",    "pledge",    "threat",    "move",       "push",
+        "drive",    "campaign",  "agreement",  "deal",      "authority", "power",      "chance",
+        "opportunity", "way",    "need",       "desire",    "intention", "commitment", "readiness",
+        "willingness", "refusal", "failure",   "resolution", "vote",     "motion",     "initiative"};
+    static const std::set<std::string_view> kOthersActNouns = {
+        "demand",  "call",     "request",  "appeal",  "invitation", "pressure", "order",      "mandate",
+        "permission", "permit", "license", "licence", "approval",   "consent",  "ultimatum",  "deadline",
+        "warning", "advice",   "instruction", "plea", "urge"};
+    if (governing.voice == Voice::kPassive || governing.object.empty() || governing.object.last != subject.last) {
+      return subject;
+    }
+    const std::string_view object_head = lemma_keys_.folded[subject.last - 1];
+    if (kOthersActNouns.count(object_head)) return {};
+    if (kHandsActToObject.count(lemma_keys_.folded[governing.head]) || kOwnersActNouns.count(object_head) ||
+        actors_.NamesAnyone(subject)) {
+      return subject;
+    }
+    return EffectiveSubject(governing);
   }
 
   // Whether the clause declares its subject's own future act: "will send",
@@ -538,7 +602,7 @@ class SentenceCoder {
       Explain("verb '{}': reporting frame, its statement is not coded", head.norm);
       return Outcome::kDone;
     }
-    TokenSpan source_span = clause.voice == Voice::kPassive ? clause.agent : EffectiveSubject(clause);
+    TokenSpan source_span = clause.voice == Voice::kPassive ? clause.agent : SubjectOf(clause);
     std::vector<Actor> sources = Sources(clause, source_span);
     if (sources.empty()) {
       Explain("verb '{}': pattern {} matched but the source '{}' is no known actor", head.norm, pattern.id,
