@@ -383,13 +383,15 @@ class SentenceCoder {
     return actors_.ResolveAll(span, analysis_.noun_phrases);
   }
 
-  // The subject of a clause. The clause finder gives an infinitive after
-  // the governing verb's object that object as subject ("urged Iran to
-  // stop": Iran stops). Two exceptions: after a noun that asks the act of
-  // someone else ("rejected Chilean demands to release prisoners") the
-  // sentence names no doer; and when the object names no one and the verb
-  // does not hand the act on to it, the infinitive is the governing
-  // subject's purpose ("police used tear gas to disperse the crowd").
+  // The subject of a clause. The clause finder gives an infinitive the
+  // phrase before "to" as subject, mostly the governing verb's object
+  // ("urged Iran to stop": Iran stops). Two exceptions: after a noun that
+  // asks the act of someone else ("rejected Chilean demands to release
+  // prisoners") the sentence names no doer; and when the verb does not
+  // hand the act on to the phrase and the phrase names no one or follows a
+  // preposition, the infinitive is the governing subject's purpose
+  // ("police used tear gas to disperse the crowd", "thousands gathered in
+  // Nairobi on Monday to protest").
   TokenSpan SubjectOf(const Clause& clause) const {
     const TokenSpan subject = EffectiveSubject(clause);
     if (clause.governor < 0 || clause.subject_from >= 0 || subject.empty() || clause.predicate.first == 0 ||
@@ -406,28 +408,25 @@ class SentenceCoder {
         "beg",      "implore",  "motivate",  "inspire",  "drive",    "spur",      "provoke",  "remind",
         "train",    "appoint",  "elect",     "recruit",  "assign",   "commission", "direct", "command",
         "send",     "deploy",   "dispatch",  "pay",      "hire",     "choose",    "select",   "invite"};
-    // "cancel plans to sell": the infinitive completes the noun, and the
-    // act is the plan's owner's; "rejected Chilean demands to release
-    // prisoners": the act is asked of someone the sentence does not name.
-    static const std::set<std::string_view> kOwnersActNouns = {
-        "plan",     "effort",    "attempt",    "bid",       "offer",     "proposal",   "decision",
-        "right",    "ability",   "promise",    "pledge",    "threat",    "move",       "push",
-        "drive",    "campaign",  "agreement",  "deal",      "authority", "power",      "chance",
-        "opportunity", "way",    "need",       "desire",    "intention", "commitment", "readiness",
-        "willingness", "refusal", "failure",   "resolution", "vote",     "motion",     "initiative"};
+    // "rejected Chilean demands to release prisoners": the act is asked of
+    // someone the sentence does not name.
     static const std::set<std::string_view> kOthersActNouns = {
         "demand",  "call",     "request",  "appeal",  "invitation", "pressure", "order",      "mandate",
         "permission", "permit", "license", "licence", "approval",   "consent",  "ultimatum",  "deadline",
         "warning", "advice",   "instruction", "plea", "urge"};
-    if (governing.voice == Voice::kPassive || governing.object.empty() || governing.object.last != subject.last) {
-      return subject;
-    }
-    const std::string_view object_head = lemma_keys_.folded[subject.last - 1];
-    if (kOthersActNouns.count(object_head)) return {};
-    if (kHandsActToObject.count(lemma_keys_.folded[governing.head]) || kOwnersActNouns.count(object_head) ||
-        actors_.NamesAnyone(subject)) {
-      return subject;
-    }
+    // The phrase before "to" is the governing verb's object or another of
+    // its phrases ("converged on the capital on Monday to protest").
+    if (governing.voice == Voice::kPassive || subject.first <= governing.head) return subject;
+    if (kOthersActNouns.count(lemma_keys_.folded[subject.last - 1])) return {};
+    if (kHandsActToObject.count(lemma_keys_.folded[governing.head])) return subject;
+    // A place or time after a preposition is where or when, not who
+    // ("gathered in Nairobi to protest").
+    static const std::set<std::string_view> kSubordinators = {"as",    "after", "before", "since",  "because",
+                                                              "while", "if",    "that",   "though", "although",
+                                                              "until", "unless", "whether", "once"};
+    const bool after_preposition = sentence_.tokens[subject.first - 1].tag == "IN" &&
+                                   !kSubordinators.count(actors_.word_keys().folded[subject.first - 1]);
+    if (!after_preposition && actors_.NamesAnyone(subject)) return subject;
     return EffectiveSubject(governing);
   }
 
