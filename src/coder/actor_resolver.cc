@@ -1,6 +1,7 @@
 #include "coder/actor_resolver.h"
 
 #include <algorithm>
+#include <set>
 
 #include "util/strings.h"
 
@@ -14,9 +15,18 @@ bool IsPersonalPronoun(std::string_view folded) {
 
 bool IsGroupPronoun(std::string_view folded) { return folded == "it" || folded == "its"; }
 
+// CAMEO's codes for world regions and the Arab states as a group
+// (dict/actors/regions.txt): "the country" never means one of them.
+bool IsRegion(std::string_view code) {
+  static const std::set<std::string_view> kRegions = {
+      "AFR", "ARB", "ASA", "BLK", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
+      "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST"};
+  return kRegions.count(code.substr(0, 3)) > 0;
+}
+
 bool IsNational(std::string_view code) {
   return code.size() >= 3 && !code.starts_with("IGO") && !code.starts_with("NGO") &&
-         !code.starts_with("IMG") && !code.starts_with("MNC");
+         !code.starts_with("IMG") && !code.starts_with("MNC") && !IsRegion(code);
 }
 
 void AddCountry(std::vector<std::string>& countries, std::string_view code) {
@@ -82,10 +92,14 @@ void ActorResolver::RememberCountryThing(const lexicon::ActorMatch& match, const
   uint32_t t = match.last;
   while (t < tokens.size() && (tokens[t].tag == "NN" || tokens[t].tag == "NNS")) ++t;
   if (t == match.last) return;
+  // "a Latin American country", "the Arab nation": the country nouns are
+  // left to ResolveDefinite ("the country" is the one the document names).
+  const std::string& thing = lemma_keys_.folded[t - 1];
+  if (thing == "country" || thing == "nation" || thing == "state") return;
   for (const auto& agent : agent_matches_) {
     if (agent.first < t && agent.last > match.last) return;  // "Azeri forces": an actor, not a thing
   }
-  auto [it, inserted] = country_things_.emplace(lemma_keys_.folded[t - 1], code);
+  auto [it, inserted] = country_things_.emplace(thing, code);
   if (!inserted && it->second != code) it->second.clear();
 }
 
