@@ -956,6 +956,37 @@ size_t RepairUtf8(std::string& text) {
   return repaired;
 }
 
+namespace {
+
+bool IsCaptionLine(std::string_view line) {
+  line = TrimSpace(line);
+  for (std::string_view opener : {"media playback is unsupported", "media caption", "image copyright",
+                                  "image caption", "photos:", "just watched"}) {
+    if (StartsWithIgnoreCase(line, opener)) return true;
+  }
+  return ContainsIgnoreCase(line, "hide caption ");
+}
+
+}  // namespace
+
+void DropCaptionLines(std::string_view text, std::vector<Sentence>& sentences) {
+  if (sentences.empty()) return;
+  const int first_index = sentences.front().index;
+  // Sentences are in text order: each line is tested once.
+  size_t line_begin = std::string_view::npos, line_end = 0;
+  bool caption = false;
+  std::erase_if(sentences, [&](const Sentence& sentence) {
+    if (line_begin == std::string_view::npos || sentence.begin >= line_end) {
+      const size_t newline = sentence.begin == 0 ? std::string_view::npos : text.rfind('\n', sentence.begin - 1);
+      line_begin = newline == std::string_view::npos ? 0 : newline + 1;
+      line_end = std::min(text.find('\n', sentence.begin), text.size());
+      caption = IsCaptionLine(text.substr(line_begin, line_end - line_begin));
+    }
+    return caption;
+  });
+  for (size_t i = 0; i < sentences.size(); ++i) sentences[i].index = first_index + static_cast<int>(i);
+}
+
 size_t BodyEnd(std::string_view text) {
   // Lines as [begin, end) ranges, visited once.
   size_t body_lines = 0;  // non-blank lines of report seen so far

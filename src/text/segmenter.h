@@ -24,6 +24,14 @@ size_t RepairUtf8(std::string& text);
 // text.size() when there is none.
 size_t BodyEnd(std::string_view text);
 
+// Removes the sentences of photo and video caption lines that scraped pages
+// leave inside a report ("Image copyright Reuters Image caption ...",
+// "Media playback is unsupported on your device", a gallery's "Photos: ...
+// Hide Caption 1 of 22"): they describe pictures, often of other days, not
+// the report's events. Renumbers the remaining sentences from the first
+// one's index.
+void DropCaptionLines(std::string_view text, std::vector<Sentence>& sentences);
+
 // A dateline at the start of a report: "BAKU, Oct 5 (Reuters) -".
 struct Dateline {
   size_t begin = 0;

@@ -323,5 +323,22 @@ TEST(BoilerplateTest, AdvertisementMidArticleIsKept) {
   EXPECT_EQ(BodyEnd(tail), text.size());
 }
 
+TEST(BoilerplateTest, CaptionLinesAreDropped) {
+  const std::string text =
+      "Media playback is unsupported on your device Media caption Leaders meet in Minsk\n\n"
+      "Belarus and Poland reopened a border crossing on Monday. Trade resumed.\n\n"
+      "Image copyright Reuters Image caption Trucks queued at the border\n\n"
+      "Photos: The crossing Trucks wait in line. Hide Caption 1 of 4 Photos: The crossing A guard.\n\n"
+      "Officials said more crossings would open.";
+  std::vector<Sentence> sentences = Segment(text, 0, text.size(), 3);
+  DropCaptionLines(text, sentences);
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(text.substr(sentences[0].begin, 6), "Belaru");
+  EXPECT_EQ(text.substr(sentences[1].begin, 5), "Trade");
+  EXPECT_EQ(text.substr(sentences[2].begin, 9), "Officials");
+  EXPECT_EQ(sentences[0].index, 3);
+  EXPECT_EQ(sentences[2].index, 5);
+}
+
 }  // namespace
 }  // namespace dyad::text
