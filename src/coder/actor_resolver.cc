@@ -64,6 +64,35 @@ void ActorResolver::BeginSentence(const Sentence& sentence, lexicon::MatchKeys w
       while (t + 1 < tokens.size() && tokens[t + 1].tag == "NNP") ++t;
     }
   }
+  FindUnknownGroups(known);
+}
+
+// "Honeywell said it would ...", "The partnership said it was willing":
+// a company or other body the dictionaries do not know, as the subject of
+// a verb, is the nearer antecedent of "it". Recognised by a name (NNP) or
+// an organisation noun right before a verb, a comma or a bracket.
+void ActorResolver::FindUnknownGroups(const std::vector<bool>& known) {
+  static const std::set<std::string_view> kOrganisationNouns = {
+      "company", "firm",   "partnership", "bank",    "group",     "union",   "corporation",
+      "concern", "consortium", "alliance", "association", "federation", "club", "team",
+      "newspaper", "network", "fund",     "unit",    "subsidiary", "venture", "utility"};
+  static const std::set<std::string_view> kTimeNames = {
+      "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday", "sunday",
+      "january", "february", "march",     "april",    "may",      "june",     "july",
+      "august",  "september", "october",  "november", "december"};
+  unknown_groups_.clear();
+  const auto& tokens = sentence_->tokens;
+  for (uint32_t t = 0; t + 1 < tokens.size(); ++t) {
+    if (known[t]) continue;
+    const std::string_view next = tokens[t + 1].tag;
+    const bool before_verb = next == "VBD" || next == "VBZ" || next == "VBP" || next == "MD" ||
+                             tokens[t + 1].norm == "," || tokens[t + 1].norm == "(";
+    if (!before_verb) continue;
+    const bool name = tokens[t].tag == "NNP" && !kTimeNames.count(word_keys_.folded[t]);
+    if (name || (tokens[t].tag == "NN" && kOrganisationNouns.count(lemma_keys_.folded[t]))) {
+      unknown_groups_.push_back(t);
+    }
+  }
 }
 
 void ActorResolver::EndSentence() {
@@ -136,6 +165,11 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   // Nearest earlier mention in this sentence first, then earlier sentences;
   // an unknown name in between blocks both.
   uint32_t blocked_before = 0;
+  if (!person) {
+    for (uint32_t head : unknown_groups_) {
+      if (head < token) blocked_before = head + 1;
+    }
+  }
   if (person) {
     for (uint32_t start : unknown_names_) {
       if (start < token) blocked_before = start + 1;

@@ -76,6 +76,7 @@ class ActorResolver {
 
  private:
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
+  void FindUnknownGroups(const std::vector<bool>& known);
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
   // The dictionary phrase that starts at the token, or nullptr.
@@ -99,6 +100,10 @@ class ActorResolver {
   // Start tokens of names the dictionaries do not know ("Bernard Jenkin"):
   // a pronoun after one may refer to that person, so it is not resolved.
   std::vector<uint32_t> unknown_names_;
+  // Head tokens of bodies the dictionaries do not know, standing as a
+  // verb's subject ("Honeywell said", "the partnership said"): "it" after
+  // one may mean that body, so it is not resolved past it.
+  std::vector<uint32_t> unknown_groups_;
   // Document memory: the latest person and the latest other actor mentioned
   // in earlier sentences.
   std::optional<Actor> last_person_;
