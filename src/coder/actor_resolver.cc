@@ -408,6 +408,8 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
     // Country word + agent: "Azeri forces" -> AZEMIL.
     for (const auto& agent : agent_matches_) {
       if (agent.first < span.first || agent.last > span.last) continue;
+      // A word of the name itself is no agent: "Soviet Union" is not a union.
+      if (agent.first < best->last && agent.last > best->first) continue;
       code += agent.sector;
       first = std::min(first, agent.first);
       last = std::max(last, agent.last);
