@@ -106,7 +106,7 @@ void ActorResolver::EndSentence() {
     AddCountry(countries_, *code);
     if (actors_.entries()[match.entry].person) {
       last_person_ = actor;
-    } else {
+    } else if (!IsBareAdjective(match)) {
       last_group_ = actor;
     }
     RememberCountryThing(match, *code);
@@ -158,10 +158,35 @@ std::optional<Actor> ActorResolver::BareAgentOf(TokenSpan span, std::string_view
   return std::nullopt;
 }
 
+// "tariffs on Japanese goods, for what it sees as": a country adjective
+// that qualifies a noun other than an agent is no antecedent of a pronoun
+// ("the Greek government said it" is).
+bool ActorResolver::IsBareAdjective(const lexicon::ActorMatch& match) const {
+  if (!sentence_->tokens[match.last - 1].tag.starts_with("JJ")) return false;
+  return std::none_of(agent_matches_.begin(), agent_matches_.end(),
+                      [&](const lexicon::AgentMatch& agent) { return agent.first == match.last; });
+}
+
+// "it was time to", "it is premature to", "it became clear that": "it"
+// before a form of "be" (or become, seem) and an adjective or "time" names
+// nothing ("it was attacked", "it was temporarily suspending" do).
+bool ActorResolver::IsExpletiveIt(uint32_t token) const {
+  const auto& tokens = sentence_->tokens;
+  if (word_keys_.folded[token] != "it" || token + 2 >= tokens.size()) return false;
+  uint32_t verb = token + 1;
+  if (tokens[verb].tag == "MD" && verb + 2 < tokens.size()) ++verb;  // "it would be"
+  const std::string& lemma = lemma_keys_.folded[verb];
+  if (lemma != "be" && lemma != "become" && lemma != "seem" && lemma != "appear") return false;
+  uint32_t next = verb + 1;
+  while (next + 1 < tokens.size() && tokens[next].tag == "RB") ++next;  // "not immediately possible"
+  return tokens[next].tag.starts_with("JJ") || word_keys_.folded[next] == "time";
+}
+
 std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   const std::string& folded = word_keys_.folded[token];
   bool person = IsPersonalPronoun(folded);
   if (!person && !IsGroupPronoun(folded)) return std::nullopt;
+  if (IsExpletiveIt(token)) return std::nullopt;
   // Nearest earlier mention in this sentence first, then earlier sentences;
   // an unknown name in between blocks both.
   uint32_t blocked_before = 0;
@@ -205,6 +230,7 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
     if (it->last > token) continue;
     if (it->first < blocked_before) return std::nullopt;
     if (actors_.entries()[it->entry].person != person) continue;
+    if (IsBareAdjective(*it)) continue;
     auto code = actors_.Resolve(it->entry, date_);
     if (!code) continue;
     Actor actor = MakeActor(*code, it->entry, token, token + 1);

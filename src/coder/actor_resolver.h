@@ -77,6 +77,8 @@ class ActorResolver {
  private:
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
   void FindUnknownGroups(const std::vector<bool>& known);
+  bool IsBareAdjective(const lexicon::ActorMatch& match) const;
+  bool IsExpletiveIt(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
   // The dictionary phrase that starts at the token, or nullptr.
