@@ -424,7 +424,8 @@ class SentenceCoder {
     static const std::set<std::string_view> kSubordinators = {"as",    "after", "before", "since",  "because",
                                                               "while", "if",    "that",   "though", "although",
                                                               "until", "unless", "whether", "once"};
-    const bool after_preposition = sentence_.tokens[subject.first - 1].tag == "IN" &&
+    const std::string_view before = sentence_.tokens[subject.first - 1].tag;
+    const bool after_preposition = (before == "IN" || before == "TO") &&
                                    !kSubordinators.count(actors_.word_keys().folded[subject.first - 1]);
     if (!after_preposition && actors_.NamesAnyone(subject)) return subject;
     return EffectiveSubject(governing);
@@ -656,6 +657,16 @@ class SentenceCoder {
       return next_to_verb && actors_.word_keys().folded[o.preposition] == "with";
     });
     const bool mutual = !partner_named && IsMutualAct(event.cameo, lemma_keys_.folded[clause.head]);
+    // A consultation (or the intention of one, 036) is with someone: "Rudd
+    // speaks in measured chunks", "speaking at the White House" or "met
+    // the family" (no actor) meet no one the data can name. A refusal to
+    // negotiate (125) is an event of its own.
+    const bool consultation = event.cameo.starts_with("04") || event.cameo == "036";
+    if (consultation && targets.empty() && !(mutual && sources.size() >= 2)) {
+      Explain("verb '{}': pattern {} matched, but a consultation needs a partner and none is an actor", head.norm,
+              pattern.id);
+      return Outcome::kDone;
+    }
     Emit(std::move(event), sources, targets, mutual);
     return Outcome::kDone;
   }
