@@ -251,6 +251,8 @@ class SentenceCoder {
       static const std::set<std::string_view> kTargetPrepositions = {"with",    "against", "on",   "to",  "into",
                                                                      "toward", "towards", "from", "by"};
       if (!kTargetPrepositions.count(preposition)) continue;
+      // One consults with or talks to someone; "speaks on Syria" names a topic.
+      if (code.starts_with("04") && preposition != "with" && preposition != "to") continue;
       if (auto targets = ActorsIn(oblique.phrase, sources, false); !targets.empty()) return targets;
     }
     // An intention, refusal or threat is about an act; an admission or a
