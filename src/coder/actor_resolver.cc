@@ -296,6 +296,11 @@ std::optional<Actor> ActorResolver::ResolveDefinite(TokenSpan span) const {
   for (const auto& agent : agent_matches_) {
     if (agent.first > span.first && agent.last == span.last) sector = agent.sector;
   }
+  // Only a state's own bodies ("the ministry", "the army", "the police"):
+  // "the rebels" or "the terrorist group" in a report naming one country
+  // are as often that country's enemies as its own.
+  static const std::set<std::string_view> kStateSectors = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+  if (!sector.empty() && !kStateSectors.count(sector)) return std::nullopt;
   if (sector.empty() && !country_noun) return std::nullopt;
   std::vector<std::string> countries = countries_;
   for (const auto& match : matches_) {
