@@ -262,7 +262,22 @@ class SentenceCoder {
     if (root == "12" || root == "13" || (root == "03" && sources.size() == 1)) {
       if (auto targets = GovernedActTargets(c, sources); !targets.empty()) return targets;
     }
+    if (root == "14") return ProtestHost(clause, own_end, sources);
     return ReactionTargets(clause, code, sources);
+  }
+
+  // "US and British activists staged a protest in Beijing": a protest in
+  // another country with no one named as its target is aimed at that
+  // country (a protest at home names its target or has none).
+  std::vector<Actor> ProtestHost(const Clause& clause, uint32_t own_end, const std::vector<Actor>& sources) const {
+    for (const Oblique& oblique : clause.obliques) {
+      if (oblique.preposition >= own_end) break;
+      if (actors_.word_keys().folded[oblique.preposition] != "in") continue;
+      std::vector<Actor> places = ActorsIn(oblique.phrase, sources, false);
+      std::erase_if(places, [](const Actor& place) { return !place.sector.empty() || place.code.size() != 3; });
+      if (!places.empty()) return places;
+    }
+    return {};
   }
 
   // "refused to meet the Turkish minister", "threatened to ban imports
