@@ -162,6 +162,7 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
     if (pattern.head.find_first_of("{&$") != std::string::npos) {
       return error("a verb pattern starts with the verb lemma");
     }
+    pattern.elements.reserve(words.size() - 2);  // one per word after the verb
     for (size_t i = 2; i < words.size(); ++i) {
       if (words[i] == "$T") {
         if (std::any_of(pattern.elements.begin(), pattern.elements.end(),
