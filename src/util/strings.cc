@@ -36,9 +36,9 @@ std::string AsciiLower(std::string_view s) {
 
 std::string FoldForMatch(std::string_view s) {
   // ASCII bytes (nearly all of news text) are lower-cased in place into a
-  // string of the final size: appending them one at a time cost twice as
-  // many instructions (a length update and terminator per byte). Folding
-  // is called for every token several times per sentence.
+  // string of the final size: appending them one at a time updated the
+  // length and the terminator per byte. Folding runs for every token
+  // several times per sentence.
   std::string out(s.size(), '\0');
   size_t i = 0;
   for (; i < s.size(); ++i) {
