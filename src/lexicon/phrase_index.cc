@@ -41,9 +41,9 @@ int PhraseIndex::Add(const std::vector<PhraseToken>& phrase, int value) {
   return -1;
 }
 
-PhraseIndex::Match PhraseIndex::LongestAt(const std::vector<std::string>& folded,
-                                          const std::vector<bool>& caps, size_t start,
-                                          std::span<const size_t> hashes) const {
+PhraseIndex::Match PhraseIndex::LongestFrom(const std::vector<std::string>& folded,
+                                            const std::vector<bool>& caps, size_t start,
+                                            std::span<const size_t> hashes) const {
   Match best;
   uint32_t node = 0;
   std::string exact;

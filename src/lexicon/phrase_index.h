@@ -38,7 +38,14 @@ class PhraseIndex {
   // keeps them), so that the several indexes a sentence is looked up in do
   // not hash the same words again.
   Match LongestAt(const std::vector<std::string>& folded, const std::vector<bool>& caps,
-                  size_t start, std::span<const size_t> hashes = {}) const;
+                  size_t start, std::span<const size_t> hashes = {}) const {
+    // Inline, the common answer: callers try every token of a sentence,
+    // and the root filter turns most of them away (a call cost more than
+    // the filter). Words in capitals may start an exact-case phrase, whose
+    // edge key is not the folded one.
+    if (start < hashes.size() && !caps[start] && !RootMayHave(hashes[start])) return {};
+    return LongestFrom(folded, caps, start, hashes);
+  }
 
   // The hash of edge keys (std::hash of the folded text).
   static size_t KeyHash(std::string_view key) { return std::hash<std::string_view>{}(key); }
@@ -68,6 +75,8 @@ class PhraseIndex {
     int value = -1;
   };
   static std::string EdgeKey(const PhraseToken& token);
+  Match LongestFrom(const std::vector<std::string>& folded, const std::vector<bool>& caps,
+                    size_t start, std::span<const size_t> hashes) const;
   // A bit per hash value (modulo its size) of the root's edge keys. Every
   // token of every sentence is looked up at the root of three or four
   // indexes and nearly all of them start no phrase: a clear bit answers

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "util/strings.h"
@@ -11,10 +12,18 @@ namespace dyad::lexicon {
 std::vector<SourceLine> ReadSourceLines(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read dictionary file " + path.string());
+  // The whole file at once, then its lines as views: cheaper than
+  // std::getline a line at a time (startup reads 50,000 dictionary lines).
+  std::ostringstream whole;
+  whole << in.rdbuf();
+  const std::string content = std::move(whole).str();
   std::vector<SourceLine> lines;
-  std::string raw;
   int number = 0;
-  while (std::getline(in, raw)) {
+  for (size_t start = 0; start < content.size();) {
+    size_t newline = content.find('\n', start);
+    if (newline == std::string::npos) newline = content.size();
+    const std::string_view raw = std::string_view(content).substr(start, newline - start);
+    start = newline + 1;
     ++number;
     size_t cut = raw.size();
     for (size_t i = 0; i < raw.size(); ++i) {
@@ -23,7 +32,7 @@ std::vector<SourceLine> ReadSourceLines(const std::filesystem::path& path) {
         break;
       }
     }
-    std::string_view text = util::Trim(std::string_view(raw).substr(0, cut));
+    std::string_view text = util::Trim(raw.substr(0, cut));
     if (text.empty()) continue;
     lines.push_back({number, raw[0] == ' ' || raw[0] == '\t', std::string(text)});
   }

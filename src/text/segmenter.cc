@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -287,7 +288,7 @@ class Tokenizer {
     run_end_ = std::min(run_end, end_);
     special_begin_ = std::string_view::npos;
     size_t begin = pos_;
-    while (begin < run_end_ && std::string_view("(<[\"'").find(At(begin)) != std::string_view::npos) {
+    while (begin < run_end_ && IsOpeningMark(At(begin))) {
       ++begin;
     }
     if (begin + 2 < run_end_ && At(begin) == '\xE2' && At(begin + 1) == '\x80' &&
@@ -297,7 +298,7 @@ class Tokenizer {
     size_t end = run_end_;
     while (end > begin) {
       const char c = text_[end - 1];
-      if (std::string_view(".,;:!?)]}>'\"").find(c) != std::string_view::npos) {
+      if (IsClosingMark(c)) {
         --end;
       } else if (end - begin >= 3 && text_[end - 3] == '\xE2' &&
                  text_[end - 2] == '\x80' &&
@@ -315,7 +316,26 @@ class Tokenizer {
     }
   }
 
+  // Brackets and quotes around a URL or e-mail address. Tested with
+  // comparisons rather than string_view::find, a memchr call, because every
+  // run of the text is tested.
+  static bool IsOpeningMark(char c) {
+    return c == '(' || c == '<' || c == '[' || c == '"' || c == '\'';
+  }
+  static bool IsClosingMark(char c) {
+    switch (c) {
+      case '.': case ',': case ';': case ':': case '!': case '?':
+      case ')': case ']': case '}': case '>': case '\'': case '"':
+        return true;
+      default:
+        return false;
+    }
+  }
+
   static bool IsUrl(std::string_view s) {
+    // Every prefix below starts with h, f or w.
+    const char first = AsciiToLower(s[0]);
+    if (first != 'h' && first != 'f' && first != 'w') return false;
     for (std::string_view prefix : {"http://", "https://", "ftp://", "www."}) {
       if (StartsWithIgnoreCase(s, prefix) && s.size() > prefix.size() + 2) {
         return true;
@@ -944,6 +964,21 @@ size_t RepairUtf8(std::string& text) {
   size_t repaired = 0;
   size_t i = 0;
   while (i < text.size()) {
+    // ASCII, nearly all of news text, is valid as it is: eight bytes at a
+    // time without a high bit are skipped without a call per byte (the
+    // text is checked when read and again when coded).
+    if (i + 8 <= text.size()) {
+      uint64_t eight;
+      std::memcpy(&eight, text.data() + i, 8);
+      if ((eight & 0x8080808080808080u) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     const size_t length = util::Utf8SequenceLength(text, i);
     if (length == 0) {
       text[i] = '?';

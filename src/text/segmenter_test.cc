@@ -235,6 +235,11 @@ TEST(Utf8RepairTest, ReplacesInvalidBytesKeepingOffsets) {
             "\xF0\x9F\x98\x80 fine ?");
   std::string valid = "Xank\xC9\x99ndi";
   EXPECT_EQ(RepairUtf8(valid), 0u);
+  // ASCII is skipped eight bytes at a time: sequences at and across the
+  // edges of those blocks.
+  std::string blocks = "12345678\xFF" "1234567\xC3\xA9" "123456\xE2\x80";
+  EXPECT_EQ(RepairUtf8(blocks), 3u);
+  EXPECT_EQ(blocks, "12345678?1234567\xC3\xA9" "123456??");
 }
 
 TEST(DatelineTest, AgencyDatelines) {
