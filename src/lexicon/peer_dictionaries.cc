@@ -532,20 +532,18 @@ void PeerDictionaryReader::ReadAgents(const fs::path& path, DictionaryFormat for
       continue;
     }
     std::string_view code = util::Trim(text.substr(bracket + 1, close - bracket - 1));
-    if (code.ends_with('~')) {
-      // PETRARCH puts such codes before the country's ("NGO~": NGO + GBR);
-      // dyad's coder only appends agents, and a wrong order is a wrong code.
-      report.Warning(line.number, fmt::format("agent code '{}' goes before the country code, which "
-                                              "dyad does not support: skipped",
-                                              code));
-      continue;
-    }
-    if (!code.starts_with('~')) {
+    // "~GOV" follows the country's code; "NGO~" goes before it (NGO + GBR
+    // -> NGOGBR). Such a sector keeps its '~': the peer coder
+    // (coder/peer_events.cc) moves it before the country.
+    const bool before_country = code.ends_with('~');
+    if (!before_country && !code.starts_with('~')) {
       report.Error(line.number, fmt::format("agent code '{}' has no '~'", code));
       continue;
     }
-    auto sector = ParseCode(util::Trim(code.substr(1)), report, line.number);
+    auto sector = ParseCode(util::Trim(before_country ? code.substr(0, code.size() - 1) : code.substr(1)),
+                            report, line.number);
     if (!sector) continue;
+    if (before_country && !sector->empty()) *sector += '~';
     if (sector->empty()) {
       report.Error(line.number, fmt::format("agent code '{}' names no sector", code));
       continue;
