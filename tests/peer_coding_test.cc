@@ -152,6 +152,9 @@ TEST(PeerVerbs, Petrarch1AgentsAloneTargetlessEventsAndPassives) {
   EXPECT_EQ(Triples(coder, "A senior deputy decried Lakeland."), (Strings{"---GOV>LKL:122"}));
   EXPECT_EQ(Triples(coder, "Priests and deputies decried Lakeland."),
             (Strings{"---GOV>LKL:122", "---REL>LKL:122"}));
+  // Each coordinated head noun gives its role to every member.
+  EXPECT_EQ(Triples(coder, "Priests and deputies in Riverland and Hill Country decried Lakeland."),
+            (Strings{"HLCGOV>LKL:122", "HLCREL>LKL:122", "RVLGOV>LKL:122", "RVLREL>LKL:122"}));
   // "NGO~" goes before the country.
   EXPECT_EQ(Triples(coder, "The Riverland marsh council decried Lakeland."),
             (Strings{"NGORVL>LKL:122"}));

@@ -217,6 +217,7 @@ class PeerSentenceCoder {
     // B": the role the head
     // noun gives the first member (ARN -> ARNGOV) goes to every member.
     std::string role_code;
+    std::vector<std::string> role_codes;  // role_code and those of coordinated head nouns
     const uint32_t from = items.front().first >= 2 ? items.front().first - 2 : 0;
     for (uint32_t p = std::max<uint32_t>(from, 1); p + 1 < items.front().last && role_code.empty();
          ++p) {
@@ -238,18 +239,35 @@ class PeerSentenceCoder {
       if (alone && whole && whole->code.size() > alone->code.size() &&
           whole->code.starts_with(alone->code)) {
         role_code = whole->code.substr(alone->code.size());
+        role_codes.push_back(role_code);
+        // "Lawmakers and officials in A and B": each head noun of the
+        // coordination gives its role (ALEG, AGOV, BLEG, BGOV).
+        for (const lexicon::AgentMatch& other : actors_.agent_matches()) {
+          if (other.first < items.front().first || other.last > agent->first) continue;
+          bool coordinated = other.last < agent->first && IsConjunction(agent->first - 1);
+          if (coordinated && other.sector != role_code) role_codes.push_back(other.sector);
+        }
       }
     }
+    if (role_codes.empty()) role_codes.push_back("");
     std::vector<Actor> actors;
     for (const TokenSpan& item : items) {
-      for (Actor& actor : ResolveAll(item, role)) {
-        if (!role_code.empty() && !actor.code.ends_with(role_code)) {
-          actor.code += role_code;
-          if (actor.sector.empty()) actor.sector = role_code.substr(0, 3);
+      for (const Actor& member : ResolveAll(item, role)) {
+        // The member as named, without the role the resolver gave it.
+        std::string base = member.code;
+        if (!role_code.empty() && base.ends_with(role_code) && base.size() > role_code.size()) {
+          base.resize(base.size() - role_code.size());
         }
-        bool known = std::any_of(actors.begin(), actors.end(),
-                                 [&](const Actor& a) { return a.code == actor.code; });
-        if (!known) actors.push_back(std::move(actor));
+        for (const std::string& code : role_codes) {
+          Actor actor = member;
+          if (!code.empty() && !base.ends_with(code)) {
+            actor.code = base + code;
+            if (actor.sector.empty() || base.size() <= 3) actor.sector = code.substr(0, 3);
+          }
+          bool known = std::any_of(actors.begin(), actors.end(),
+                                   [&](const Actor& a) { return a.code == actor.code; });
+          if (!known) actors.push_back(std::move(actor));
+        }
       }
     }
     return SplitCompounds(std::move(actors));

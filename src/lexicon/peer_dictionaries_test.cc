@@ -39,6 +39,7 @@ CAPTAIN_ORVEL_TARN
 
 OLD_RIVER_LEAGUE
 	[RVLLGE <300101]
+GREY_HOST [+++]  # a plain code in PETRARCH
 )";
 
 // Invented agents in PETRARCH's syntax.
@@ -114,6 +115,7 @@ TEST(PeerActors, ReadsPhrasesWithUnderscoresAndSynonyms) {
   EXPECT_EQ(dict.Lookup("Port Ossel", std::nullopt), "RVLGOV");
   EXPECT_EQ(dict.Lookup("hill tribes", std::nullopt), "HLT");  // a blank joins words too
   EXPECT_EQ(dict.Lookup("Port", std::nullopt), std::nullopt);
+  EXPECT_EQ(dict.Lookup("Grey Host", std::nullopt), "+++");
   EXPECT_EQ(dict.entries()[0].name, "RIVERLAND");
   EXPECT_EQ(dict.entries()[0].line, 4);
 
