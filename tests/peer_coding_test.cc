@@ -171,6 +171,7 @@ TEST(PeerVerbs, Petrarch1AgentsAloneTargetlessEventsAndPassives) {
 TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {
   testing::TempDir dir;
   dir.Write("Test.actors", "; invented\nRIVERLAND [RVL]\nHILL_COUNTRY [HLC]\nLAKELAND [LKL]\n");
+  dir.Write("Test.agents", "; invented\nDEPUTIES_ [~GOV]\n");
   dir.Write("Test.verbs",
             "; invented\n"
             "EMBARG [163] ;stem: embargo, embargoed\n"
@@ -184,6 +185,8 @@ TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {
   const Coder coder = Coder::Load(options);
   EXPECT_EQ(Triples(coder, "Riverland embargoed Hill Country."), (Strings{"RVL>HLC:163"}));
   EXPECT_EQ(Triples(coder, "Riverland praised Hill Country warmly."), (Strings{"RVL>HLC:052"}));
+  // An agent named alone: "~" and its sector.
+  EXPECT_EQ(Triples(coder, "The deputies embargoed Hill Country."), (Strings{"~GOV>HLC:163"}));
   // TABARI: a compound after the verb acts on itself.
   EXPECT_EQ(Triples(coder, "Riverland swapped prisoners with Lakeland and Hill Country."),
             (Strings{"HLC>LKL:062", "LKL>HLC:062"}));

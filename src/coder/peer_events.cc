@@ -29,7 +29,8 @@ class PeerSentenceCoder {
         words_(actors.word_keys().folded),
         lemmas_(actors.lemma_keys().folded),
         petrarch1_(verbs.peer() && !verbs.verbs_anywhere() &&
-                            !verbs.keeps_compound_actors()) {}
+                            !verbs.keeps_compound_actors()),
+        agent_alone_country_(petrarch1_ ? "---" : verbs.verbs_anywhere() ? "~" : "") {}
 
   SentenceEvents Run() {
     for (size_t c = 0; c < analysis_.clauses.size(); ++c) CodeClause(c);
@@ -114,12 +115,12 @@ class PeerSentenceCoder {
     return actors;
   }
   std::optional<Actor> AgentAlone(TokenSpan span) const {
-    if (!petrarch1_ || span.empty()) return std::nullopt;
+    if (agent_alone_country_.empty() || span.empty()) return std::nullopt;
     for (const lexicon::AgentMatch& agent : actors_.agent_matches()) {
       if (agent.first < span.first || agent.last > span.last) continue;
       Actor actor;
-      actor.code = "---" + agent.sector;
-      actor.country = "---";
+      actor.code = agent_alone_country_ + agent.sector;
+      actor.country = agent_alone_country_;
       actor.sector = agent.sector;
       const auto& tokens = sentence_.tokens;
       actor.begin = tokens[span.first].begin;
@@ -628,6 +629,9 @@ class PeerSentenceCoder {
   // PETRARCH-1 files (neither TABARI's nor with PETRARCH-2's ontology):
   // agent-only actors, events without a target, passives by "by".
   const bool petrarch1_;
+  // What stands for the country of an agent named alone: PETRARCH-1
+  // "---GOV", TABARI "~GOV"; "" (PETRARCH-2): such an agent names no actor.
+  const std::string agent_alone_country_;
   TokenSpan subject_;                       // of the clause being coded
   uint32_t head_ = 0;                       // its verb
   std::vector<TokenSpan> covered_;
