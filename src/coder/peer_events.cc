@@ -28,9 +28,10 @@ class PeerSentenceCoder {
         explain_(explain),
         words_(actors.word_keys().folded),
         lemmas_(actors.lemma_keys().folded),
-        petrarch1_(verbs.peer() && !verbs.verbs_anywhere() &&
-                            !verbs.keeps_compound_actors()),
-        agent_alone_country_(petrarch1_ ? "---" : verbs.verbs_anywhere() ? "~" : "") {}
+        petrarch1_(verbs.peer() && !verbs.verbs_anywhere() && !verbs.keeps_compound_actors()),
+        agent_alone_country_(petrarch1_               ? "---"
+                             : verbs.verbs_anywhere() ? "~"
+                                                      : "") {}
 
   SentenceEvents Run() {
     for (size_t c = 0; c < analysis_.clauses.size(); ++c) CodeClause(c);
@@ -94,9 +95,9 @@ class PeerSentenceCoder {
 
   bool IsActor(const TokenSpan& np) const { return Resolve(np).has_value(); }
 
-  // The actor a span names; with PETRARCH-1 files, an agent noun alone
-  // names one too, with "---" for its country ("a senior official" ->
-  // ---GOV), as PETRARCH-1 codes it.
+  // The actor a span names; with PETRARCH-1 and TABARI files, an agent
+  // noun alone names one too ("a senior official" -> ---GOV, ~GOV), as
+  // those peers code it (AgentAlone).
   std::optional<Actor> Resolve(TokenSpan span,
                                ActorResolver::Role role = ActorResolver::Role::kAny) const {
     if (auto actor = actors_.Resolve(span, nullptr, role)) return actor;
@@ -520,8 +521,8 @@ class PeerSentenceCoder {
     // active.
     bool by = !clause.agent.empty();
     for (uint32_t t = head + 1; t < phrase_end && !by; ++t) by = words_[t] == "by";
-    const bool passive = clause.voice == Voice::kPassive && (be || !clause.agent.empty()) &&
-                         (!petrarch1_ || by);
+    const bool passive =
+        clause.voice == Voice::kPassive && (be || !clause.agent.empty()) && (!petrarch1_ || by);
     for (int index : candidates) {
       const lexicon::VerbPattern& pattern = verbs_.pattern(index);
       Binding binding;

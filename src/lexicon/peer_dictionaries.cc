@@ -546,8 +546,9 @@ void PeerDictionaryReader::ReadAgents(const fs::path& path, DictionaryFormat for
       report.Error(line.number, fmt::format("agent code '{}' has no '~'", code));
       continue;
     }
-    auto sector = ParseCode(util::Trim(before_country ? code.substr(0, code.size() - 1) : code.substr(1)),
-                            format, report, line.number);
+    auto sector =
+        ParseCode(util::Trim(before_country ? code.substr(0, code.size() - 1) : code.substr(1)),
+                  format, report, line.number);
     if (!sector) continue;
     if (before_country && !sector->empty()) *sector += '~';
     if (sector->empty()) {
