@@ -136,9 +136,42 @@ TEST_F(PetrarchVerbs, ListsOfActors) {
             (Strings{"HLCGOV>MSL:122", "RVL>MSL:122"}));
 }
 
+TEST(PeerVerbs, Petrarch1AgentsAloneTargetlessEventsAndPassives) {
+  testing::TempDir dir;
+  dir.Write("test.actors.txt", kPetrarchActors);
+  dir.Write("test.agents.txt",
+            "<!-- invented agents -->\n"
+            "DEPUTY [~GOV]\n"
+            "PRIEST [~REL]\n"
+            "MARSH_COUNCIL [NGO~]\n");
+  dir.Write("test.verbs.txt", kPetrarchVerbs);
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  // An agent without a country is an actor of its own, "---" + sector.
+  EXPECT_EQ(Triples(coder, "A senior deputy decried Lakeland."), (Strings{"---GOV>LKL:122"}));
+  EXPECT_EQ(Triples(coder, "Priests and deputies decried Lakeland."),
+            (Strings{"---GOV>LKL:122", "---REL>LKL:122"}));
+  // Each coordinated head noun gives its role to every member.
+  EXPECT_EQ(Triples(coder, "Priests and deputies in Riverland and Hill Country decried Lakeland."),
+            (Strings{"HLCGOV>LKL:122", "HLCREL>LKL:122", "RVLGOV>LKL:122", "RVLREL>LKL:122"}));
+  // "NGO~" goes before the country.
+  EXPECT_EQ(Triples(coder, "The Riverland marsh council decried Lakeland."),
+            (Strings{"NGORVL>LKL:122"}));
+  // A verb without an object: an event without a target (kept by records
+  // with require_dyad off); an object that names no actor: none.
+  EXPECT_EQ(Triples(coder, "Riverland declared on Monday."), (Strings{"RVL>:010"}));
+  EXPECT_EQ(Triples(coder, "Riverland repaired the old roads."), (Strings{}));
+  // A passive without "by" reads as the active; with it, the by-agent acts.
+  EXPECT_EQ(Triples(coder, "Riverland was decried over its quarrel with Lakeland."),
+            (Strings{"RVL>LKL:122"}));
+  EXPECT_EQ(Triples(coder, "Riverland was decried by Lakeland."), (Strings{"LKL>RVL:122"}));
+}
+
 TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {
   testing::TempDir dir;
   dir.Write("Test.actors", "; invented\nRIVERLAND [RVL]\nHILL_COUNTRY [HLC]\nLAKELAND [LKL]\n");
+  dir.Write("Test.agents", "; invented\nDEPUTIES_ [~GOV]\n");
   dir.Write("Test.verbs",
             "; invented\n"
             "EMBARG [163] ;stem: embargo, embargoed\n"
@@ -152,6 +185,8 @@ TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {
   const Coder coder = Coder::Load(options);
   EXPECT_EQ(Triples(coder, "Riverland embargoed Hill Country."), (Strings{"RVL>HLC:163"}));
   EXPECT_EQ(Triples(coder, "Riverland praised Hill Country warmly."), (Strings{"RVL>HLC:052"}));
+  // An agent named alone: "~" and its sector.
+  EXPECT_EQ(Triples(coder, "The deputies embargoed Hill Country."), (Strings{"~GOV>HLC:163"}));
   // TABARI: a compound after the verb acts on itself.
   EXPECT_EQ(Triples(coder, "Riverland swapped prisoners with Lakeland and Hill Country."),
             (Strings{"HLC>LKL:062", "LKL>HLC:062"}));
@@ -172,6 +207,9 @@ TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
   EXPECT_EQ(Triples(coder, "Riverland criticized Hill Country."), (Strings{"RVL>HLC:110"}));
   // Negated disapproval is cooperation in PETRARCH-2's coding ontology.
   EXPECT_EQ(Triples(coder, "Riverland did not criticize Hill Country."), (Strings{"RVL>HLC:050"}));
+  // A passive without a by-agent: the first actor after the verb acts.
+  EXPECT_EQ(Triples(coder, "Riverland was criticized over its quarrel with Hill Country."),
+            (Strings{"HLC>RVL:110"}));
   // PETRARCH-2 keeps a compound actor code whole.
   EXPECT_EQ(Triples(coder, "The Lowlands criticized Marshland."), (Strings{"LWA/LWB>MSL:110"}));
 }

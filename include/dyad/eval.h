@@ -36,6 +36,10 @@ struct GoldRecord {
   std::vector<GoldEvent> expected;
   std::string outcome;  // "events", "no_events", ...
   bool disabled = false;
+  // The peer drivers' require_dyad option (the record's "config"): coded
+  // events without a target are not scored. Peer suites leave it on unless
+  // a record turns it off; records without peer options leave it off.
+  bool require_dyad = false;
 };
 
 struct GoldFile {

@@ -69,6 +69,10 @@ class ActorResolver {
     return actor.entity_id >= 0 && actors_.entries()[actor.entity_id].person;
   }
 
+  // The agent nouns of the sentence ("officials" -> GOV), in text order
+  // (the peer coder names actors by an agent alone: "---GOV").
+  const std::vector<lexicon::AgentMatch>& agent_matches() const { return agent_matches_; }
+
   // The key of each token for dictionary lookups (exposed for discards).
   const lexicon::MatchKeys& word_keys() const { return word_keys_; }
   // The same with lemmas (for verb patterns), computed once per sentence.

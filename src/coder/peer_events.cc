@@ -27,11 +27,15 @@ class PeerSentenceCoder {
         text_(text),
         explain_(explain),
         words_(actors.word_keys().folded),
-        lemmas_(actors.lemma_keys().folded) {}
+        lemmas_(actors.lemma_keys().folded),
+        petrarch1_(verbs.peer() && !verbs.verbs_anywhere() && !verbs.keeps_compound_actors()),
+        agent_alone_country_(petrarch1_               ? "---"
+                             : verbs.verbs_anywhere() ? "~"
+                                                      : "") {}
 
   SentenceEvents Run() {
     for (size_t c = 0; c < analysis_.clauses.size(); ++c) CodeClause(c);
-    if (out_.events.empty()) CodeDictionaryVerbs();
+    if (!HasDyad()) CodeDictionaryVerbs();
     return std::move(out_);
   }
 
@@ -89,11 +93,61 @@ class PeerSentenceCoder {
     return nullptr;
   }
 
-  bool IsActor(const TokenSpan& np) const { return actors_.Resolve(np).has_value(); }
+  bool IsActor(const TokenSpan& np) const { return Resolve(np).has_value(); }
+
+  // The actor a span names; with PETRARCH-1 and TABARI files, an agent
+  // noun alone names one too ("a senior official" -> ---GOV, ~GOV), as
+  // those peers code it (AgentAlone).
+  std::optional<Actor> Resolve(TokenSpan span,
+                               ActorResolver::Role role = ActorResolver::Role::kAny) const {
+    if (auto actor = actors_.Resolve(span, nullptr, role)) return actor;
+    return AgentAlone(span);
+  }
+  std::vector<Actor> ResolveAll(TokenSpan span, ActorResolver::Role role) const {
+    std::vector<Actor> actors = actors_.ResolveAll(span, analysis_.noun_phrases, role);
+    if (!actors.empty()) return actors;
+    // Agents alone, one per conjunct: "priests and deputies".
+    uint32_t piece = span.first;
+    for (uint32_t t = span.first; t <= span.last; ++t) {
+      if (t < span.last && !IsConjunction(t) && words_[t] != ",") continue;
+      if (auto agent = AgentAlone({piece, t})) actors.push_back(std::move(*agent));
+      piece = t + 1;
+    }
+    return actors;
+  }
+  std::optional<Actor> AgentAlone(TokenSpan span) const {
+    if (agent_alone_country_.empty() || span.empty()) return std::nullopt;
+    for (const lexicon::AgentMatch& agent : actors_.agent_matches()) {
+      if (agent.first < span.first || agent.last > span.last) continue;
+      Actor actor;
+      actor.code = agent_alone_country_ + agent.sector;
+      actor.country = agent_alone_country_;
+      actor.sector = agent.sector;
+      const auto& tokens = sentence_.tokens;
+      actor.begin = tokens[span.first].begin;
+      actor.end = tokens[span.last - 1].end;
+      actor.text = SpanText(span);
+      return actor;
+    }
+    return std::nullopt;
+  }
+
+  // A sector that goes before the country ("NGO~", peer agent files):
+  // ARN + NGO~ -> NGOARN; NGO + NGO~ stays NGO.
+  static void PutSectorFirst(Actor& actor) {
+    size_t mark = actor.code.find('~');
+    if (mark == std::string::npos || mark < 3) return;
+    std::string sector = actor.code.substr(3, mark - 3);
+    std::string owner = actor.code.substr(0, 3);
+    actor.code = (sector == owner ? "" : sector) + owner + actor.code.substr(mark + 1);
+    actor.sector = actor.sector.substr(0, actor.sector.find('~'));
+  }
 
   // One actor per member of a compound actor code ("LWA/LWB"), unless
-  // the dictionary's peer keeps them whole.
+  // the dictionary's peer keeps them whole; sectors put first where the
+  // agent file says so.
   std::vector<Actor> SplitCompounds(std::vector<Actor> actors) const {
+    for (Actor& actor : actors) PutSectorFirst(actor);
     if (verbs_.keeps_compound_actors()) return actors;
     std::vector<Actor> out;
     for (Actor& actor : actors) {
@@ -133,7 +187,7 @@ class PeerSentenceCoder {
       if (end >= 2 && words_[end - 1] == ",") --end;
       if (end == first || end == 0) break;
       const TokenSpan* np = NounPhraseEndingAt(end - 1);
-      if (!np || !actors_.Resolve(*np, nullptr, role)) break;
+      if (!np || !Resolve(*np, role)) break;
       conjoined |= conjunction;
       items.insert(items.begin(), *np);
       first = np->first;
@@ -149,7 +203,7 @@ class PeerSentenceCoder {
       if (conjunction) ++next;
       if (!comma && !conjunction) break;
       const TokenSpan* np = next < size() ? NounPhraseStartingAt(next) : nullptr;
-      if (!np || !actors_.Resolve(*np, nullptr, role)) break;
+      if (!np || !Resolve(*np, role)) break;
       // "..., and Japan said": a phrase followed by its verb opens a clause.
       if (comma && np->last < size() && sentence_.tokens[np->last].tag.starts_with("VB")) break;
       right.push_back(*np);
@@ -159,12 +213,13 @@ class PeerSentenceCoder {
         break;
       }
     }
-    if (!conjoined) return SplitCompounds(actors_.ResolveAll(span, analysis_.noun_phrases, role));
+    if (!conjoined) return SplitCompounds(ResolveAll(span, role));
     items.insert(items.end(), right.begin(), right.end());
     // "The envoys of Riverland, Lakeland and Marshland", "lawmakers in A and
     // B": the role the head
     // noun gives the first member (ARN -> ARNGOV) goes to every member.
     std::string role_code;
+    std::vector<std::string> role_codes;  // role_code and those of coordinated head nouns
     const uint32_t from = items.front().first >= 2 ? items.front().first - 2 : 0;
     for (uint32_t p = std::max<uint32_t>(from, 1); p + 1 < items.front().last && role_code.empty();
          ++p) {
@@ -186,18 +241,35 @@ class PeerSentenceCoder {
       if (alone && whole && whole->code.size() > alone->code.size() &&
           whole->code.starts_with(alone->code)) {
         role_code = whole->code.substr(alone->code.size());
+        role_codes.push_back(role_code);
+        // "Lawmakers and officials in A and B": each head noun of the
+        // coordination gives its role (ALEG, AGOV, BLEG, BGOV).
+        for (const lexicon::AgentMatch& other : actors_.agent_matches()) {
+          if (other.first < items.front().first || other.last > agent->first) continue;
+          bool coordinated = other.last < agent->first && IsConjunction(agent->first - 1);
+          if (coordinated && other.sector != role_code) role_codes.push_back(other.sector);
+        }
       }
     }
+    if (role_codes.empty()) role_codes.push_back("");
     std::vector<Actor> actors;
     for (const TokenSpan& item : items) {
-      for (Actor& actor : actors_.ResolveAll(item, analysis_.noun_phrases, role)) {
-        if (!role_code.empty() && !actor.code.ends_with(role_code)) {
-          actor.code += role_code;
-          if (actor.sector.empty()) actor.sector = role_code.substr(0, 3);
+      for (const Actor& member : ResolveAll(item, role)) {
+        // The member as named, without the role the resolver gave it.
+        std::string base = member.code;
+        if (!role_code.empty() && base.ends_with(role_code) && base.size() > role_code.size()) {
+          base.resize(base.size() - role_code.size());
         }
-        bool known = std::any_of(actors.begin(), actors.end(),
-                                 [&](const Actor& a) { return a.code == actor.code; });
-        if (!known) actors.push_back(std::move(actor));
+        for (const std::string& code : role_codes) {
+          Actor actor = member;
+          if (!code.empty() && !base.ends_with(code)) {
+            actor.code = base + code;
+            if (actor.sector.empty() || base.size() <= 3) actor.sector = code.substr(0, 3);
+          }
+          bool known = std::any_of(actors.begin(), actors.end(),
+                                   [&](const Actor& a) { return a.code == actor.code; });
+          if (!known) actors.push_back(std::move(actor));
+        }
       }
     }
     return SplitCompounds(std::move(actors));
@@ -301,7 +373,7 @@ class PeerSentenceCoder {
       if (comma && IsSomeSubject(span)) return false;
       // The peers do not resolve pronouns: "its embassy" names no target.
       if (sentence_.tokens[span.first].tag.starts_with("PRP")) return false;
-      auto actor = actors_.Resolve(span, nullptr, ActorResolver::Role::kTarget);
+      auto actor = Resolve(span, ActorResolver::Role::kTarget);
       return actor && std::none_of(sources.begin(), sources.end(),
                                    [&](const Actor& s) { return s.code == actor->code; });
     };
@@ -331,21 +403,31 @@ class PeerSentenceCoder {
     }
   }
 
+  // Whether an event with both a source and a target was coded.
+  bool HasDyad() const {
+    return std::any_of(out_.events.begin(), out_.events.end(),
+                       [](const Event& e) { return e.target.has_value(); });
+  }
+
   bool IsSomeSubject(const TokenSpan& np) const {
     return std::any_of(analysis_.clauses.begin(), analysis_.clauses.end(), [&](const Clause& c) {
       return c.head != head_ && c.subject.Contains(np.first);
     });
   }
 
-  void Add(const Actor& source, const Actor& target, const std::string& code, const Event& like) {
-    if (code.empty() || code == "---" || source.code == target.code) return;
-    std::string key = fmt::format("{}>{}:{}", source.code, target.code, code);
+  // Adds the event source -> target (nullopt: an event without a target).
+  void Add(const Actor& source, const std::optional<Actor>& target, const std::string& code,
+           const Event& like) {
+    const std::string target_code = target ? target->code : "";
+    if (code.empty() || code == "---" || source.code == target_code) return;
+    std::string key = fmt::format("{}>{}:{}", source.code, target_code, code);
     if (!seen_.insert(key).second) return;
     Event event = like;
     event.source = source;
     event.target = target;
     event.cameo = code;
-    Explain("  event {} {} -> {} (pattern {})", code, source.code, target.code, event.pattern);
+    Explain("  event {} {} -> {} (pattern {})", code, source.code, target ? target_code : "(none)",
+            event.pattern);
     out_.events.push_back(std::move(event));
     out_.clauses.push_back(current_clause_);
     event_heads_.push_back(head_);
@@ -363,7 +445,7 @@ class PeerSentenceCoder {
   // coder parses) only a dictionary verb right after an actor is tried: the
   // tagger may have missed a verb there ("Riverland and Lakeland welcome ...").
   void CodeDictionaryVerbs() {
-    for (uint32_t t = 0; t < size() && out_.events.empty(); ++t) {
+    for (uint32_t t = 0; t < size() && !HasDyad(); ++t) {
       bool head = std::any_of(analysis_.clauses.begin(), analysis_.clauses.end(),
                               [&](const Clause& c) { return c.head == t; });
       if (head || verbs_.ForPeerVerb(words_[t], lemmas_[t]).empty()) continue;
@@ -427,7 +509,6 @@ class PeerSentenceCoder {
     for (uint32_t t = clause.predicate.first; t < clause.predicate.last && t < size(); ++t) {
       be |= lemmas_[t] == "be" || lemmas_[t] == "get";
     }
-    const bool passive = clause.voice == Voice::kPassive && (be || !clause.agent.empty());
     subject_ = syntax::EffectiveSubject(analysis_, clause);
     const uint32_t limit = std::max(clause.extent.last, head + 1);
     // The peers match a pattern over the whole verb phrase, complement
@@ -435,6 +516,13 @@ class PeerSentenceCoder {
     // place"): up to the first comma after the clause.
     uint32_t phrase_end = limit;
     while (phrase_end < size() && words_[phrase_end] != ",") ++phrase_end;
+    // PETRARCH-1 knows a passive by the "by" in its verb phrase: without
+    // one ("X was criticized over Y") the subject is the source, as in the
+    // active.
+    bool by = !clause.agent.empty();
+    for (uint32_t t = head + 1; t < phrase_end && !by; ++t) by = words_[t] == "by";
+    const bool passive =
+        clause.voice == Voice::kPassive && (be || !clause.agent.empty()) && (!petrarch1_ || by);
     for (int index : candidates) {
       const lexicon::VerbPattern& pattern = verbs_.pattern(index);
       Binding binding;
@@ -452,6 +540,12 @@ class PeerSentenceCoder {
       TokenSpan source_span = !binding.source.empty() ? binding.source
                               : passive               ? clause.agent
                                                       : syntax::EffectiveSubject(analysis_, clause);
+      // UD-PETRARCH: a passive without a by-agent takes the first actor
+      // after the verb as the source ("X was criticized over its dispute
+      // with Y": Y -> X).
+      if (passive && source_span.empty() && verbs_.keeps_compound_actors()) {
+        source_span = FirstActorAfter(head + 1, limit, {});
+      }
       std::vector<Actor> sources = source_span.empty()
                                        ? std::vector<Actor>{}
                                        : ResolveList(source_span, ActorResolver::Role::kAny);
@@ -493,16 +587,26 @@ class PeerSentenceCoder {
         targets = ResolveList(target_span, ActorResolver::Role::kTarget);
         Explain("  target '{}'", SpanText(target_span));
       }
-      if (targets.empty()) {
-        Explain("  no target actor");
-        return;
-      }
       // With PETRARCH-2's ontology a negated clause codes the negated event.
       std::string code = pattern.code, reverse = pattern.reverse_code;
       if (clause.negated && !verbs_.NegatedCode(code).empty()) {
         code = verbs_.NegatedCode(code);
         reverse = reverse.empty() ? "" : verbs_.NegatedCode(reverse);
         like.modality = clause.modality;
+      }
+      if (targets.empty()) {
+        // With PETRARCH-1, a verb without an object ("X said on Monday")
+        // makes an event without a target, which PETRARCH-1 codes when its
+        // require_dyad option is off (the scorer drops it for records that
+        // keep it on). A verb whose object names no actor stays uncoded, and
+        // UD-PETRARCH's suite expects no such event from a verb without one.
+        if (!petrarch1_ || !clause.object.empty()) {
+          Explain("  no target actor");
+          return;
+        }
+        Explain("  no target actor: an event without a target");
+        for (const Actor& s : sources) Add(s, std::nullopt, code, like);
+        return;
       }
       for (const Actor& s : sources) {
         for (const Actor& t : targets) {
@@ -523,6 +627,12 @@ class PeerSentenceCoder {
   bool explain_;
   const std::vector<std::string>& words_;   // per token, its folded word
   const std::vector<std::string>& lemmas_;  // and its folded lemma
+  // PETRARCH-1 files (neither TABARI's nor with PETRARCH-2's ontology):
+  // agent-only actors, events without a target, passives by "by".
+  const bool petrarch1_;
+  // What stands for the country of an agent named alone: PETRARCH-1
+  // "---GOV", TABARI "~GOV"; "" (PETRARCH-2): such an agent names no actor.
+  const std::string agent_alone_country_;
   TokenSpan subject_;                       // of the clause being coded
   uint32_t head_ = 0;                       // its verb
   std::vector<TokenSpan> covered_;

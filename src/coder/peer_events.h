@@ -24,8 +24,9 @@ namespace dyad::coder {
 // the target the '+' slot, else the first actor after the verb in the
 // clause (a passive's subject). '%' patterns code the members of a compound
 // subject towards one another; "[A:B]" codes A from source to target and B
-// back. No event without both a source and a target (the peers' default,
-// require_dyad).
+// back. No event without both a source and a target, except with PETRARCH-1
+// files for a verb without an object (PETRARCH-1 with require_dyad off; the
+// scorer drops such events where a record keeps require_dyad on).
 SentenceEvents BuildPeerEvents(const Sentence& sentence, const SentenceAnalysis& analysis,
                                const ActorResolver& actors, const lexicon::VerbDictionary& verbs,
                                std::string_view text, bool explain);

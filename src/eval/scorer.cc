@@ -9,11 +9,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "dyad/document.h"
 #include "dyad/eval.h"
 #include "dyad/event.h"
+#include "util/strings.h"
 
 namespace dyad {
 namespace {
@@ -126,6 +128,10 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
   simdjson::dom::parser parser;
   std::string line;
   int number = 0;
+  // Whether a record carries the options of a peer suite's driver
+  // ("config"), and the records that set require_dyad, by index.
+  bool peer_options = false;
+  std::vector<std::optional<bool>> require_dyad_set;  // per record
   while (std::getline(in, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -144,8 +150,17 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
     record.date = text_of("date");
     record.text = text_of("text");
     record.outcome = text_of("expected_outcome");
+    std::optional<bool> require_dyad;
     bool disabled = false;
     if (doc["disabled"].get_bool().get(disabled) == simdjson::SUCCESS) record.disabled = disabled;
+    simdjson::dom::object config;
+    if (doc["config"].get_object().get(config) == simdjson::SUCCESS) {
+      peer_options = true;
+      std::string_view value;
+      if (config["require_dyad"].get_string().get(value) == simdjson::SUCCESS) {
+        require_dyad = util::AsciiLower(value) != "false";
+      }
+    }
     simdjson::dom::array expected;
     if (doc["expected"].get_array().get(expected) == simdjson::SUCCESS) {
       for (simdjson::dom::element e : expected) {
@@ -173,6 +188,12 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
       continue;
     }
     file.records.push_back(std::move(record));
+    require_dyad_set.push_back(require_dyad);
+  }
+  // In a peer suite, records that do not set require_dyad keep the peer
+  // drivers' default: on (validation/README.md).
+  for (size_t i = 0; i < file.records.size() && peer_options; ++i) {
+    file.records[i].require_dyad = require_dyad_set[i].value_or(true);
   }
   return file;
 }
@@ -215,6 +236,9 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records,
     ++report.records;
     Document document{record.id, record.date, "", record.text, "", "gold"};
     DocumentResult coded = coder.Code(document);
+    if (record.require_dyad) {
+      std::erase_if(coded.events, [](const Event& e) { return !e.target; });
+    }
     RecordResult result;
     result.record = &record;
     std::vector<Triple> wanted, got;

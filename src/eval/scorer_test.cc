@@ -214,6 +214,46 @@ TEST(CameoScoringTest, KeepsTheCameoLevels) {
   EXPECT_EQ(report.results[0].missed, std::vector<std::string>{"CANGOV RUS 163"});
 }
 
+TEST(GoldFileTest, RequireDyadFollowsThePeerOptions) {
+  const auto dir = std::filesystem::temp_directory_path() / "dyad_scorer_test";
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return ReadGoldFile(dir / name);
+  };
+  // A peer suite: records that do not set the option keep the default, on.
+  GoldFile peer = write("peer.jsonl",
+                        R"({"id":"a","text":"One.","expected":[]})"
+                        "\n"
+                        R"({"id":"b","text":"Two.","expected":[],"config":{"require_dyad":"FALSE"}})"
+                        "\n"
+                        R"({"id":"c","text":"Three.","expected":[],"config":{"comma_max":"8"}})"
+                        "\n");
+  ASSERT_EQ(peer.records.size(), 3u);
+  EXPECT_TRUE(peer.records[0].require_dyad);
+  EXPECT_FALSE(peer.records[1].require_dyad);
+  EXPECT_TRUE(peer.records[2].require_dyad);
+  // Records without peer options score every event.
+  GoldFile own = write("own.jsonl", R"({"id":"d","text":"Four.","expected":[]})"
+                                    "\n");
+  ASSERT_EQ(own.records.size(), 1u);
+  EXPECT_FALSE(own.records[0].require_dyad);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CameoScoringTest, RequireDyadDropsEventsWithoutTarget) {
+  // "Serbia recalled its ambassador": an event without a target.
+  GoldRecord open = Record("open", "The decision led Serbia to recall its ambassador.",
+                           {Expect("SRB", "", "161")});
+  GoldRecord dyadic = open;
+  dyadic.id = "dyadic";
+  dyadic.require_dyad = true;
+  EvalReport report = Evaluate(SharedCoder(), Keep({open, dyadic}));
+  EXPECT_EQ(report.results[0].missed, std::vector<std::string>{});
+  EXPECT_EQ(report.results[1].missed, std::vector<std::string>{"SRB - 161"});
+  EXPECT_EQ(report.results[1].extra, std::vector<std::string>{});
+}
+
 TEST(FormatEvalReportTest, PloverReportHasTypeLevelsAndTable) {
   EvalReport report = ScorePlover({Record("statement", "Peru made a statement about Chile.",
                                           {Expect("PER", "CHL", "DEMAND")})});

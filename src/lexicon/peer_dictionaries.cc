@@ -148,8 +148,14 @@ std::optional<std::vector<PhraseIndex::PhraseToken>> PhraseTokens(const std::str
 
 // A peer code; "" is an actor that is named but not coded. nullopt (reported)
 // if `text` is not a code.
-std::optional<std::string> ParseCode(std::string_view text, Reporter& report, int line) {
+std::optional<std::string> ParseCode(std::string_view text, DictionaryFormat format,
+                                     Reporter& report, int line) {
   if (text == "---") return std::string();
+  // PETRARCH reads "###" and "+++" as plain codes (its actor files use them
+  // as such; its validation suites expect them as actors).
+  if ((text == "###" || text == "+++") && format == DictionaryFormat::kPetrarch) {
+    return std::string(text);
+  }
   if (text == "###" || text == "+++") {
     // TABARI's "discard the sentence" and "complex sentence" markers: dyad
     // keeps discards in discards.txt, and an uncoded actor is the nearest
@@ -166,7 +172,7 @@ std::optional<std::string> ParseCode(std::string_view text, Reporter& report, in
     std::string code;
     for (std::string_view part : util::Split(text, '/')) {
       auto member = part.find('/') == std::string_view::npos && !part.empty() && part != "---"
-                        ? ParseCode(part, report, line)
+                        ? ParseCode(part, format, report, line)
                         : std::nullopt;
       if (!member || member->empty()) {
         report.Error(line, fmt::format("'{}' is not a compound actor code (CODE/CODE/...)", text));
@@ -243,8 +249,8 @@ std::string ParseRestriction(std::string_view text, ActorRole& role) {
 
 // The [...] blocks of an actor line: codes, each with an optional date
 // restriction ("[USAGOV 991201-010114] [---]").
-void ParseCodeBlocks(std::string_view text, std::vector<ActorRole>& roles, Reporter& report,
-                     int line) {
+void ParseCodeBlocks(std::string_view text, DictionaryFormat format, std::vector<ActorRole>& roles,
+                     Reporter& report, int line) {
   size_t i = 0;
   while (true) {
     while (i < text.size() && IsBlank(text[i])) ++i;
@@ -265,7 +271,7 @@ void ParseCodeBlocks(std::string_view text, std::vector<ActorRole>& roles, Repor
       continue;
     }
     size_t end = block.find_first_of(" \t<>");
-    auto code = ParseCode(block.substr(0, end), report, line);
+    auto code = ParseCode(block.substr(0, end), format, report, line);
     if (!code) continue;
     ActorRole role{*code, INT_MIN, INT_MAX, false};
     if (end != std::string_view::npos) {
@@ -387,7 +393,7 @@ DictionaryFormat DetectFormat(const fs::path& file) {
   return tabari > petrarch ? DictionaryFormat::kTabari : DictionaryFormat::kPetrarch;
 }
 
-void PeerDictionaryReader::ReadActors(const fs::path& path, DictionaryFormat /*format*/,
+void PeerDictionaryReader::ReadActors(const fs::path& path, DictionaryFormat format,
                                       ActorDictionary& into) {
   // PETRARCH's and TABARI's actor files share their syntax; TABARI's stems
   // (a word without '_' also matching longer words) are read as whole words.
@@ -466,7 +472,7 @@ void PeerDictionaryReader::ReadActors(const fs::path& path, DictionaryFormat /*f
       entry.elite_after_roles = false;  // outside its dates a peer entry is not coded
       add_phrase(head, line.number);
     }
-    ParseCodeBlocks(blocks, entry.roles, report, line.number);
+    ParseCodeBlocks(blocks, format, entry.roles, report, line.number);
   }
   finish_entry();
 }
@@ -532,20 +538,19 @@ void PeerDictionaryReader::ReadAgents(const fs::path& path, DictionaryFormat for
       continue;
     }
     std::string_view code = util::Trim(text.substr(bracket + 1, close - bracket - 1));
-    if (code.ends_with('~')) {
-      // PETRARCH puts such codes before the country's ("NGO~": NGO + GBR);
-      // dyad's coder only appends agents, and a wrong order is a wrong code.
-      report.Warning(line.number, fmt::format("agent code '{}' goes before the country code, which "
-                                              "dyad does not support: skipped",
-                                              code));
-      continue;
-    }
-    if (!code.starts_with('~')) {
+    // "~GOV" follows the country's code; "NGO~" goes before it (NGO + GBR
+    // -> NGOGBR). Such a sector keeps its '~': the peer coder
+    // (coder/peer_events.cc) moves it before the country.
+    const bool before_country = code.ends_with('~');
+    if (!before_country && !code.starts_with('~')) {
       report.Error(line.number, fmt::format("agent code '{}' has no '~'", code));
       continue;
     }
-    auto sector = ParseCode(util::Trim(code.substr(1)), report, line.number);
+    auto sector =
+        ParseCode(util::Trim(before_country ? code.substr(0, code.size() - 1) : code.substr(1)),
+                  format, report, line.number);
     if (!sector) continue;
+    if (before_country && !sector->empty()) *sector += '~';
     if (sector->empty()) {
       report.Error(line.number, fmt::format("agent code '{}' names no sector", code));
       continue;

@@ -15,6 +15,8 @@
 //   [---]                        an actor that is named but not coded
 //   [LWA/LWB]                    a compound actor, kept whole (the peer
 //                                coder gives one event per member)
+//   MARSH_COUNCIL [NGO~]         agent before the country: "NGO" + the
+//                                country's code (sector kept as "NGO~")
 //   FERRYMAN {FERRYMEN} [~TRN]   agent: the country word's code + "TRN";
 //                                {plural}, {} for none; PETRARCH files get
 //                                regular plurals (+S, +ES, Y->IES) unless
