@@ -263,7 +263,25 @@ class SentenceCoder {
       if (auto targets = GovernedActTargets(c, sources); !targets.empty()) return targets;
     }
     if (root == "14") return ProtestHost(clause, own_end, sources);
+    if (root == "13") return ConditionTargets(c, sources);
     return ReactionTargets(clause, code, sources);
+  }
+
+  // "Chile threatened to recall its ambassador unless Peru apologised": a
+  // threat is aimed at whom its condition asks to act.
+  std::vector<Actor> ConditionTargets(size_t c, const std::vector<Actor>& sources) const {
+    const auto& words = actors_.word_keys().folded;
+    for (size_t k = c + 1; k < analysis_.clauses.size(); ++k) {
+      const Clause& condition = analysis_.clauses[k];
+      if (condition.subject.empty() || condition.subject.first == 0 ||
+          condition.subject.first > condition.predicate.first) {
+        continue;
+      }
+      const std::string& opener = words[condition.subject.first - 1];
+      if (opener != "if" && opener != "unless") continue;
+      return ActorsIn(condition.subject, sources, false);
+    }
+    return {};
   }
 
   // "US and British activists staged a protest in Beijing": a protest in

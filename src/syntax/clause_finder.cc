@@ -99,6 +99,7 @@ class Analyzer {
     SetExtents();
     FindReportingFrames();
     MarkMandativeComplements();
+    MarkConditions();
     FindNominals();
     return std::move(out_);
   }
@@ -802,6 +803,19 @@ class Analyzer {
       if (that < n_ && Lower(that) == "that" && complement.subject.first == that + 1 &&
           (complement.modality == Modality::kAsserted || complement.modality == Modality::kReported)) {
         complement.modality = Modality::kHypothetical;
+      }
+    }
+  }
+
+  // "unless Israel rescinds the law", "if the talks fail": a condition
+  // has not happened.
+  void MarkConditions() {
+    for (Clause& clause : out_.clauses) {
+      const uint32_t opening = clause.subject.empty() ? clause.predicate.first
+                                                      : std::min(clause.subject.first, clause.predicate.first);
+      if (opening == 0 || !In(Lower(opening - 1), {"if", "unless"})) continue;
+      if (clause.modality == Modality::kAsserted || clause.modality == Modality::kReported) {
+        clause.modality = Modality::kHypothetical;
       }
     }
   }
