@@ -154,6 +154,11 @@ class SentenceCoder {
       return Match(pattern, clause, i + 1, np.last - 1, binding, end);
     }
     uint32_t limit = std::min<uint32_t>(clause.extent.last, pos + 2 + kMaxGap);
+    // "of" belongs to the noun right before it: "rejected the request of
+    // Iran", not "rejected a US request to question the prisoners of Iran".
+    if (i >= 1 && !pattern.elements[i - 1].target && element.words.size() == 1 && element.words[0] == "of") {
+      limit = std::min(limit, pos + 2);
+    }
     for (uint32_t k = pos + 1; k < limit; ++k) {
       if (WordMatches(k, element.ids) && Match(pattern, clause, i + 1, k, binding, end)) return true;
     }
