@@ -331,6 +331,17 @@ DocumentResult Coder::Code(const Document& document) const {
           event.location = place::ToLocation(*where);
         }
       }
+      // Victims the coder could name only by their role ("killed ten
+      // civilians") are people of the place where it happened; with no
+      // place, no one the data can name.
+      if (event.target && event.target->country.empty()) {
+        if (event.location && event.location->country.size() == 3) {
+          event.target->country = event.location->country;
+          event.target->code = event.location->country + event.target->code;
+        } else {
+          event.target.reset();
+        }
+      }
       event.sentence_text = sentence_text;
       if (const CameoCode* code = impl_->ontology.Find(event.cameo)) {
         event.quad_class = code->quad_class;

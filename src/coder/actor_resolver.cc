@@ -152,7 +152,9 @@ std::optional<Actor> ActorResolver::BareAgentOf(TokenSpan span, std::string_view
   if (span.empty() || std::any_of(matches_.begin(), matches_.end(), inside)) return std::nullopt;
   for (const auto& agent : agent_matches_) {
     if (agent.first >= span.first && agent.last == span.last) {
-      return MakeActor(std::string(country) + agent.sector, -1, agent.first, agent.last);
+      Actor actor = MakeActor(std::string(country) + agent.sector, -1, agent.first, agent.last);
+      actor.country = country;  // "" until the pipeline knows where it happened
+      return actor;
     }
   }
   return std::nullopt;

@@ -60,7 +60,10 @@ class ActorResolver {
   }
 
   // A phrase headed by an agent noun and naming no country ("protesters",
-  // "the demonstrators") as that agent of `country`, or nullopt.
+  // "the demonstrators") as that agent of `country`, or nullopt. With an
+  // empty `country` the actor's code is the sector alone ("CVL") and its
+  // country empty: the country of the place where it happened, for the
+  // pipeline to fill in.
   std::optional<Actor> BareAgentOf(TokenSpan span, std::string_view country) const;
 
   // Whether the actor is a person of the dictionaries (not an organisation,

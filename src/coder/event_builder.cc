@@ -234,6 +234,11 @@ class SentenceCoder {
     TokenSpan patient = clause.voice == Voice::kPassive ? EffectiveSubject(clause) : clause.object;
     if (auto targets = ActorsIn(patient, sources, hostile); !targets.empty()) return targets;
     if (auto targets = DomesticTargets(patient, code, sources); !targets.empty()) return targets;
+    // "killed ten civilians", "wounded 20 people": the victims of violence
+    // (18-20) are people of the place where it happened (src/pipeline.cc).
+    if (code.starts_with("18") || code.starts_with("19") || code.starts_with("20")) {
+      if (auto victims = actors_.BareAgentOf(patient, "")) return {*victims};
+    }
     if (clause.object.empty() && c + 1 < analysis_.clauses.size() &&
         GovernsThatClause(clause, analysis_.clauses[c + 1])) {
       if (auto targets = ActorsIn(analysis_.clauses[c + 1].subject, sources, false); !targets.empty()) {
