@@ -423,7 +423,11 @@ class Analyzer {
       clause.governor = governing;
       clause.modality = EmbeddedModality(Lemma(gov.head), gov.modality);
       if (p > 0 && np_of_[p - 1] >= 0 && out_.noun_phrases[np_of_[p - 1]].first > gov.head) {
-        clause.subject = SubjectChainEndingAt(np_of_[p - 1]);
+        const TokenSpan& np = out_.noun_phrases[np_of_[p - 1]];
+        // "for X to": X alone is the subject ("houses for refugees to live
+        // in", "calls for all bridges to be repaired").
+        const bool for_subject = np.first > 0 && Lower(np.first - 1) == "for";
+        clause.subject = for_subject ? np : SubjectChainEndingAt(np_of_[p - 1]);
       } else {
         Borrow(clause, governing);
       }
@@ -586,7 +590,8 @@ class Analyzer {
     // "As Israel and Hamas traded fire": a subordinator opens a clause,
     // its subject is whole.
     const bool subordinator = In(Lower(before), {"as", "while", "when", "after", "before", "because", "since",
-                                                 "although", "though", "if", "until", "once", "whereas"});
+                                                 "although", "though", "if", "until", "once", "whereas", "that",
+                                                 "whether"});
     const bool object = (IsVerb(Tag(before)) && !IsReportingVerb(Lemma(before))) ||
                         (IsPreposition(tokens_[before]) && !subordinator);
     if (!object) return chain;
@@ -616,6 +621,10 @@ class Analyzer {
       const Clause& modifier = out_.clauses[c];
       uint32_t first = modifier.predicate.first;
       if (first == 0) break;
+      // A headline's first participle is its main verb, and what follows
+      // its phrase is a clause of its own: "Farmers arrested after police
+      // raid leads to protest".
+      if (headline_ && c == 0 && kinds_[c] == Kind::kParticiple) break;
       if (kinds_[c] == Kind::kParticiple && np_of_[first - 1] >= 0) {
         span = SubjectChainEndingAt(np_of_[first - 1]);
         continue;

@@ -289,6 +289,13 @@ TEST_F(ClauseFinderTest, ParticipleAfterTheObjectOfHave) {
   EXPECT_EQ(ClauseOf("worked").voice, Voice::kActive);
 }
 
+TEST_F(ClauseFinderTest, ForToInfinitiveHasItsOwnSubject) {
+  Analyse("The town built new houses for refugees to live in.");
+  EXPECT_EQ(SubjectOf("live"), "refugees");
+  Analyse("The town asked the refugees to leave.");
+  EXPECT_EQ(SubjectOf("leave"), "the refugees");
+}
+
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   Analyse("A storm yesterday caused a crane to fall.");
   EXPECT_EQ(SubjectOf("caused"), "A storm");

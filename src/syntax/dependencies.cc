@@ -118,7 +118,11 @@ bool IsControlled(const Clause& clause, const SentenceAnalysis& analysis, const 
                   bool main_clause_of_headline) {
   const auto& tokens = sentence.tokens;
   uint32_t first = clause.predicate.first;
-  if (first > 0 && tokens[first - 1].tag == "TO") return true;
+  // Universal Dependencies attaches the subject of "for X to" to the
+  // infinitive ("waited for the rain to stop").
+  if (first > 0 && tokens[first - 1].tag == "TO") {
+    return clause.subject.empty() || clause.subject.first == 0 || tokens[clause.subject.first - 1].norm != "for";
+  }
   // A headline's participle is its main verb: "Parents prosecuted after ...".
   if (clause.voice == Voice::kPassive && first == clause.head && tokens[clause.head].tag == "VBN") {
     return !main_clause_of_headline;

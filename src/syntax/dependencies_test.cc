@@ -135,5 +135,27 @@ TEST_F(DependenciesTest, HeadlineParticipleHasItsSubject) {
   EXPECT_EQ(Of("Drones"), "nsubj(crashed)");
 }
 
+TEST_F(DependenciesTest, SubjectOfForToInfinitive) {
+  Convert("The town built new houses for refugees to live in.");
+  EXPECT_EQ(Of("refugees"), "nsubj(live)");
+  EXPECT_EQ(Of("houses"), "obj(built)");
+  Convert("The ruling prompted calls for all old bridges to be repaired.");
+  EXPECT_EQ(Of("bridges"), "nsubj:pass(repaired)");
+  // A controlled infinitive still has no subject of its own.
+  Convert("The miners asked the company to raise wages.");
+  EXPECT_EQ(Of("company"), "obj(asked)");
+}
+
+TEST_F(DependenciesTest, HeadlineParticipleThenAClause) {
+  Convert("Farmers arrested after police raid leads to protest");
+  EXPECT_EQ(Of("Farmers"), "nsubj:pass(arrested)");
+  EXPECT_EQ(Of("raid"), "nsubj(leads)");
+}
+
+TEST_F(DependenciesTest, CoordinatedSubjectAfterThat) {
+  Convert("The army said that the mayor and his aide were detained.");
+  EXPECT_EQ(Of("mayor"), "nsubj:pass(detained)");
+}
+
 }  // namespace
 }  // namespace dyad::syntax

@@ -411,9 +411,17 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
     slot.known = true;
     slot.word_class = chosen->word_class;
     guess = FromEntry(*chosen, !slot.capitalized || use_lower);
+    // A name word that the lexicon also knows as a plural name, and in
+    // lower case as a plural noun, is a plural name: "the Visual Arts",
+    // "Foreign Affairs" (but "Waters" is a surname).
+    if (guess.first == kNNP && !use_lower && !sentence_initial &&
+        Has(chosen->mask, kNNPS) && lower != nullptr && lower->first == kNNS) {
+      guess = Either(kNNPS, guess.mask);
+    }
   } else if (slot.capitalized && lower != nullptr) {
-    // Known only in lower case yet capitalised mid-sentence: a name.
-    guess = Either(kNNP, 0);
+    // Known only in lower case yet capitalised mid-sentence: a name, plural
+    // when the word is ("Foreign Relations", "the Human Rights Council").
+    guess = Either(lower->first == kNNS ? kNNPS : kNNP, 0);
   } else {
     guess = guesser.Unknown(slot, sentence_initial);
   }
@@ -545,6 +553,21 @@ class Disambiguator {
     return false;
   }
 
+  // A word later in the same clause that can be its finite verb (a modal,
+  // or a verb form the lexicon allows as finite): "said that Armenia
+  // attacked", "demanded that Iran release".
+  bool VerbAhead(size_t i) const {
+    for (size_t j = i + 1; j < s_.size(); ++j) {
+      if (s_[j].tag == kCC && j + 1 < s_.size() && !IsVerb(s_[j + 1].tag)) continue;
+      if (IsClauseBoundary(s_[j])) return false;
+      if (s_[j].tag == kMD ||
+          (IsVerb(s_[j].tag) && (s_[j].mask & kFiniteVerbMask) != 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether the noun phrase ending at token `end - 1` is the object of a
   // verb (not a modal, not one taking a clause) or of a preposition. The
   // walk back over the phrase is bounded.
@@ -564,6 +587,9 @@ class Disambiguator {
       --k;
     }
     if (k == end || k == 0) return false;
+    // Adverbs before the phrase: "left them only two weeks", "There were
+    // also two teams".
+    for (size_t adverbs = 0; k > 1 && s_[k - 1].tag == kRB && adverbs < 3; ++adverbs) --k;
     const Slot& before = s_[k - 1];
     // A preposition counts when a verb governs it ("died from an infection
     // caused by"), not in "Up to 100 Albanians", "along with its allies",
@@ -663,6 +689,99 @@ class Disambiguator {
     return kIN;
   }
 
+  // "that": a relative pronoun (WDT) after a noun, a complementizer (IN)
+  // before a clause, else the demonstrative (DT).
+  Pos That(size_t i) const {
+    const Pos prev = i > 0 ? s_[i - 1].tag : kNone;
+    const Pos next = TagAt(i + 1);
+    const WordClass next_class = ClassAt(i + 1);
+    // A noun, or a number standing for one ("but one that was made"),
+    // followed by its relative clause's verb: "the drones that were
+    // used", "rain that led", "forms that would cause", "the firms that
+    // receive".
+    const PosMask next_mask = i + 1 < s_.size() ? s_[i + 1].mask : 0;
+    const bool antecedent = IsNoun(prev) || prev == kCD;
+    if (antecedent &&
+        (Has(kFiniteVerbMask, next) || next == kRB || next == kMD ||
+         next_class == WordClass::kBe || next_class == WordClass::kHave ||
+         (next == kVBN && Has(next_mask, kVBD)) ||
+         (IsVerb(next) && (next_mask & kFiniteVerbMask) != 0))) {
+      return kWDT;
+    }
+    // A complementizer before an interrupting phrase: "said that, in
+    // May, ...", "told the court that, ...".
+    if (next == kComma && i > 0 &&
+        (IsClauseTakingVerb(s_[i - 1].word) ||
+         IsClauseTakingPast(s_[i - 1].word) ||
+         (IsNoun(prev) && TellsOrStates(i - 1)))) {
+      return kIN;
+    }
+    // The pronoun ending its clause or before "'s": "do that .", "That 's
+    // why".
+    if (next == kNone || next == kPeriod || next == kComma ||
+        next == kCloseQuote || next == kColon ||
+        next_class == WordClass::kPossessiveS) {
+      return kDT;
+    }
+    if (next == kNN || next == kNNS || next == kJJ || next == kCD ||
+        next == kPRPS) {
+      // "condemned that attack", but "said that talks failed", "revealed
+      // that children in the north are"; after a noun, the complement of
+      // a noun or of a verb of telling ("evidence that", "told the court
+      // that") or a relative clause with its own subject ("the training
+      // that astronauts get").
+      if (!VerbAhead(i + 1)) return kDT;
+      if (IsNoun(prev)) return TellsOrStates(i - 1) ? kIN : kWDT;
+      return kIN;
+    }
+    if (IsVerb(prev) || IsAdjective(prev) || IsNoun(prev)) {
+      return kIN;  // "said that", "so sure that", "told them that"
+    }
+    if (IsVerb(next) || next == kMD || next == kIN) {
+      return kDT;  // the pronoun: "that is", "after that,"
+    }
+    return kIN;
+  }
+
+  // Whether the noun before token `after` heads a phrase that a clause
+  // completes: a noun of saying or knowing ("the evidence", "a sign"), or
+  // the object of a verb of telling ("told the court", "assured
+  // reporters").
+  bool TellsOrStates(size_t noun) const {
+    constexpr std::string_view kContentNouns[] = {
+        "evidence", "fact",    "news",    "claim",   "claims",     "idea",
+        "hope",     "fear",    "fears",   "belief",  "sign",       "signs",
+        "proof",    "view",    "doubt",   "warning", "possibility", "chance",
+        "report",   "reports", "concern", "concerns", "assurance", "assurances",
+        "sense",    "sensation", "feeling", "notion", "suggestion", "allegation",
+        "allegations", "impression", "message", "promise", "statement",
+        "rumours",  "rumors",  "understanding", "conclusion", "condition"};
+    for (std::string_view word : kContentNouns) {
+      if (s_[noun].word == word) return true;
+    }
+    // Back over the object phrase (bounded) to a verb of telling.
+    constexpr size_t kMaxObject = 5;
+    for (size_t k = noun; k-- > 0 && noun - k <= kMaxObject;) {
+      const Slot& before = s_[k];
+      if (IsVerb(before.tag)) {
+        for (std::string_view verb :
+             {"told", "tell", "tells", "telling", "assured", "assure", "assures",
+              "warned", "warn", "warns", "reminded", "remind", "informed",
+              "inform", "convinced", "persuaded", "notified", "promised",
+              "showed", "show", "shows", "taught"}) {
+          if (before.word == verb) return true;
+        }
+        return false;
+      }
+      if (!(IsNoun(before.tag) || IsAdjective(before.tag) ||
+            before.tag == kDT || before.tag == kPRPS || before.tag == kPOS ||
+            before.tag == kPRP || before.tag == kCD)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   Pos Decide(size_t i, bool finite_seen) {
     Slot& slot = s_[i];
     const PosMask m = slot.mask;
@@ -696,29 +815,7 @@ class Disambiguator {
 
     switch (slot.word_class) {
       case WordClass::kThat:
-        // "the drones that were used", "rain that led" (a past form still
-        // read as a participle), "forms that would cause".
-        if (IsNoun(prev) &&
-            (Has(kFiniteVerbMask, next) || next == kRB || next == kMD ||
-             next_class == WordClass::kBe || next_class == WordClass::kHave ||
-             (next == kVBN && Has(s_[i + 1].mask, kVBD)))) {
-          return kWDT;
-        }
-        if (next == kNN || next == kNNS || next == kJJ) {
-          // "condemned that attack", but "said that talks failed".
-          const bool clause_follows = i + 2 < s_.size() &&
-                                      (s_[i + 2].mask & kFiniteVerbMask) != 0 &&
-                                      IsVerb(s_[i + 2].tag);
-          return (IsVerb(prev) || IsAdjective(prev)) && clause_follows ? kIN
-                                                                       : kDT;
-        }
-        if (IsVerb(prev) || IsAdjective(prev)) return kIN;  // "said that"
-
-        if (next == kNone || next == kPeriod || next == kComma ||
-            IsVerb(next) || next == kMD || next == kIN) {
-          return kDT;  // the pronoun: "that is", "after that,"
-        }
-        return kIN;
+        return That(i);
       case WordClass::kPossessiveS:
         if (prev_class == WordClass::kSubjectPronoun ||
             prev_class == WordClass::kThere || prev == kWP || prev == kEX ||
@@ -769,6 +866,16 @@ class Disambiguator {
         (IsAdjective(next) || next == kRB) && i + 2 < s_.size() &&
         s_[i + 2].word == "as") {
       return kRB;
+    }
+    // "down" right after a verb with no noun phrase after it is the verb's
+    // particle: "stepped down in May", "cracked down on", "shut down ."
+    // ("walked down the road" keeps the preposition).
+    if ((slot.word == "down" || slot.word == "apart" || slot.word == "aside") &&
+        Has(m, kRP) && IsVerb(prev) && prev != kMD && prev_class != WordClass::kBe &&
+        (next == kIN || next == kTO || next == kNone || next == kPeriod ||
+         next == kComma || next == kCC || next == kColon ||
+         next == kCloseQuote)) {
+      return kRP;
     }
     if (Has(kClosedClassMask, t) || t == kCD || t == kRB) return t;
 
@@ -892,9 +999,24 @@ class Disambiguator {
         break;
     }
 
+    // A past form between a determiner and its noun modifies the noun,
+    // adverbs aside ("the recently released browser"), and so does one
+    // right after an -ing verb ("following increased attention").
+    if ((t == kVBD || t == kVBN) && can_vbn && Has(m, kVBD) &&
+        ((prev == kRB && (aux == kDT || aux == kPRPS || aux == kPOS)) || prev == kVBG) &&
+        (next == kNN || next == kNNS || IsAdjective(next))) {
+      return kVBN;
+    }
     // A base form right after an -ing verb is its object noun: "taking
     // hold", "seeking help".
     if (t == kVB && prev == kVBG && Has(m, kNN)) return kNN;
+    // An -s form right after a main verb is its object: "prompted calls
+    // for", "won seats".
+    if (t == kVBZ && Has(m, kNNS) && IsVerb(prev) && prev != kMD &&
+        prev_class != WordClass::kBe && prev_class != WordClass::kHave &&
+        prev_class != WordClass::kDo && prev_class != WordClass::kGet) {
+      return kNNS;
+    }
 
     // A noun-or-verb word right before a determiner or possessive, with no
     // determiner or adjective of its own, is a verb taking an object: "the
