@@ -112,7 +112,12 @@ class Analyzer {
   bool InsideNp(uint32_t j, uint32_t start) const {
     const std::string_view tag = Tag(j);
     if (IsNoun(tag) || IsAdjective(tag) || tag == "CD" || tag == "$") return true;
-    if (tag == "POS") return j + 1 < n_ && (IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1)) || Tag(j + 1) == "CD");
+    if (tag == "POS") {
+      // "Islam's most holy site": an adverb may come before the adjective.
+      uint32_t k = j + 1;
+      if (k + 1 < n_ && IsAdverb(Tag(k)) && IsAdjective(Tag(k + 1))) ++k;
+      return k < n_ && (IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == "CD");
+    }
     if (tag == "DT" || tag == "PDT" || tag == "PRP$") return j == start || Tag(j - 1) == "PDT" || Tag(j - 1) == "POS";
     // "the captured villages", "a growing role"; but after a noun the
     // participle starts a clause of its own ("protesters demanding
@@ -212,6 +217,8 @@ class Analyzer {
       uint32_t start = i;
       // Adverbs directly before the group belong to it ("reportedly captured").
       while (start > 0 && IsAdverb(Tag(start - 1)) && np_of_[start - 1] < 0) --start;
+      // "Microsoft no longer wants": "no" before "longer" is an adverb.
+      if (start > 1 && tokens_[start].norm == "longer" && In(tokens_[start - 1].norm, {"no", "No"})) --start;
       uint32_t head = i;
       bool saw_be = false;
       while (true) {
@@ -347,7 +354,9 @@ class Analyzer {
         continue;
       }
       if (np_of_[span.first - 2] < 0) break;
-      if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
+      // "over 300 farmers": a degree adverb before a number links nothing.
+      if (IsAdverb(Tag(span.first - 1))) break;
+      if (!In(link, {"of", "and", "or", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
                      "across", "over", "under", "among", "against", "about", "within", "throughout", "inside",
                      "outside", "into", "onto", "towards", "toward", "during", "including"})) {
         break;
@@ -482,6 +491,9 @@ class Analyzer {
       p = skipped;
     }
     if (p > 0 && In(Lower(p), {"both", "all", "each"}) && np_of_[p] < 0) --p;
+    // A quotation that opens with the verb ('Smith "walked in'), and a
+    // reflexive pronoun after the subject ("which they themselves made").
+    if (p > 0 && (Tag(p) == "``" || IsReflexive(p)) && np_of_[p - 1] >= 0) --p;
     // "The World Health Organisation (WHO) recommends": a parenthesis
     // between subject and verb; short, so the search stays linear.
     if (In(tokens_[p].norm, {")", "-RRB-"})) {
@@ -514,6 +526,15 @@ class Analyzer {
         clause.subject = outer;
         return;
       }
+      // A sentence that opens with its subject set off by a comma: "Jane
+      // Doe of the Red Cross, says ...".
+      if (c == 0 && np_of_[p - 1] >= 0) {
+        const TokenSpan chain = SubjectChainEndingAt(np_of_[p - 1]);
+        if (chain.first == 0 && !IsTimeWord(chain.last - 1)) {
+          clause.subject = chain;
+          return;
+        }
+      }
     }
     // "Those who were tripped were crushed": the verb ends a relative
     // clause; the subject is the noun the relative pronoun stands for.
@@ -522,6 +543,15 @@ class Analyzer {
       const uint32_t first = relative.predicate.first;
       if (first >= 2 && (Tag(first - 1) == "WP" || Tag(first - 1) == "WDT") && np_of_[first - 2] >= 0) {
         clause.subject = SubjectChainEndingAt(np_of_[first - 2]);
+        return;
+      }
+      // A relative clause without a pronoun whose object is the noun
+      // before its subject: "The houses we built have survived", "the
+      // town they left was".
+      const TokenSpan inner = relative.subject;
+      if (!inner.empty() && relative.object.empty() && inner.last == first && inner.first >= 1 &&
+          np_of_[inner.first - 1] >= 0 && (inner.size() == 1 || Tag(inner.first) == "DT")) {
+        clause.subject = SubjectChainEndingAt(np_of_[inner.first - 1]);
         return;
       }
     }
@@ -548,24 +578,33 @@ class Analyzer {
       uint32_t before = first - 2;
       // The serial comma: "Ubisoft, Microsoft, and PlayStation VR", where
       // the item before ", and" follows a comma itself.
+      // An item may carry its own prepositional phrase: "Smith of Reuters,
+      // Jones of AP and Lee of AFP said".
       if (In(link, {"and", "or"}) && tokens_[before].norm == "," && before >= 1 && np_of_[before - 1] >= 0 &&
-          !coordinated && out_.noun_phrases[np_of_[before - 1]].first >= 2 &&
-          tokens_[out_.noun_phrases[np_of_[before - 1]].first - 1].norm == ",") {
-        coordinated = true;
-        first = out_.noun_phrases[np_of_[before - 1]].first;
-        continue;
+          !coordinated) {
+        const TokenSpan listed = SubjectChainEndingAt(np_of_[before - 1]);
+        if (listed.first >= 2 && tokens_[listed.first - 1].norm == ",") {
+          coordinated = true;
+          first = listed.first;
+          continue;
+        }
       }
       if (link != "," || !coordinated || np_of_[before] < 0) break;
-      const TokenSpan& item_np = out_.noun_phrases[np_of_[before]];
-      if (item_np.first > 0 && IsPreposition(tokens_[item_np.first - 1])) break;
-      if (IsTimeWord(item_np.last - 1)) break;
-      first = item_np.first;
+      const TokenSpan listed = SubjectChainEndingAt(np_of_[before]);
+      if (listed.first > 0 && IsPreposition(tokens_[listed.first - 1])) break;
+      if (IsTimeWord(listed.last - 1)) break;
+      first = listed.first;
     }
     if (first < chain.first && first > 0 && (IsPreposition(tokens_[first - 1]) || IsVerb(Tag(first - 1)))) {
       return chain;
     }
     list.first = first;
     return list;
+  }
+
+  bool IsReflexive(uint32_t i) const {
+    return Tag(i) == "PRP" && In(tokens_[i].norm, {"himself", "herself", "itself", "themselves", "myself", "ourselves",
+                                            "yourself", "yourselves"});
   }
 
   bool IsRelativePronoun(uint32_t i) const {

@@ -904,6 +904,14 @@ class Disambiguator {
       return kRB;
     }
 
+    // The lower-case part after a hyphen in a name: "Lee Chun - yan",
+    // "Kim Jong - un" (not a compound modifier: "Iran - backed militias").
+    if (i >= 2 && s_[i - 1].tag == kHYPH && s_[i - 2].tag == kNNP &&
+        s_[i - 2].capitalized && !slot.capitalized && !IsNoun(next) &&
+        !IsAdjective(next) && next != kCD && next != kVBG && next != kVBN &&
+        !EndsWith(slot.word, "ed")) {
+      return kNNP;
+    }
     // Capitalised words inside a name.
     constexpr PosMask kNameable = Bit(kNN) | Bit(kNNS) | Bit(kJJ) |
                                   Bit(kVBN) | Bit(kVBG) | Bit(kVB) |

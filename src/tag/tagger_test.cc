@@ -185,6 +185,11 @@ TEST(TagContextTest, PluralNamesAndParticles) {
   EXPECT_EQ(TagOf("Prices are down .", "down"), "RB");
 }
 
+TEST(TagContextTest, LowerCasePartOfAHyphenatedName) {
+  EXPECT_EQ(TagOf("The seat went to Chan Siu - ming of the Civic Party .", "ming"), "NNP");
+  EXPECT_NE(TagOf("the Iran - backed militias", "backed"), "NNP");
+}
+
 TEST(TagContextTest, ModifyingParticiplesAndObjectNouns) {
   // A past form between a determiner and its noun, adverbs aside, or
   // after an -ing verb, modifies the noun.
