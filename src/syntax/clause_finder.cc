@@ -518,8 +518,13 @@ class Analyzer {
       clause.subject = modified == chain ? CutAtConjunction(chain) : modified;
       return;
     }
-    // "..., said KCNA.": the speaker follows; FindReportingFrames takes it.
-    if (InvertedReport(clause) && In(before.norm, {",", "\"", "''"})) return;
+    // "..., said KCNA.", "Recipients, said Smith, must ...": the speaker
+    // follows the verb.
+    if (InvertedReport(clause) && In(before.norm, {",", "\"", "''"})) {
+      clause.subject = out_.noun_phrases[np_of_[clause.predicate.last]];
+      clause.object = {};
+      return;
+    }
     if (before.norm == "," && p > 0) {
       TokenSpan outer = SubjectBeforeParenthetical(p);
       if (!outer.empty()) {
@@ -616,11 +621,12 @@ class Analyzer {
     uint32_t after = clause.predicate.last;
     if (!IsReportingVerb(Lemma(clause.head)) || after >= n_ || np_of_[after] < 0) return false;
     uint32_t end = out_.noun_phrases[np_of_[after]].last;
-    return end == n_ || In(tokens_[end].norm, {".", ",", "\"", "''", ";"});
+    // "..., said Bolden to the crowd."
+    return end == n_ || In(tokens_[end].norm, {".", ",", "\"", "''", ";", "to"});
   }
 
   // "rescued 700 people and a warship was deployed": after a verb or a
-  // preposition, the phrase before the last "and" is that word's object
+  // preposition, the phrase before the last "and" ("or") is that word's object
   // and the subject starts after "and". Not after a verb of saying
   // ("said Armenia and Turkey agreed").
   TokenSpan CutAtConjunction(TokenSpan chain) const {
@@ -635,7 +641,7 @@ class Analyzer {
                         (IsPreposition(tokens_[before]) && !subordinator);
     if (!object) return chain;
     for (uint32_t t = chain.last - 1; t > chain.first; --t) {
-      if (tokens_[t].norm == "and" && np_of_[t - 1] >= 0 && t + 1 < chain.last && np_of_[t + 1] >= 0) {
+      if (In(tokens_[t].norm, {"and", "or"}) && np_of_[t - 1] >= 0 && t + 1 < chain.last && np_of_[t + 1] >= 0) {
         return {t + 1, chain.last};
       }
     }

@@ -303,6 +303,11 @@ TEST_F(ClauseFinderTest, SubjectLinkedByOrButNotByADegreeAdverb) {
   EXPECT_EQ(SubjectOf("attended"), "300 farmers");
 }
 
+TEST_F(ClauseFinderTest, PronounAfterOrStartsAClause) {
+  Analyse("The owner says the shops will raise their prices or they will close.");
+  EXPECT_EQ(SubjectOf("close"), "they");
+}
+
 TEST_F(ClauseFinderTest, SubjectBeforeAQuoteOrAReflexive) {
   Analyse("The mayor \"walked out of the meeting\" on Monday.");
   EXPECT_EQ(SubjectOf("walked"), "The mayor");

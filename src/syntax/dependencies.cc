@@ -77,8 +77,9 @@ bool IsInstitution(const std::string& word) {
 // apposition ("team member Rodaba Noori" -> member); after a title the
 // person's name heads, by its first word ("NASA Administrator Charles
 // Bolden" -> Charles); a name of a place or body is headed by its last word
-// ("North Korea", "the US State Department", "the United Nations"); any
-// other name is a person's, headed by its first word ("Alia Salem").
+// ("North Korea", "the US State Department", "the United Nations"), as is
+// any name after "the"; any other name is a person's, headed by its first
+// word ("Alia Salem").
 uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
   const auto& tokens = sentence.tokens;
   uint32_t last = np.last - 1;
@@ -97,6 +98,11 @@ uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
     if (IsTitle(tokens[t].norm)) name = t + 1;
   }
   if (name == first && IsPlaceModifier(tokens[first].norm)) return last;
+  // A person's name takes no article: "the Sea Org", "the Irving School
+  // District" are names of things, headed by their last word.
+  if (name == first && first > np.first && (tokens[first - 1].norm == "the" || tokens[first - 1].norm == "The")) {
+    return last;
+  }
   return name;
 }
 

@@ -135,6 +135,20 @@ TEST_F(DependenciesTest, HeadlineParticipleHasItsSubject) {
   EXPECT_EQ(Of("Drones"), "nsubj(crashed)");
 }
 
+TEST_F(DependenciesTest, NameAfterTheIsHeadedByItsLastWord) {
+  Convert("The Rotary Club raised funds.");
+  EXPECT_EQ(Of("Club"), "nsubj(raised)");
+  Convert("Maria Lopez raised funds.");
+  EXPECT_EQ(Of("Maria"), "nsubj(raised)");
+}
+
+TEST_F(DependenciesTest, InvertedSpeakerIsTheSubject) {
+  Convert("\"We will rebuild,\" said Garcia to the crowd.");
+  EXPECT_EQ(Of("Garcia"), "nsubj(said)");
+  Convert("Tenants, said Garcia, must pay on time.");
+  EXPECT_EQ(Of("Garcia"), "nsubj(said)");
+}
+
 TEST_F(DependenciesTest, SubjectOfForToInfinitive) {
   Convert("The town built new houses for refugees to live in.");
   EXPECT_EQ(Of("refugees"), "nsubj(live)");

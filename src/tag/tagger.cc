@@ -529,8 +529,10 @@ class Disambiguator {
       s_[i].tag = Decide(i, finite_seen);
       if (IsClauseBoundary(s_[i])) {
         finite_seen = false;
+        saying_seen_ = false;
       } else if (Has(kFiniteVerbMask, s_[i].tag)) {
         finite_seen = true;
+        saying_seen_ = IsClauseTakingVerb(s_[i].word) || IsClauseTakingPast(s_[i].word);
       }
     }
   }
@@ -541,6 +543,12 @@ class Disambiguator {
     return i < s_.size() ? s_[i].word_class : WordClass::kOther;
   }
 
+  // A past form before a noun may be its modifier: "use iodised salt".
+  bool ModifiesNoun(size_t j) const {
+    return (s_[j].tag == kVBD || s_[j].tag == kVBN) && Has(s_[j].mask, kVBN) &&
+           j + 1 < s_.size() && (s_[j + 1].tag == kNN || s_[j + 1].tag == kNNS);
+  }
+
   // A finite verb later in the same clause ("the phone calls ... were").
   bool FiniteVerbAhead(size_t i) const {
     for (size_t j = i + 1; j < s_.size(); ++j) {
@@ -548,6 +556,7 @@ class Disambiguator {
       // does not end the clause; before a verb it does.
       if (s_[j].tag == kCC && j + 1 < s_.size() && !IsVerb(s_[j + 1].tag)) continue;
       if (IsClauseBoundary(s_[j])) return false;
+      if (ModifiesNoun(j)) continue;
       if (IsSureFiniteVerb(s_[j])) return true;
     }
     return false;
@@ -1178,7 +1187,14 @@ class Disambiguator {
       while (k < s_.size() && (s_[k].tag == kRB || s_[k].tag == kRBR)) ++k;
       const bool verb_next = k < s_.size() && IsVerb(s_[k].tag) &&
                              (s_[k].mask & kFiniteVerbMask) != 0 &&
-                             (s_[k].mask & kNounMask) == 0;
+                             (s_[k].mask & kNounMask) == 0 && !ModifiesNoun(k);
+      // A base form after a plural noun in the clause of a verb of saying
+      // is the complement's verb: "said the safety lapses raise doubts".
+      if (saying_seen_ && (t == kNN || t == kVB) && (prev == kNNS || prev == kNNPS) &&
+          Has(m, kVBP) && (next == kDT || next == kJJ || next == kNNS || next == kPRP ||
+                           next == kPRPS || next == kRB || next == kTO || next == kIN)) {
+        return kVBP;
+      }
       if (finite_seen || verb_next || FiniteVerbAhead(i)) {
         if (t == kVBZ && Has(m, kNNS)) return kNNS;
         if ((t == kVB || t == kVBP) && Has(m, kNN)) return kNN;
@@ -1217,6 +1233,7 @@ class Disambiguator {
 
   std::vector<Slot>& s_;
   bool quote_open_ = false;
+  bool saying_seen_ = false;  // the clause's finite verb is one of saying
   bool spacing_known_ = false;
   bool headline_ = false;
 };

@@ -185,6 +185,14 @@ TEST(TagContextTest, PluralNamesAndParticles) {
   EXPECT_EQ(TagOf("Prices are down .", "down"), "RB");
 }
 
+TEST(TagContextTest, VerbOfAClauseAfterAVerbOfSaying) {
+  // A verb of saying takes a clause with its own finite verb.
+  EXPECT_EQ(TagOf("The board said the repeated safety lapses raise serious doubts .", "raise"), "VBP");
+  // A past form before a noun modifies it, so the verb before it is
+  // still the clause's verb.
+  EXPECT_EQ(TagOf("Few bakers use iodised flour in bread .", "use"), "VBP");
+}
+
 TEST(TagContextTest, LowerCasePartOfAHyphenatedName) {
   EXPECT_EQ(TagOf("The seat went to Chan Siu - ming of the Civic Party .", "ming"), "NNP");
   EXPECT_NE(TagOf("the Iran - backed militias", "backed"), "NNP");
