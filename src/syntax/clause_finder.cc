@@ -170,11 +170,17 @@ class Analyzer {
     }
   }
 
-  // A determiner standing for a noun phrase: "This is", "Both of these
-  // stops are", "some were". A quantifier after a noun floats ("the
+  // A determiner or quantifier standing for a noun phrase: "This is",
+  // "Both of these stops are", "some were", "many of them left". A quantifier after a noun floats ("the
   // teams all had") and is not a phrase.
   bool IsPronounDeterminer(uint32_t i) const {
-    if (Tag(i) != "DT" || (i + 1 < n_ && InsideNp(i + 1, i))) return false;
+    if (i + 1 < n_ && InsideNp(i + 1, i)) return false;
+    // "many were hurt", "few of them stayed": quantifiers tagged as
+    // adjectives.
+    if (IsAdjective(Tag(i)) && In(tokens_[i].norm, {"many", "Many", "few", "Few", "several", "Several"})) {
+      return i + 1 < n_ && (IsVerb(Tag(i + 1)) || tokens_[i + 1].norm == "of");
+    }
+    if (Tag(i) != "DT") return false;
     // "both an artist and", "either not loading": a conjunction or adverb.
     if (i + 1 < n_ && In(Tag(i + 1), {"DT", "PDT", "RB", "PRP$", "CD", "JJ"})) return false;
     std::string lower(tokens_[i].norm);

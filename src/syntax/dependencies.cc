@@ -20,6 +20,17 @@ bool IsTimeWord(const std::string& word) {
   return false;
 }
 
+bool IsMonth(const std::string& word) {
+  static const char* const kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
+                                        "August", "September", "October", "November", "December",
+                                        "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
+                                        "Sept.", "Oct.", "Nov.", "Dec."};
+  for (const char* month : kMonths) {
+    if (word == month) return true;
+  }
+  return false;
+}
+
 // Titles and roles written before a person's name; the name after them
 // heads the phrase ("U.S. Senator John Cornyn" -> John).
 bool IsTitle(const std::string& word) {
@@ -83,6 +94,13 @@ bool IsInstitution(const std::string& word) {
 uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
   const auto& tokens = sentence.tokens;
   uint32_t last = np.last - 1;
+  // A number after a name is part of it, and a person's name does not end
+  // in one: "Internet Explorer 6" is headed by Explorer (but a date's day
+  // is not part of the month: "May 4").
+  if (tokens[last].tag == "CD" && last > np.first && tokens[last - 1].tag == "NNP" &&
+      !IsMonth(tokens[last - 1].norm)) {
+    return last - 1;
+  }
   if (tokens[last].tag != "NNP" && tokens[last].tag != "NNPS") return last;
   uint32_t first = last;
   // A name runs on through split-off hyphens ("Mohamed El - Hassan").
@@ -162,7 +180,8 @@ int CopulaPredicate(const Clause& clause, const Sentence& sentence,
   const auto& tokens = sentence.tokens;
   if (tokens[clause.head].lemma != "be" || clause.voice == Voice::kPassive) return -1;
   uint32_t t = clause.predicate.last;
-  while (t < tokens.size() && tokens[t].tag.rfind("RB", 0) == 0) ++t;
+  // Adverbs and an opening quote: 'is "the main issue"'.
+  while (t < tokens.size() && (tokens[t].tag.rfind("RB", 0) == 0 || tokens[t].tag == "``")) ++t;
   // "We are here", "Construction was underway at the mosque": a place
   // adverb is the predicate.
   if (t > clause.predicate.last) {

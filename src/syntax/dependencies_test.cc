@@ -142,6 +142,15 @@ TEST_F(DependenciesTest, NameAfterTheIsHeadedByItsLastWord) {
   EXPECT_EQ(Of("Maria"), "nsubj(raised)");
 }
 
+TEST_F(DependenciesTest, QuantifierSubjectsNumberedNamesAndQuotedPredicates) {
+  Convert("The survey showed many are poor.");
+  EXPECT_EQ(Of("many"), "nsubj(poor)");
+  Convert("Apollo Lander 4 reached the moon.");
+  EXPECT_EQ(Of("Lander"), "nsubj(reached)");
+  Convert("The mayor said the budget is \"a disaster\".");
+  EXPECT_EQ(Of("budget"), "nsubj(disaster)");
+}
+
 TEST_F(DependenciesTest, InvertedSpeakerIsTheSubject) {
   Convert("\"We will rebuild,\" said Garcia to the crowd.");
   EXPECT_EQ(Of("Garcia"), "nsubj(said)");

@@ -481,6 +481,12 @@ bool IsClauseBoundary(const Slot& slot) {
   }
 }
 
+// Quantifiers that stand for a noun phrase: "many were hurt".
+bool IsQuantifier(std::string_view word) {
+  return word == "many" || word == "few" || word == "several" ||
+         word == "Many" || word == "Few" || word == "Several";
+}
+
 // A verb that surely heads its clause: an auxiliary, a modal, or a finite
 // form the lexicon does not also list as a noun.
 bool IsSureFiniteVerb(const Slot& slot) {
@@ -527,7 +533,9 @@ class Disambiguator {
     bool finite_seen = false;
     for (size_t i = 0; i < s_.size(); ++i) {
       s_[i].tag = Decide(i, finite_seen);
-      if (IsClauseBoundary(s_[i])) {
+      // "as" may open a clause ("emerge as older senators step down").
+      const bool as = s_[i].tag == kIN && (s_[i].word == "as" || s_[i].word == "As");
+      if (IsClauseBoundary(s_[i]) || as) {
         finite_seen = false;
         saying_seen_ = false;
       } else if (Has(kFiniteVerbMask, s_[i].tag)) {
@@ -906,8 +914,10 @@ class Disambiguator {
     }
     // An adjective-or-adverb word before a finite verb or a participle
     // modifies the verb: "he first collected", "the early arrived"
-    // (not before a noun).
+    // (not before a noun); a quantifier there is the subject ("many
+    // are").
     if (t == kJJ && Has(m, kRB) && aux != kDT && aux != kPRPS &&
+        !IsQuantifier(slot.word) &&
         (next == kVBD || next == kVBZ || next == kVBP || next == kVBN) &&
         i + 1 < s_.size() && (s_[i + 1].mask & kNounMask) == 0) {
       return kRB;
@@ -1106,6 +1116,9 @@ class Disambiguator {
           next == kNNP || next == kNNPS || next == kNNS || next == kNN ||
           next == kJJ || after_adverb == kDT || after_adverb == kPRPS ||
           after_adverb == kCD;
+      // After a parenthesis the subject is before it: "A storm on Sunday
+      // (March 4) caused delays".
+      if (prev == kRRB && object_follows) return kVBD;
       if (i == 0 || prev == kComma) {
         // "Used by ...", "the model, used in ...", but after an apposition
         // the verb of the clause: "Smith, a lawyer, said that ...",
@@ -1178,7 +1191,8 @@ class Disambiguator {
       // "Mohamed wishes to use": an -s form before an infinitive, with no
       // other verb in the clause.
       if (t == kNNS && Has(m, kVBZ) && next == kTO && i + 2 < s_.size() &&
-          Has(s_[i + 2].mask, kVB) && !finite_seen && !FiniteVerbAhead(i + 2)) {
+          Has(s_[i + 2].mask, kVB) && (!finite_seen || saying_seen_) &&
+          !FiniteVerbAhead(i + 2)) {
         return kVBZ;
       }
       // A verb right after it (adverbs aside) makes it the subject:

@@ -193,6 +193,15 @@ TEST(TagContextTest, VerbOfAClauseAfterAVerbOfSaying) {
   EXPECT_EQ(TagOf("Few bakers use iodised flour in bread .", "use"), "VBP");
 }
 
+TEST(TagContextTest, QuantifiersNounsAndVerbsAroundParentheses) {
+  // "as" opens a clause of its own.
+  EXPECT_EQ(TagOf("New faces emerge as older senators step down .", "step"), "VBP");
+  // A quantifier before a verb is its subject, not an adverb.
+  EXPECT_EQ(TagOf("The survey showed many are poor .", "many"), "JJ");
+  // After a parenthesis the verb's subject is before it.
+  EXPECT_EQ(TagOf("A fire on Monday ( May 4 ) caused a blackout .", "caused"), "VBD");
+}
+
 TEST(TagContextTest, LowerCasePartOfAHyphenatedName) {
   EXPECT_EQ(TagOf("The seat went to Chan Siu - ming of the Civic Party .", "ming"), "NNP");
   EXPECT_NE(TagOf("the Iran - backed militias", "backed"), "NNP");
