@@ -519,6 +519,10 @@ class Analyzer {
       return;
     }
     if (np_of_[p] >= 0) {
+      if (TokenSpan apposed = NameAfterApposedRole(np_of_[p]); !apposed.empty()) {
+        clause.subject = apposed;
+        return;
+      }
       TokenSpan chain = ListEndingWith(SubjectChainEndingAt(np_of_[p]));
       TokenSpan modified = NounModified(chain);
       clause.subject = modified == chain ? CutAtConjunction(chain) : modified;
@@ -569,6 +573,29 @@ class Analyzer {
     if (before.tag == "CC" || before.norm == ",") {
       Borrow(clause, FiniteClauseBefore(c));
     }
+  }
+
+  // "The firm's founder, Jo Lin said": a name after a comma whose phrase
+  // before it names a role (a common noun or title) opens the clause (at
+  // the start of the sentence or after an introductory phrase and its
+  // comma). Empty otherwise.
+  TokenSpan NameAfterApposedRole(int np) const {
+    const TokenSpan name = out_.noun_phrases[np];
+    for (uint32_t t = name.first; t < name.last; ++t) {
+      if (!IsProperNoun(Tag(t))) return {};
+    }
+    if (name.first < 2 || tokens_[name.first - 1].norm != "," || np_of_[name.first - 2] < 0) return {};
+    const TokenSpan role = SubjectChainEndingAt(np_of_[name.first - 2]);
+    const uint32_t role_head = role.last - 1;
+    if (!IsNoun(Tag(role_head)) || IsTimeWord(role_head)) return {};
+    // A role: a common noun, or a name ending in a title ("Prime Minister").
+    const bool title = IsProperNoun(Tag(role_head)) &&
+                       In(tokens_[role_head].norm, {"Minister", "President", "Secretary", "Chairman", "Director",
+                                                    "Ambassador", "Governor", "Mayor", "Chief", "Spokesman",
+                                                    "Spokeswoman", "Commissioner", "Chancellor", "General"});
+    if (IsProperNoun(Tag(role_head)) && !title) return {};
+    if (role.first > 0 && tokens_[role.first - 1].norm != ",") return {};
+    return {role.first, name.last};
   }
 
   // A list of subjects is headed by its first item: "Ubisoft, Microsoft,

@@ -1,6 +1,8 @@
 #include "syntax/dependencies.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 #include "syntax/clause_finder.h"
 
@@ -173,6 +175,30 @@ bool IsControlled(const Clause& clause, const SentenceAnalysis& analysis, const 
   return false;
 }
 
+// A participle after "be" that describes a state rather than an act done
+// to the subject ("was pleased with", "is complicated", "was uncrowded"):
+// Universal Dependencies reads it as an adjective with a copula.
+bool IsAdjectivalPassive(const Clause& clause, const Sentence& sentence) {
+  if (clause.voice != Voice::kPassive || !clause.agent.empty()) return false;
+  static const char* const kStates[] = {
+      "pleased", "worried", "surprised", "excited", "interested",
+      "complicated", "satisfied", "tired", "scared", "shocked", "determined", "prepared", "related",
+      "married", "dedicated", "gone", "frustrated", "delighted", "impressed", "amazed", "confused",
+      "exhausted", "devastated", "thrilled", "annoyed", "upset", "embarrassed", "puzzled"};
+  std::string word = sentence.tokens[clause.head].norm;
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // "uncrowded", "unharmed": no verb "uncrowd" (but "unveiled" is one).
+  const Token& head = sentence.tokens[clause.head];
+  if (word.size() > 4 && word.rfind("un", 0) == 0 && word.substr(word.size() - 2) == "ed" &&
+      (head.lemma.empty() || head.lemma == word)) {
+    return true;
+  }
+  for (const char* state : kStates) {
+    if (word == state) return true;
+  }
+  return false;
+}
+
 // For a clause headed by "be" with a nominal or adjectival predicate, the
 // predicate: Universal Dependencies makes it the head and "be" its copula.
 int CopulaPredicate(const Clause& clause, const Sentence& sentence,
@@ -247,7 +273,7 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
   // clause's prepositional phrase keeps the subject relation.
   std::vector<int> argument_head;  // per clause; -1 for copular clauses
   for (const Clause& clause : analysis.clauses) {
-    const bool passive = clause.voice == Voice::kPassive;
+    const bool passive = clause.voice == Voice::kPassive && !IsAdjectivalPassive(clause, sentence);
     uint32_t head = clause.head;
     int predicate = CopulaPredicate(clause, sentence, np_at);
     const bool expletive = !clause.subject.empty() && sentence.tokens[clause.subject.first].tag == "EX";
@@ -317,12 +343,14 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
   for (const Clause& clause : analysis.clauses) {
     const uint32_t head = clause.head;
     const bool passive = clause.voice == Voice::kPassive;
+    const bool adjectival = IsAdjectivalPassive(clause, sentence);
     for (uint32_t t = clause.predicate.first; t < head; ++t) {
       const Token& token = sentence.tokens[t];
       if (token.norm == "not" || token.norm == "n't" || token.norm == "never") {
         attach(t, head, "advmod");
       } else if (token.tag.rfind("VB", 0) == 0 || token.tag == "MD") {
-        attach(t, head, passive && token.lemma == "be" ? "aux:pass" : "aux");
+        const bool be = token.lemma == "be";
+        attach(t, head, be && adjectival ? "cop" : be && passive ? "aux:pass" : "aux");
       } else {
         attach(t, head, "advmod");
       }

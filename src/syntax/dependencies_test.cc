@@ -151,6 +151,24 @@ TEST_F(DependenciesTest, QuantifierSubjectsNumberedNamesAndQuotedPredicates) {
   EXPECT_EQ(Of("budget"), "nsubj(disaster)");
 }
 
+TEST_F(DependenciesTest, StatesAfterBeAreAdjectivalPredicates) {
+  Convert("The voters were pleased with the result.");
+  EXPECT_EQ(Of("voters"), "nsubj(pleased)");
+  EXPECT_EQ(Of("were"), "cop(pleased)");
+  Convert("The beach was uncrowded.");
+  EXPECT_EQ(Of("beach"), "nsubj(uncrowded)");
+  // A verb beginning with "un" keeps its passive.
+  Convert("The plan was unveiled.");
+  EXPECT_EQ(Of("plan"), "nsubj:pass(unveiled)");
+  Convert("The suspects were arrested.");
+  EXPECT_EQ(Of("suspects"), "nsubj:pass(arrested)");
+}
+
+TEST_F(DependenciesTest, RoleBeforeANameIsTheSubject) {
+  Convert("After the vote, the party's leader, Ana Ruiz said the result was fair.");
+  EXPECT_EQ(Of("leader"), "nsubj(said)");
+}
+
 TEST_F(DependenciesTest, InvertedSpeakerIsTheSubject) {
   Convert("\"We will rebuild,\" said Garcia to the crowd.");
   EXPECT_EQ(Of("Garcia"), "nsubj(said)");

@@ -1209,6 +1209,12 @@ class Disambiguator {
                            next == kPRPS || next == kRB || next == kTO || next == kIN)) {
         return kVBP;
       }
+      // So is an -s form after a name there: "said Lopez wants to", "said
+      // Acme plans a merger".
+      if (saying_seen_ && (t == kVBZ || t == kNNS) && Has(m, kVBZ) && prev == kNNP &&
+          (next == kTO || next == kDT || next == kPRPS)) {
+        return kVBZ;
+      }
       if (finite_seen || verb_next || FiniteVerbAhead(i)) {
         if (t == kVBZ && Has(m, kNNS)) return kNNS;
         if ((t == kVB || t == kVBP) && Has(m, kNN)) return kNN;

@@ -191,6 +191,7 @@ TEST(TagContextTest, VerbOfAClauseAfterAVerbOfSaying) {
   // A past form before a noun modifies it, so the verb before it is
   // still the clause's verb.
   EXPECT_EQ(TagOf("Few bakers use iodised flour in bread .", "use"), "VBP");
+  EXPECT_EQ(TagOf("The aide said Lopez wants to resign .", "wants"), "VBZ");
 }
 
 TEST(TagContextTest, QuantifiersNounsAndVerbsAroundParentheses) {
