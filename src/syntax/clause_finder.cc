@@ -171,8 +171,9 @@ class Analyzer {
   }
 
   // A determiner or quantifier standing for a noun phrase: "This is",
-  // "Both of these stops are", "some were", "many of them left". A quantifier after a noun floats ("the
-  // teams all had") and is not a phrase.
+  // "Both of these stops are", "some were", "many of them left". A
+  // quantifier after a noun floats ("the teams all had") and is not a
+  // phrase.
   bool IsPronounDeterminer(uint32_t i) const {
     if (i + 1 < n_ && InsideNp(i + 1, i)) return false;
     // "many were hurt", "few of them stayed": quantifiers tagged as
