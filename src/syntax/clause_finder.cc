@@ -762,8 +762,9 @@ class Analyzer {
     if (np_of_[open - 1] < 0) return {};
     TokenSpan chain = SubjectChainEndingAt(np_of_[open - 1]);
     // "After the war ended in the city, the army, ...": a phrase after a
-    // preposition is not a subject.
-    if (chain.first > 0 && IsPreposition(tokens_[chain.first - 1])) return {};
+    // preposition is not a subject; after a subordinator it is the subject
+    // of the clause it opens ("after her husband, a banker, lost").
+    if (chain.first > 0 && IsPreposition(tokens_[chain.first - 1]) && !IsSubordinator(chain.first - 1)) return {};
     const uint32_t last = apposition ? comma : chain.last;
     // More appositions before it: "Daniel Montalvo, 19, a member of ...,
     // was"; but not an introductory time phrase ("Yesterday, the army, ...").

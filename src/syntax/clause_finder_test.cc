@@ -328,6 +328,11 @@ TEST_F(ClauseFinderTest, RelativeClauseWithoutAPronoun) {
   EXPECT_EQ(SubjectOf("built"), "we");
 }
 
+TEST_F(ClauseFinderTest, ApposedSubjectAfterASubordinator) {
+  Analyse("She moved abroad after her husband, a banker, lost his job.");
+  EXPECT_EQ(SubjectOf("lost"), "her husband, a banker");
+}
+
 TEST_F(ClauseFinderTest, OpeningSubjectSetOffByAComma) {
   Analyse("Jane Doe of the Red Cross, says the camps are full.");
   EXPECT_EQ(SubjectOf("says"), "Jane Doe of the Red Cross");
