@@ -114,7 +114,12 @@ class Analyzer {
   bool InsideNp(uint32_t j, uint32_t start) const {
     const std::string_view tag = Tag(j);
     if (IsNoun(tag) || IsAdjective(tag) || tag == "CD" || tag == "$") return true;
-    if (tag == "POS") return j + 1 < n_ && (IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1)) || Tag(j + 1) == "CD");
+    if (tag == "POS") {
+      // "Islam's most holy site": an adverb may come before the adjective.
+      uint32_t k = j + 1;
+      if (k + 1 < n_ && IsAdverb(Tag(k)) && IsAdjective(Tag(k + 1))) ++k;
+      return k < n_ && (IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == "CD");
+    }
     if (tag == "DT" || tag == "PDT" || tag == "PRP$") return j == start || Tag(j - 1) == "PDT" || Tag(j - 1) == "POS";
     // "the captured villages", "a growing role"; but after a noun the
     // participle starts a clause of its own ("protesters demanding
@@ -167,11 +172,18 @@ class Analyzer {
     }
   }
 
-  // A determiner standing for a noun phrase: "This is", "Both of these
-  // stops are", "some were". A quantifier after a noun floats ("the
-  // teams all had") and is not a phrase.
+  // A determiner or quantifier standing for a noun phrase: "This is",
+  // "Both of these stops are", "some were", "many of them left". A
+  // quantifier after a noun floats ("the teams all had") and is not a
+  // phrase.
   bool IsPronounDeterminer(uint32_t i) const {
-    if (Tag(i) != "DT" || (i + 1 < n_ && InsideNp(i + 1, i))) return false;
+    if (i + 1 < n_ && InsideNp(i + 1, i)) return false;
+    // "many were hurt", "few of them stayed": quantifiers tagged as
+    // adjectives.
+    if (IsAdjective(Tag(i)) && In(tokens_[i].norm, {"many", "Many", "few", "Few", "several", "Several"})) {
+      return i + 1 < n_ && (IsVerb(Tag(i + 1)) || tokens_[i + 1].norm == "of");
+    }
+    if (Tag(i) != "DT") return false;
     // "both an artist and", "either not loading": a conjunction or adverb.
     if (i + 1 < n_ && In(Tag(i + 1), {"DT", "PDT", "RB", "PRP$", "CD", "JJ"})) return false;
     std::string lower(tokens_[i].norm);
@@ -214,6 +226,8 @@ class Analyzer {
       uint32_t start = i;
       // Adverbs directly before the group belong to it ("reportedly captured").
       while (start > 0 && IsAdverb(Tag(start - 1)) && np_of_[start - 1] < 0) --start;
+      // "Microsoft no longer wants": "no" before "longer" is an adverb.
+      if (start > 1 && tokens_[start].norm == "longer" && In(tokens_[start - 1].norm, {"no", "No"})) --start;
       uint32_t head = i;
       bool saw_be = false;
       while (true) {
@@ -349,7 +363,9 @@ class Analyzer {
         continue;
       }
       if (np_of_[span.first - 2] < 0) break;
-      if (!In(link, {"of", "and", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
+      // "over 300 farmers": a degree adverb before a number links nothing.
+      if (IsAdverb(Tag(span.first - 1))) break;
+      if (!In(link, {"of", "and", "or", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
                      "across", "over", "under", "among", "against", "about", "within", "throughout", "inside",
                      "outside", "into", "onto", "towards", "toward", "during", "including"})) {
         break;
@@ -425,7 +441,11 @@ class Analyzer {
       clause.governor = governing;
       clause.modality = EmbeddedModality(Lemma(gov.head), gov.modality);
       if (p > 0 && np_of_[p - 1] >= 0 && out_.noun_phrases[np_of_[p - 1]].first > gov.head) {
-        clause.subject = SubjectChainEndingAt(np_of_[p - 1]);
+        const TokenSpan& np = out_.noun_phrases[np_of_[p - 1]];
+        // "for X to": X alone is the subject ("houses for refugees to live
+        // in", "calls for all bridges to be repaired").
+        const bool for_subject = np.first > 0 && Lower(np.first - 1) == "for";
+        clause.subject = for_subject ? np : SubjectChainEndingAt(np_of_[p - 1]);
       } else {
         Borrow(clause, governing);
       }
@@ -480,6 +500,9 @@ class Analyzer {
       p = skipped;
     }
     if (p > 0 && In(Lower(p), {"both", "all", "each"}) && np_of_[p] < 0) --p;
+    // A quotation that opens with the verb ('Smith "walked in'), and a
+    // reflexive pronoun after the subject ("which they themselves made").
+    if (p > 0 && (Tag(p) == "``" || IsReflexive(p)) && np_of_[p - 1] >= 0) --p;
     // "The World Health Organisation (WHO) recommends": a parenthesis
     // between subject and verb; short, so the search stays linear.
     if (In(tokens_[p].norm, {")", "-RRB-"})) {
@@ -499,18 +522,36 @@ class Analyzer {
       return;
     }
     if (np_of_[p] >= 0) {
+      if (TokenSpan apposed = NameAfterApposedRole(np_of_[p]); !apposed.empty()) {
+        clause.subject = apposed;
+        return;
+      }
       TokenSpan chain = ListEndingWith(SubjectChainEndingAt(np_of_[p]));
       TokenSpan modified = NounModified(chain);
       clause.subject = modified == chain ? CutAtConjunction(chain) : modified;
       return;
     }
-    // "..., said KCNA.": the speaker follows; FindReportingFrames takes it.
-    if (InvertedReport(clause) && In(before.norm, {",", "\"", "''"})) return;
+    // "..., said KCNA.", "Recipients, said Smith, must ...": the speaker
+    // follows the verb.
+    if (InvertedReport(clause) && In(before.norm, {",", "\"", "''"})) {
+      clause.subject = out_.noun_phrases[np_of_[clause.predicate.last]];
+      clause.object = {};
+      return;
+    }
     if (before.norm == "," && p > 0) {
       TokenSpan outer = SubjectBeforeParenthetical(p);
       if (!outer.empty()) {
         clause.subject = outer;
         return;
+      }
+      // A sentence that opens with its subject set off by a comma: "Jane
+      // Doe of the Red Cross, says ...".
+      if (c == 0 && np_of_[p - 1] >= 0) {
+        const TokenSpan chain = SubjectChainEndingAt(np_of_[p - 1]);
+        if (chain.first == 0 && !IsTimeWord(chain.last - 1)) {
+          clause.subject = chain;
+          return;
+        }
       }
     }
     // "Those who were tripped were crushed": the verb ends a relative
@@ -522,10 +563,42 @@ class Analyzer {
         clause.subject = SubjectChainEndingAt(np_of_[first - 2]);
         return;
       }
+      // A relative clause without a pronoun whose object is the noun
+      // before its subject: "The houses we built have survived", "the
+      // town they left was".
+      const TokenSpan inner = relative.subject;
+      if (!inner.empty() && relative.object.empty() && inner.last == first && inner.first >= 1 &&
+          np_of_[inner.first - 1] >= 0 && (inner.size() == 1 || Tag(inner.first) == "DT")) {
+        clause.subject = SubjectChainEndingAt(np_of_[inner.first - 1]);
+        return;
+      }
     }
     if (before.tag == "CC" || before.norm == ",") {
       Borrow(clause, FiniteClauseBefore(c));
     }
+  }
+
+  // "The firm's founder, Jo Lin said": a name after a comma whose phrase
+  // before it names a role (a common noun or title) opens the clause (at
+  // the start of the sentence or after an introductory phrase and its
+  // comma). Empty otherwise.
+  TokenSpan NameAfterApposedRole(int np) const {
+    const TokenSpan name = out_.noun_phrases[np];
+    for (uint32_t t = name.first; t < name.last; ++t) {
+      if (!IsProperNoun(Tag(t))) return {};
+    }
+    if (name.first < 2 || tokens_[name.first - 1].norm != "," || np_of_[name.first - 2] < 0) return {};
+    const TokenSpan role = SubjectChainEndingAt(np_of_[name.first - 2]);
+    const uint32_t role_head = role.last - 1;
+    if (!IsNoun(Tag(role_head)) || IsTimeWord(role_head)) return {};
+    // A role: a common noun, or a name ending in a title ("Prime Minister").
+    const bool title = IsProperNoun(Tag(role_head)) &&
+                       In(tokens_[role_head].norm, {"Minister", "President", "Secretary", "Chairman", "Director",
+                                                    "Ambassador", "Governor", "Mayor", "Chief", "Spokesman",
+                                                    "Spokeswoman", "Commissioner", "Chancellor", "General"});
+    if (IsProperNoun(Tag(role_head)) && !title) return {};
+    if (role.first > 0 && tokens_[role.first - 1].norm != ",") return {};
+    return {role.first, name.last};
   }
 
   // A list of subjects is headed by its first item: "Ubisoft, Microsoft,
@@ -546,24 +619,33 @@ class Analyzer {
       uint32_t before = first - 2;
       // The serial comma: "Ubisoft, Microsoft, and PlayStation VR", where
       // the item before ", and" follows a comma itself.
+      // An item may carry its own prepositional phrase: "Smith of Reuters,
+      // Jones of AP and Lee of AFP said".
       if (In(link, {"and", "or"}) && tokens_[before].norm == "," && before >= 1 && np_of_[before - 1] >= 0 &&
-          !coordinated && out_.noun_phrases[np_of_[before - 1]].first >= 2 &&
-          tokens_[out_.noun_phrases[np_of_[before - 1]].first - 1].norm == ",") {
-        coordinated = true;
-        first = out_.noun_phrases[np_of_[before - 1]].first;
-        continue;
+          !coordinated) {
+        const TokenSpan listed = SubjectChainEndingAt(np_of_[before - 1]);
+        if (listed.first >= 2 && tokens_[listed.first - 1].norm == ",") {
+          coordinated = true;
+          first = listed.first;
+          continue;
+        }
       }
       if (link != "," || !coordinated || np_of_[before] < 0) break;
-      const TokenSpan& item_np = out_.noun_phrases[np_of_[before]];
-      if (item_np.first > 0 && IsPreposition(tokens_[item_np.first - 1])) break;
-      if (IsTimeWord(item_np.last - 1)) break;
-      first = item_np.first;
+      const TokenSpan listed = SubjectChainEndingAt(np_of_[before]);
+      if (listed.first > 0 && IsPreposition(tokens_[listed.first - 1])) break;
+      if (IsTimeWord(listed.last - 1)) break;
+      first = listed.first;
     }
     if (first < chain.first && first > 0 && (IsPreposition(tokens_[first - 1]) || IsVerb(Tag(first - 1)))) {
       return chain;
     }
     list.first = first;
     return list;
+  }
+
+  bool IsReflexive(uint32_t i) const {
+    return Tag(i) == "PRP" && In(tokens_[i].norm, {"himself", "herself", "itself", "themselves", "myself", "ourselves",
+                                            "yourself", "yourselves"});
   }
 
   bool IsRelativePronoun(uint32_t i) const {
@@ -575,11 +657,12 @@ class Analyzer {
     uint32_t after = clause.predicate.last;
     if (!IsReportingVerb(Lemma(clause.head)) || after >= n_ || np_of_[after] < 0) return false;
     uint32_t end = out_.noun_phrases[np_of_[after]].last;
-    return end == n_ || In(tokens_[end].norm, {".", ",", "\"", "''", ";"});
+    // "..., said Bolden to the crowd."
+    return end == n_ || In(tokens_[end].norm, {".", ",", "\"", "''", ";", "to"});
   }
 
   // "rescued 700 people and a warship was deployed": after a verb or a
-  // preposition, the phrase before the last "and" is that word's object
+  // preposition, the phrase before the last "and" ("or") is that word's object
   // and the subject starts after "and". Not after a verb of saying
   // ("said Armenia and Turkey agreed").
   TokenSpan CutAtConjunction(TokenSpan chain) const {
@@ -588,12 +671,13 @@ class Analyzer {
     // "As Israel and Hamas traded fire": a subordinator opens a clause,
     // its subject is whole.
     const bool subordinator = In(Lower(before), {"as", "while", "when", "after", "before", "because", "since",
-                                                 "although", "though", "if", "until", "once", "whereas"});
+                                                 "although", "though", "if", "until", "once", "whereas", "that",
+                                                 "whether"});
     const bool object = (IsVerb(Tag(before)) && !IsReportingVerb(Lemma(before))) ||
                         (IsPreposition(tokens_[before]) && !subordinator);
     if (!object) return chain;
     for (uint32_t t = chain.last - 1; t > chain.first; --t) {
-      if (tokens_[t].norm == "and" && np_of_[t - 1] >= 0 && t + 1 < chain.last && np_of_[t + 1] >= 0) {
+      if (In(tokens_[t].norm, {"and", "or"}) && np_of_[t - 1] >= 0 && t + 1 < chain.last && np_of_[t + 1] >= 0) {
         return {t + 1, chain.last};
       }
     }
@@ -618,6 +702,10 @@ class Analyzer {
       const Clause& modifier = out_.clauses[c];
       uint32_t first = modifier.predicate.first;
       if (first == 0) break;
+      // A headline's first participle is its main verb, and what follows
+      // its phrase is a clause of its own: "Farmers arrested after police
+      // raid leads to protest".
+      if (headline_ && c == 0 && kinds_[c] == Kind::kParticiple) break;
       if (kinds_[c] == Kind::kParticiple && np_of_[first - 1] >= 0) {
         span = SubjectChainEndingAt(np_of_[first - 1]);
         continue;
@@ -676,8 +764,9 @@ class Analyzer {
     if (np_of_[open - 1] < 0) return {};
     TokenSpan chain = SubjectChainEndingAt(np_of_[open - 1]);
     // "After the war ended in the city, the army, ...": a phrase after a
-    // preposition is not a subject.
-    if (chain.first > 0 && IsPreposition(tokens_[chain.first - 1])) return {};
+    // preposition is not a subject; after a subordinator it is the subject
+    // of the clause it opens ("after her husband, a banker, lost").
+    if (chain.first > 0 && IsPreposition(tokens_[chain.first - 1]) && !IsSubordinator(chain.first - 1)) return {};
     const uint32_t last = apposition ? comma : chain.last;
     // More appositions before it: "Daniel Montalvo, 19, a member of ...,
     // was"; but not an introductory time phrase ("Yesterday, the army, ...").

@@ -289,6 +289,60 @@ TEST_F(ClauseFinderTest, ParticipleAfterTheObjectOfHave) {
   EXPECT_EQ(ClauseOf("worked").voice, Voice::kActive);
 }
 
+TEST_F(ClauseFinderTest, ForToInfinitiveHasItsOwnSubject) {
+  Analyse("The town built new houses for refugees to live in.");
+  EXPECT_EQ(SubjectOf("live"), "refugees");
+  Analyse("The town asked the refugees to leave.");
+  EXPECT_EQ(SubjectOf("leave"), "the refugees");
+}
+
+TEST_F(ClauseFinderTest, SubjectLinkedByOrButNotByADegreeAdverb) {
+  Analyse("No soldiers or civilians were hurt in the raid.");
+  EXPECT_EQ(SubjectOf("hurt"), "No soldiers or civilians");
+  Analyse("Last week over 300 farmers attended the meeting.");
+  EXPECT_EQ(SubjectOf("attended"), "300 farmers");
+}
+
+TEST_F(ClauseFinderTest, PronounAfterOrStartsAClause) {
+  Analyse("The owner says the shops will raise their prices or they will close.");
+  EXPECT_EQ(SubjectOf("close"), "they");
+}
+
+TEST_F(ClauseFinderTest, SubjectBeforeAQuoteOrAReflexive) {
+  Analyse("The mayor \"walked out of the meeting\" on Monday.");
+  EXPECT_EQ(SubjectOf("walked"), "The mayor");
+  Analyse("The pupils wore masks, most of which they themselves painted.");
+  EXPECT_EQ(SubjectOf("painted"), "they");
+  Analyse("Acme no longer sells the old model.");
+  EXPECT_EQ(SubjectOf("sells"), "Acme");
+}
+
+TEST_F(ClauseFinderTest, ListOfSubjectsWithTheirOwnPhrases) {
+  Analyse("Ann Lee of the Green Party, Bo Chan of the Labour Party, and Cy Ho of the Civic Party were elected.");
+  EXPECT_EQ(SubjectOf("elected").substr(0, 6), "Ann Le");
+}
+
+TEST_F(ClauseFinderTest, RelativeClauseWithoutAPronoun) {
+  Analyse("The bridges we built have survived the floods.");
+  EXPECT_EQ(SubjectOf("survived"), "The bridges");
+  EXPECT_EQ(SubjectOf("built"), "we");
+}
+
+TEST_F(ClauseFinderTest, ApposedSubjectAfterASubordinator) {
+  Analyse("She moved abroad after her husband, a banker, lost his job.");
+  EXPECT_EQ(SubjectOf("lost"), "her husband, a banker");
+}
+
+TEST_F(ClauseFinderTest, OpeningSubjectSetOffByAComma) {
+  Analyse("Jane Doe of the Red Cross, says the camps are full.");
+  EXPECT_EQ(SubjectOf("says"), "Jane Doe of the Red Cross");
+}
+
+TEST_F(ClauseFinderTest, AdverbInsideAPossessedPhrase) {
+  Analyse("The city's most famous bridge collapsed.");
+  EXPECT_EQ(SubjectOf("collapsed"), "The city's most famous bridge");
+}
+
 TEST_F(ClauseFinderTest, DayWordIsNotPartOfTheSubject) {
   Analyse("A storm yesterday caused a crane to fall.");
   EXPECT_EQ(SubjectOf("caused"), "A storm");

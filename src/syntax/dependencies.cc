@@ -1,6 +1,8 @@
 #include "syntax/dependencies.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 #include "syntax/clause_finder.h"
 
@@ -16,6 +18,17 @@ bool IsTimeWord(const std::string& word) {
       "weekend", "month", "year", "years", "months", "weeks", "days", "day", "hours", "time"};
   for (const char* w : kWords) {
     if (word == w) return true;
+  }
+  return false;
+}
+
+bool IsMonth(const std::string& word) {
+  static const char* const kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
+                                        "August", "September", "October", "November", "December",
+                                        "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
+                                        "Sept.", "Oct.", "Nov.", "Dec."};
+  for (const char* month : kMonths) {
+    if (word == month) return true;
   }
   return false;
 }
@@ -77,11 +90,19 @@ bool IsInstitution(const std::string& word) {
 // apposition ("team member Rodaba Noori" -> member); after a title the
 // person's name heads, by its first word ("NASA Administrator Charles
 // Bolden" -> Charles); a name of a place or body is headed by its last word
-// ("North Korea", "the US State Department", "the United Nations"); any
-// other name is a person's, headed by its first word ("Alia Salem").
+// ("North Korea", "the US State Department", "the United Nations"), as is
+// any name after "the"; any other name is a person's, headed by its first
+// word ("Alia Salem").
 uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
   const auto& tokens = sentence.tokens;
   uint32_t last = np.last - 1;
+  // A number after a name is part of it, and a person's name does not end
+  // in one: "Internet Explorer 6" is headed by Explorer (but a date's day
+  // is not part of the month: "May 4").
+  if (tokens[last].tag == "CD" && last > np.first && tokens[last - 1].tag == "NNP" &&
+      !IsMonth(tokens[last - 1].norm)) {
+    return last - 1;
+  }
   if (tokens[last].tag != "NNP" && tokens[last].tag != "NNPS") return last;
   uint32_t first = last;
   // A name runs on through split-off hyphens ("Mohamed El - Hassan").
@@ -97,6 +118,11 @@ uint32_t NounPhraseHead(const TokenSpan& np, const Sentence& sentence) {
     if (IsTitle(tokens[t].norm)) name = t + 1;
   }
   if (name == first && IsPlaceModifier(tokens[first].norm)) return last;
+  // A person's name takes no article: "the Sea Org", "the Irving School
+  // District" are names of things, headed by their last word.
+  if (name == first && first > np.first && (tokens[first - 1].norm == "the" || tokens[first - 1].norm == "The")) {
+    return last;
+  }
   return name;
 }
 
@@ -118,7 +144,11 @@ bool IsControlled(const Clause& clause, const SentenceAnalysis& analysis, const 
                   bool main_clause_of_headline) {
   const auto& tokens = sentence.tokens;
   uint32_t first = clause.predicate.first;
-  if (first > 0 && tokens[first - 1].tag == "TO") return true;
+  // Universal Dependencies attaches the subject of "for X to" to the
+  // infinitive ("waited for the rain to stop").
+  if (first > 0 && tokens[first - 1].tag == "TO") {
+    return clause.subject.empty() || clause.subject.first == 0 || tokens[clause.subject.first - 1].norm != "for";
+  }
   // A headline's participle is its main verb: "Parents prosecuted after ...".
   if (clause.voice == Voice::kPassive && first == clause.head && tokens[clause.head].tag == "VBN") {
     return !main_clause_of_headline;
@@ -145,6 +175,30 @@ bool IsControlled(const Clause& clause, const SentenceAnalysis& analysis, const 
   return false;
 }
 
+// A participle after "be" that describes a state rather than an act done
+// to the subject ("was pleased with", "is complicated", "was uncrowded"):
+// Universal Dependencies reads it as an adjective with a copula.
+bool IsAdjectivalPassive(const Clause& clause, const Sentence& sentence) {
+  if (clause.voice != Voice::kPassive || !clause.agent.empty()) return false;
+  static const char* const kStates[] = {
+      "pleased", "worried", "surprised", "excited", "interested",
+      "complicated", "satisfied", "tired", "scared", "shocked", "determined", "prepared", "related",
+      "married", "dedicated", "gone", "frustrated", "delighted", "impressed", "amazed", "confused",
+      "exhausted", "devastated", "thrilled", "annoyed", "upset", "embarrassed", "puzzled"};
+  std::string word = sentence.tokens[clause.head].norm;
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // "uncrowded", "unharmed": no verb "uncrowd" (but "unveiled" is one).
+  const Token& head = sentence.tokens[clause.head];
+  if (word.size() > 4 && word.rfind("un", 0) == 0 && word.substr(word.size() - 2) == "ed" &&
+      (head.lemma.empty() || head.lemma == word)) {
+    return true;
+  }
+  for (const char* state : kStates) {
+    if (word == state) return true;
+  }
+  return false;
+}
+
 // For a clause headed by "be" with a nominal or adjectival predicate, the
 // predicate: Universal Dependencies makes it the head and "be" its copula.
 int CopulaPredicate(const Clause& clause, const Sentence& sentence,
@@ -152,7 +206,8 @@ int CopulaPredicate(const Clause& clause, const Sentence& sentence,
   const auto& tokens = sentence.tokens;
   if (tokens[clause.head].lemma != "be" || clause.voice == Voice::kPassive) return -1;
   uint32_t t = clause.predicate.last;
-  while (t < tokens.size() && tokens[t].tag.rfind("RB", 0) == 0) ++t;
+  // Adverbs and an opening quote: 'is "the main issue"'.
+  while (t < tokens.size() && (tokens[t].tag.rfind("RB", 0) == 0 || tokens[t].tag == "``")) ++t;
   // "We are here", "Construction was underway at the mosque": a place
   // adverb is the predicate.
   if (t > clause.predicate.last) {
@@ -218,7 +273,7 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
   // clause's prepositional phrase keeps the subject relation.
   std::vector<int> argument_head;  // per clause; -1 for copular clauses
   for (const Clause& clause : analysis.clauses) {
-    const bool passive = clause.voice == Voice::kPassive;
+    const bool passive = clause.voice == Voice::kPassive && !IsAdjectivalPassive(clause, sentence);
     uint32_t head = clause.head;
     int predicate = CopulaPredicate(clause, sentence, np_at);
     const bool expletive = !clause.subject.empty() && sentence.tokens[clause.subject.first].tag == "EX";
@@ -288,12 +343,14 @@ std::vector<Dependency> ToDependencies(const Sentence& sentence, const SentenceA
   for (const Clause& clause : analysis.clauses) {
     const uint32_t head = clause.head;
     const bool passive = clause.voice == Voice::kPassive;
+    const bool adjectival = IsAdjectivalPassive(clause, sentence);
     for (uint32_t t = clause.predicate.first; t < head; ++t) {
       const Token& token = sentence.tokens[t];
       if (token.norm == "not" || token.norm == "n't" || token.norm == "never") {
         attach(t, head, "advmod");
       } else if (token.tag.rfind("VB", 0) == 0 || token.tag == "MD") {
-        attach(t, head, passive && token.lemma == "be" ? "aux:pass" : "aux");
+        const bool be = token.lemma == "be";
+        attach(t, head, be && adjectival ? "cop" : be && passive ? "aux:pass" : "aux");
       } else {
         attach(t, head, "advmod");
       }

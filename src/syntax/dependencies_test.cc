@@ -135,5 +135,68 @@ TEST_F(DependenciesTest, HeadlineParticipleHasItsSubject) {
   EXPECT_EQ(Of("Drones"), "nsubj(crashed)");
 }
 
+TEST_F(DependenciesTest, NameAfterTheIsHeadedByItsLastWord) {
+  Convert("The Rotary Club raised funds.");
+  EXPECT_EQ(Of("Club"), "nsubj(raised)");
+  Convert("Maria Lopez raised funds.");
+  EXPECT_EQ(Of("Maria"), "nsubj(raised)");
+}
+
+TEST_F(DependenciesTest, QuantifierSubjectsNumberedNamesAndQuotedPredicates) {
+  Convert("The survey showed many are poor.");
+  EXPECT_EQ(Of("many"), "nsubj(poor)");
+  Convert("Apollo Lander 4 reached the moon.");
+  EXPECT_EQ(Of("Lander"), "nsubj(reached)");
+  Convert("The mayor said the budget is \"a disaster\".");
+  EXPECT_EQ(Of("budget"), "nsubj(disaster)");
+}
+
+TEST_F(DependenciesTest, StatesAfterBeAreAdjectivalPredicates) {
+  Convert("The voters were pleased with the result.");
+  EXPECT_EQ(Of("voters"), "nsubj(pleased)");
+  EXPECT_EQ(Of("were"), "cop(pleased)");
+  Convert("The beach was uncrowded.");
+  EXPECT_EQ(Of("beach"), "nsubj(uncrowded)");
+  // A verb beginning with "un" keeps its passive.
+  Convert("The plan was unveiled.");
+  EXPECT_EQ(Of("plan"), "nsubj:pass(unveiled)");
+  Convert("The suspects were arrested.");
+  EXPECT_EQ(Of("suspects"), "nsubj:pass(arrested)");
+}
+
+TEST_F(DependenciesTest, RoleBeforeANameIsTheSubject) {
+  Convert("After the vote, the party's leader, Ana Ruiz said the result was fair.");
+  EXPECT_EQ(Of("leader"), "nsubj(said)");
+}
+
+TEST_F(DependenciesTest, InvertedSpeakerIsTheSubject) {
+  Convert("\"We will rebuild,\" said Garcia to the crowd.");
+  EXPECT_EQ(Of("Garcia"), "nsubj(said)");
+  Convert("Tenants, said Garcia, must pay on time.");
+  EXPECT_EQ(Of("Garcia"), "nsubj(said)");
+}
+
+TEST_F(DependenciesTest, SubjectOfForToInfinitive) {
+  Convert("The town built new houses for refugees to live in.");
+  EXPECT_EQ(Of("refugees"), "nsubj(live)");
+  EXPECT_EQ(Of("houses"), "obj(built)");
+  Convert("The ruling prompted calls for all old bridges to be repaired.");
+  EXPECT_EQ(Of("bridges"), "nsubj:pass(repaired)");
+  // A controlled infinitive still has no subject of its own.
+  Convert("The miners asked the company to raise wages.");
+  EXPECT_EQ(Of("company"), "obj(asked)");
+}
+
+TEST_F(DependenciesTest, HeadlineParticipleThenAClause) {
+  Convert("Farmers arrested after police raid leads to protest");
+  EXPECT_EQ(Of("Farmers"), "nsubj:pass(arrested)");
+  EXPECT_EQ(Of("raid"), "nsubj(leads)");
+}
+
+TEST_F(DependenciesTest, CoordinatedSubjectAfterThat) {
+  Convert("The army said that the mayor and his aide were detained.");
+  EXPECT_EQ(Of("mayor"), "nsubj:pass(detained)");
+}
+
 }  // namespace
 }  // namespace dyad::syntax

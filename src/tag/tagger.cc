@@ -411,9 +411,17 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
     slot.known = true;
     slot.word_class = chosen->word_class;
     guess = FromEntry(*chosen, !slot.capitalized || use_lower);
+    // A name word that the lexicon also knows as a plural name, and in
+    // lower case as a plural noun, is a plural name: "the Visual Arts",
+    // "Foreign Affairs" (but "Waters" is a surname).
+    if (guess.first == kNNP && !use_lower && !sentence_initial &&
+        Has(chosen->mask, kNNPS) && lower != nullptr && lower->first == kNNS) {
+      guess = Either(kNNPS, guess.mask);
+    }
   } else if (slot.capitalized && lower != nullptr) {
-    // Known only in lower case yet capitalised mid-sentence: a name.
-    guess = Either(kNNP, 0);
+    // Known only in lower case yet capitalised mid-sentence: a name, plural
+    // when the word is ("Foreign Relations", "the Human Rights Council").
+    guess = Either(lower->first == kNNS ? kNNPS : kNNP, 0);
   } else {
     guess = guesser.Unknown(slot, sentence_initial);
   }
@@ -473,6 +481,12 @@ bool IsClauseBoundary(const Slot& slot) {
   }
 }
 
+// Quantifiers that stand for a noun phrase: "many were hurt".
+bool IsQuantifier(std::string_view word) {
+  return word == "many" || word == "few" || word == "several" ||
+         word == "Many" || word == "Few" || word == "Several";
+}
+
 // A verb that surely heads its clause: an auxiliary, a modal, or a finite
 // form the lexicon does not also list as a noun.
 bool IsSureFiniteVerb(const Slot& slot) {
@@ -519,10 +533,14 @@ class Disambiguator {
     bool finite_seen = false;
     for (size_t i = 0; i < s_.size(); ++i) {
       s_[i].tag = Decide(i, finite_seen);
-      if (IsClauseBoundary(s_[i])) {
+      // "as" may open a clause ("emerge as older senators step down").
+      const bool as = s_[i].tag == kIN && (s_[i].word == "as" || s_[i].word == "As");
+      if (IsClauseBoundary(s_[i]) || as) {
         finite_seen = false;
+        saying_seen_ = false;
       } else if (Has(kFiniteVerbMask, s_[i].tag)) {
         finite_seen = true;
+        saying_seen_ = IsClauseTakingVerb(s_[i].word) || IsClauseTakingPast(s_[i].word);
       }
     }
   }
@@ -533,6 +551,12 @@ class Disambiguator {
     return i < s_.size() ? s_[i].word_class : WordClass::kOther;
   }
 
+  // A past form before a noun may be its modifier: "use iodised salt".
+  bool ModifiesNoun(size_t j) const {
+    return (s_[j].tag == kVBD || s_[j].tag == kVBN) && Has(s_[j].mask, kVBN) &&
+           j + 1 < s_.size() && (s_[j + 1].tag == kNN || s_[j + 1].tag == kNNS);
+  }
+
   // A finite verb later in the same clause ("the phone calls ... were").
   bool FiniteVerbAhead(size_t i) const {
     for (size_t j = i + 1; j < s_.size(); ++j) {
@@ -540,7 +564,23 @@ class Disambiguator {
       // does not end the clause; before a verb it does.
       if (s_[j].tag == kCC && j + 1 < s_.size() && !IsVerb(s_[j + 1].tag)) continue;
       if (IsClauseBoundary(s_[j])) return false;
+      if (ModifiesNoun(j)) continue;
       if (IsSureFiniteVerb(s_[j])) return true;
+    }
+    return false;
+  }
+
+  // A word later in the same clause that can be its finite verb (a modal,
+  // or a verb form the lexicon allows as finite): "said that Armenia
+  // attacked", "demanded that Iran release".
+  bool VerbAhead(size_t i) const {
+    for (size_t j = i + 1; j < s_.size(); ++j) {
+      if (s_[j].tag == kCC && j + 1 < s_.size() && !IsVerb(s_[j + 1].tag)) continue;
+      if (IsClauseBoundary(s_[j])) return false;
+      if (s_[j].tag == kMD ||
+          (IsVerb(s_[j].tag) && (s_[j].mask & kFiniteVerbMask) != 0)) {
+        return true;
+      }
     }
     return false;
   }
@@ -564,6 +604,9 @@ class Disambiguator {
       --k;
     }
     if (k == end || k == 0) return false;
+    // Adverbs before the phrase: "left them only two weeks", "There were
+    // also two teams".
+    for (size_t adverbs = 0; k > 1 && s_[k - 1].tag == kRB && adverbs < 3; ++adverbs) --k;
     const Slot& before = s_[k - 1];
     // A preposition counts when a verb governs it ("died from an infection
     // caused by"), not in "Up to 100 Albanians", "along with its allies",
@@ -663,6 +706,99 @@ class Disambiguator {
     return kIN;
   }
 
+  // "that": a relative pronoun (WDT) after a noun, a complementizer (IN)
+  // before a clause, else the demonstrative (DT).
+  Pos That(size_t i) const {
+    const Pos prev = i > 0 ? s_[i - 1].tag : kNone;
+    const Pos next = TagAt(i + 1);
+    const WordClass next_class = ClassAt(i + 1);
+    // A noun, or a number standing for one ("but one that was made"),
+    // followed by its relative clause's verb: "the drones that were
+    // used", "rain that led", "forms that would cause", "the firms that
+    // receive".
+    const PosMask next_mask = i + 1 < s_.size() ? s_[i + 1].mask : 0;
+    const bool antecedent = IsNoun(prev) || prev == kCD;
+    if (antecedent &&
+        (Has(kFiniteVerbMask, next) || next == kRB || next == kMD ||
+         next_class == WordClass::kBe || next_class == WordClass::kHave ||
+         (next == kVBN && Has(next_mask, kVBD)) ||
+         (IsVerb(next) && (next_mask & kFiniteVerbMask) != 0))) {
+      return kWDT;
+    }
+    // A complementizer before an interrupting phrase: "said that, in
+    // May, ...", "told the court that, ...".
+    if (next == kComma && i > 0 &&
+        (IsClauseTakingVerb(s_[i - 1].word) ||
+         IsClauseTakingPast(s_[i - 1].word) ||
+         (IsNoun(prev) && TellsOrStates(i - 1)))) {
+      return kIN;
+    }
+    // The pronoun ending its clause or before "'s": "do that .", "That 's
+    // why".
+    if (next == kNone || next == kPeriod || next == kComma ||
+        next == kCloseQuote || next == kColon ||
+        next_class == WordClass::kPossessiveS) {
+      return kDT;
+    }
+    if (next == kNN || next == kNNS || next == kJJ || next == kCD ||
+        next == kPRPS) {
+      // "condemned that attack", but "said that talks failed", "revealed
+      // that children in the north are"; after a noun, the complement of
+      // a noun or of a verb of telling ("evidence that", "told the court
+      // that") or a relative clause with its own subject ("the training
+      // that astronauts get").
+      if (!VerbAhead(i + 1)) return kDT;
+      if (IsNoun(prev)) return TellsOrStates(i - 1) ? kIN : kWDT;
+      return kIN;
+    }
+    if (IsVerb(prev) || IsAdjective(prev) || IsNoun(prev)) {
+      return kIN;  // "said that", "so sure that", "told them that"
+    }
+    if (IsVerb(next) || next == kMD || next == kIN) {
+      return kDT;  // the pronoun: "that is", "after that,"
+    }
+    return kIN;
+  }
+
+  // Whether the noun before token `after` heads a phrase that a clause
+  // completes: a noun of saying or knowing ("the evidence", "a sign"), or
+  // the object of a verb of telling ("told the court", "assured
+  // reporters").
+  bool TellsOrStates(size_t noun) const {
+    constexpr std::string_view kContentNouns[] = {
+        "evidence", "fact",    "news",    "claim",   "claims",     "idea",
+        "hope",     "fear",    "fears",   "belief",  "sign",       "signs",
+        "proof",    "view",    "doubt",   "warning", "possibility", "chance",
+        "report",   "reports", "concern", "concerns", "assurance", "assurances",
+        "sense",    "sensation", "feeling", "notion", "suggestion", "allegation",
+        "allegations", "impression", "message", "promise", "statement",
+        "rumours",  "rumors",  "understanding", "conclusion", "condition"};
+    for (std::string_view word : kContentNouns) {
+      if (s_[noun].word == word) return true;
+    }
+    // Back over the object phrase (bounded) to a verb of telling.
+    constexpr size_t kMaxObject = 5;
+    for (size_t k = noun; k-- > 0 && noun - k <= kMaxObject;) {
+      const Slot& before = s_[k];
+      if (IsVerb(before.tag)) {
+        for (std::string_view verb :
+             {"told", "tell", "tells", "telling", "assured", "assure", "assures",
+              "warned", "warn", "warns", "reminded", "remind", "informed",
+              "inform", "convinced", "persuaded", "notified", "promised",
+              "showed", "show", "shows", "taught"}) {
+          if (before.word == verb) return true;
+        }
+        return false;
+      }
+      if (!(IsNoun(before.tag) || IsAdjective(before.tag) ||
+            before.tag == kDT || before.tag == kPRPS || before.tag == kPOS ||
+            before.tag == kPRP || before.tag == kCD)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   Pos Decide(size_t i, bool finite_seen) {
     Slot& slot = s_[i];
     const PosMask m = slot.mask;
@@ -696,29 +832,7 @@ class Disambiguator {
 
     switch (slot.word_class) {
       case WordClass::kThat:
-        // "the drones that were used", "rain that led" (a past form still
-        // read as a participle), "forms that would cause".
-        if (IsNoun(prev) &&
-            (Has(kFiniteVerbMask, next) || next == kRB || next == kMD ||
-             next_class == WordClass::kBe || next_class == WordClass::kHave ||
-             (next == kVBN && Has(s_[i + 1].mask, kVBD)))) {
-          return kWDT;
-        }
-        if (next == kNN || next == kNNS || next == kJJ) {
-          // "condemned that attack", but "said that talks failed".
-          const bool clause_follows = i + 2 < s_.size() &&
-                                      (s_[i + 2].mask & kFiniteVerbMask) != 0 &&
-                                      IsVerb(s_[i + 2].tag);
-          return (IsVerb(prev) || IsAdjective(prev)) && clause_follows ? kIN
-                                                                       : kDT;
-        }
-        if (IsVerb(prev) || IsAdjective(prev)) return kIN;  // "said that"
-
-        if (next == kNone || next == kPeriod || next == kComma ||
-            IsVerb(next) || next == kMD || next == kIN) {
-          return kDT;  // the pronoun: "that is", "after that,"
-        }
-        return kIN;
+        return That(i);
       case WordClass::kPossessiveS:
         if (prev_class == WordClass::kSubjectPronoun ||
             prev_class == WordClass::kThere || prev == kWP || prev == kEX ||
@@ -770,6 +884,16 @@ class Disambiguator {
         s_[i + 2].word == "as") {
       return kRB;
     }
+    // "down" right after a verb with no noun phrase after it is the verb's
+    // particle: "stepped down in May", "cracked down on", "shut down ."
+    // ("walked down the road" keeps the preposition).
+    if ((slot.word == "down" || slot.word == "apart" || slot.word == "aside") &&
+        Has(m, kRP) && IsVerb(prev) && prev != kMD && prev_class != WordClass::kBe &&
+        (next == kIN || next == kTO || next == kNone || next == kPeriod ||
+         next == kComma || next == kCC || next == kColon ||
+         next == kCloseQuote)) {
+      return kRP;
+    }
     if (Has(kClosedClassMask, t) || t == kCD || t == kRB) return t;
 
     // A capitalised first word before a finite verb is its subject, not an
@@ -790,13 +914,23 @@ class Disambiguator {
     }
     // An adjective-or-adverb word before a finite verb or a participle
     // modifies the verb: "he first collected", "the early arrived"
-    // (not before a noun).
+    // (not before a noun); a quantifier there is the subject ("many
+    // are").
     if (t == kJJ && Has(m, kRB) && aux != kDT && aux != kPRPS &&
+        !IsQuantifier(slot.word) &&
         (next == kVBD || next == kVBZ || next == kVBP || next == kVBN) &&
         i + 1 < s_.size() && (s_[i + 1].mask & kNounMask) == 0) {
       return kRB;
     }
 
+    // The lower-case part after a hyphen in a name: "Lee Chun - yan",
+    // "Kim Jong - un" (not a compound modifier: "Iran - backed militias").
+    if (i >= 2 && s_[i - 1].tag == kHYPH && s_[i - 2].tag == kNNP &&
+        s_[i - 2].capitalized && !slot.capitalized && !IsNoun(next) &&
+        !IsAdjective(next) && next != kCD && next != kVBG && next != kVBN &&
+        !EndsWith(slot.word, "ed")) {
+      return kNNP;
+    }
     // Capitalised words inside a name.
     constexpr PosMask kNameable = Bit(kNN) | Bit(kNNS) | Bit(kJJ) |
                                   Bit(kVBN) | Bit(kVBG) | Bit(kVB) |
@@ -892,9 +1026,24 @@ class Disambiguator {
         break;
     }
 
+    // A past form between a determiner and its noun modifies the noun,
+    // adverbs aside ("the recently released browser"), and so does one
+    // right after an -ing verb ("following increased attention").
+    if ((t == kVBD || t == kVBN) && can_vbn && Has(m, kVBD) &&
+        ((prev == kRB && (aux == kDT || aux == kPRPS || aux == kPOS)) || prev == kVBG) &&
+        (next == kNN || next == kNNS || IsAdjective(next))) {
+      return kVBN;
+    }
     // A base form right after an -ing verb is its object noun: "taking
     // hold", "seeking help".
     if (t == kVB && prev == kVBG && Has(m, kNN)) return kNN;
+    // An -s form right after a main verb is its object: "prompted calls
+    // for", "won seats".
+    if (t == kVBZ && Has(m, kNNS) && IsVerb(prev) && prev != kMD &&
+        prev_class != WordClass::kBe && prev_class != WordClass::kHave &&
+        prev_class != WordClass::kDo && prev_class != WordClass::kGet) {
+      return kNNS;
+    }
 
     // A noun-or-verb word right before a determiner or possessive, with no
     // determiner or adjective of its own, is a verb taking an object: "the
@@ -967,6 +1116,9 @@ class Disambiguator {
           next == kNNP || next == kNNPS || next == kNNS || next == kNN ||
           next == kJJ || after_adverb == kDT || after_adverb == kPRPS ||
           after_adverb == kCD;
+      // After a parenthesis the subject is before it: "A storm on Sunday
+      // (March 4) caused delays".
+      if (prev == kRRB && object_follows) return kVBD;
       if (i == 0 || prev == kComma) {
         // "Used by ...", "the model, used in ...", but after an apposition
         // the verb of the clause: "Smith, a lawyer, said that ...",
@@ -1039,7 +1191,8 @@ class Disambiguator {
       // "Mohamed wishes to use": an -s form before an infinitive, with no
       // other verb in the clause.
       if (t == kNNS && Has(m, kVBZ) && next == kTO && i + 2 < s_.size() &&
-          Has(s_[i + 2].mask, kVB) && !finite_seen && !FiniteVerbAhead(i + 2)) {
+          Has(s_[i + 2].mask, kVB) && (!finite_seen || saying_seen_) &&
+          !FiniteVerbAhead(i + 2)) {
         return kVBZ;
       }
       // A verb right after it (adverbs aside) makes it the subject:
@@ -1048,7 +1201,20 @@ class Disambiguator {
       while (k < s_.size() && (s_[k].tag == kRB || s_[k].tag == kRBR)) ++k;
       const bool verb_next = k < s_.size() && IsVerb(s_[k].tag) &&
                              (s_[k].mask & kFiniteVerbMask) != 0 &&
-                             (s_[k].mask & kNounMask) == 0;
+                             (s_[k].mask & kNounMask) == 0 && !ModifiesNoun(k);
+      // A base form after a plural noun in the clause of a verb of saying
+      // is the complement's verb: "said the safety lapses raise doubts".
+      if (saying_seen_ && (t == kNN || t == kVB) && (prev == kNNS || prev == kNNPS) &&
+          Has(m, kVBP) && (next == kDT || next == kJJ || next == kNNS || next == kPRP ||
+                           next == kPRPS || next == kRB || next == kTO || next == kIN)) {
+        return kVBP;
+      }
+      // So is an -s form after a name there: "said Lopez wants to", "said
+      // Acme plans a merger".
+      if (saying_seen_ && (t == kVBZ || t == kNNS) && Has(m, kVBZ) && prev == kNNP &&
+          (next == kTO || next == kDT || next == kPRPS)) {
+        return kVBZ;
+      }
       if (finite_seen || verb_next || FiniteVerbAhead(i)) {
         if (t == kVBZ && Has(m, kNNS)) return kNNS;
         if ((t == kVB || t == kVBP) && Has(m, kNN)) return kNN;
@@ -1087,6 +1253,7 @@ class Disambiguator {
 
   std::vector<Slot>& s_;
   bool quote_open_ = false;
+  bool saying_seen_ = false;  // the clause's finite verb is one of saying
   bool spacing_known_ = false;
   bool headline_ = false;
 };

@@ -153,6 +153,73 @@ TEST(TagContextTest, That) {
   EXPECT_EQ(TagOf("substances that would cause harm", "that"), "WDT");
 }
 
+TEST(TagContextTest, ThatAsRelativeComplementizerOrPronoun) {
+  // A number standing for a noun, and a verb that can be finite, make a
+  // relative clause.
+  EXPECT_EQ(TagOf("It was a long day , but one that was worth it .", "that"), "WDT");
+  EXPECT_EQ(TagOf("The fund helps the towns that receive refugees .", "that"), "WDT");
+  EXPECT_EQ(TagOf("The fund helps the towns that receive refugees .", "receive"), "VBP");
+  // A relative clause with a subject of its own.
+  EXPECT_EQ(TagOf("the songs that farmers sing at harvest", "that"), "WDT");
+  // A clause after a verb, an adjective or a noun of knowing, even when
+  // the verb comes late.
+  EXPECT_EQ(TagOf("The survey found that older voters in the north are angry .", "that"), "IN");
+  EXPECT_EQ(TagOf("It is vital that young children in cities get vaccines .", "that"), "IN");
+  EXPECT_EQ(TagOf("There is no proof that cheap loans help farmers .", "that"), "IN");
+  EXPECT_EQ(TagOf("She told the judge that , in 2019 , she lived abroad .", "that"), "IN");
+  EXPECT_EQ(TagOf("The mayor told reporters that local taxes will rise .", "that"), "IN");
+  // The pronoun at the end of its clause or before "'s".
+  EXPECT_EQ(TagOf("We can not promise that .", "that"), "DT");
+  EXPECT_EQ(TagOf("That 's why they left .", "That"), "DT");
+  EXPECT_EQ(TagOf("Everyone knew him , that 's a fact .", "that"), "DT");
+  EXPECT_EQ(TagOf("The home side won that game .", "that"), "DT");
+}
+
+TEST(TagContextTest, PluralNamesAndParticles) {
+  // A plural name word known in lower case as a plural noun.
+  EXPECT_EQ(TagOf("She wrote to the Department of Foreign Affairs .", "Affairs"), "NNPS");
+  EXPECT_EQ(TagOf("a grant from the Council for the Arts", "Arts"), "NNPS");
+  // "down" after a verb with no noun phrase after it.
+  EXPECT_EQ(TagOf("The chairman stepped down in March .", "down"), "RP");
+  EXPECT_EQ(TagOf("Police cracked down on the gangs .", "down"), "RP");
+  EXPECT_EQ(TagOf("Prices are down .", "down"), "RB");
+}
+
+TEST(TagContextTest, VerbOfAClauseAfterAVerbOfSaying) {
+  // A verb of saying takes a clause with its own finite verb.
+  EXPECT_EQ(TagOf("The board said the repeated safety lapses raise serious doubts .", "raise"), "VBP");
+  // A past form before a noun modifies it, so the verb before it is
+  // still the clause's verb.
+  EXPECT_EQ(TagOf("Few bakers use iodised flour in bread .", "use"), "VBP");
+  EXPECT_EQ(TagOf("The aide said Lopez wants to resign .", "wants"), "VBZ");
+}
+
+TEST(TagContextTest, QuantifiersNounsAndVerbsAroundParentheses) {
+  // "as" opens a clause of its own.
+  EXPECT_EQ(TagOf("New faces emerge as older senators step down .", "step"), "VBP");
+  // A quantifier before a verb is its subject, not an adverb.
+  EXPECT_EQ(TagOf("The survey showed many are poor .", "many"), "JJ");
+  // After a parenthesis the verb's subject is before it.
+  EXPECT_EQ(TagOf("A fire on Monday ( May 4 ) caused a blackout .", "caused"), "VBD");
+}
+
+TEST(TagContextTest, LowerCasePartOfAHyphenatedName) {
+  EXPECT_EQ(TagOf("The seat went to Chan Siu - ming of the Civic Party .", "ming"), "NNP");
+  EXPECT_NE(TagOf("the Iran - backed militias", "backed"), "NNP");
+}
+
+TEST(TagContextTest, ModifyingParticiplesAndObjectNouns) {
+  // A past form between a determiner and its noun, adverbs aside, or
+  // after an -ing verb, modifies the noun.
+  EXPECT_EQ(TagOf("the newly elected mayor spoke", "elected"), "VBN");
+  EXPECT_EQ(TagOf("They are seeing increased demand .", "increased"), "VBN");
+  // A noun phrase after an object, adverbs aside, takes a participle as
+  // its modifier.
+  EXPECT_EQ(TagOf("That left them only ten days scheduled for repairs .", "scheduled"), "VBN");
+  // An -s form right after a main verb is its object.
+  EXPECT_EQ(TagOf("The flood prompted calls for new dams .", "calls"), "NNS");
+}
+
 TEST(TagContextTest, ApostropheS) {
   EXPECT_EQ(TagOf("It 's a war .", "'s"), "VBZ");
   EXPECT_EQ(TagOf("Armenia 's army", "'s"), "POS");
