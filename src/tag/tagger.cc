@@ -1149,7 +1149,12 @@ class Disambiguator {
             headline_ && next_class != WordClass::kThat &&
             (next == kIN || next == kRP || next == kTO || next == kNone ||
              next == kComma || next == kColon);
-        if (finite_seen || FiniteVerbAhead(i) || headline_participle) {
+        // "Brazil said on Monday it would ...": the verb ahead is what was
+        // said, not the main verb after a reduced relative ("the man
+        // arrested on Monday was freed"), which "said" and "told" hardly
+        // ever head.
+        const bool saying = slot.word == "said" || slot.word == "told";
+        if (!saying && (finite_seen || FiniteVerbAhead(i) || headline_participle)) {
           return kVBN;
         }
         return kVBD;

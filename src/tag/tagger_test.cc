@@ -544,6 +544,12 @@ TEST(TagRulesTest, ParticipleAfterAnObject) {
   EXPECT_EQ(TagOf("Gary Fan of the Democrats failed to win .", "failed"), "VBD");
 }
 
+TEST(TagRulesTest, SaidBeforeATimePhraseAndItsClause) {
+  EXPECT_EQ(TagOf("Chile said on Monday it would sign the treaty .", "said"), "VBD");
+  // A reduced relative keeps its participle.
+  EXPECT_EQ(TagOf("The man arrested on Monday was freed .", "arrested"), "VBN");
+}
+
 TEST(TagRulesTest, NounHeadAfterPossessive) {
   EXPECT_EQ(TagOf("Smith defeated his rival .", "rival"), "NN");
   EXPECT_EQ(TagOf("his rival candidates", "rival"), "JJ");
