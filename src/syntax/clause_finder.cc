@@ -100,6 +100,7 @@ class Analyzer {
     FindReportingFrames();
     MarkMandativeComplements();
     MarkConditions();
+    MarkNoArguments();
     FindNominals();
     return std::move(out_);
   }
@@ -892,6 +893,18 @@ class Analyzer {
       if (that < n_ && Lower(that) == "that" && complement.subject.first == that + 1 &&
           (complement.modality == Modality::kAsserted || complement.modality == Modality::kReported)) {
         complement.modality = Modality::kHypothetical;
+      }
+    }
+  }
+
+  // "Turkey took no military action", "No country recognised the vote":
+  // "no" before the object or the subject negates the clause.
+  void MarkNoArguments() {
+    for (Clause& clause : out_.clauses) {
+      for (const TokenSpan& argument : {clause.object, clause.subject}) {
+        if (!argument.empty() && Lower(argument.first) == "no" && Tag(argument.first) == "DT") {
+          clause.negated = true;
+        }
       }
     }
   }
