@@ -261,8 +261,11 @@ class SentenceCoder {
       static const std::set<std::string_view> kTargetPrepositions = {"with",    "against", "on",   "to",  "into",
                                                                      "toward", "towards", "from", "by"};
       if (!kTargetPrepositions.count(preposition)) continue;
-      // One consults with or talks to someone; "speaks on Syria" names a topic.
+      // One consults with or talks to someone; "speaks on Syria" names a
+      // topic, and so does "on" after any cooperative act ("signed a
+      // memorandum on Syria"), unlike "sanctions on Syria".
       if (code.starts_with("04") && preposition != "with" && preposition != "to") continue;
+      if (!hostile && preposition == "on") continue;
       if (auto targets = ActorsIn(oblique.phrase, sources, false); !targets.empty()) return targets;
     }
     // An intention, refusal or threat is about an act; an admission or a
