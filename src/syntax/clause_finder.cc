@@ -128,6 +128,13 @@ class Analyzer {
     if ((tag == "VBN" || tag == "VBG") && j > start && j + 1 < n_ && !IsNoun(Tag(j - 1))) {
       return IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1));
     }
+    // A past participle right after a main verb opens its object: "reject
+    // proposed changes", "arrested suspected militants" (not after "have"
+    // or "be": "has proposed changes").
+    if (tag == "VBN" && j == start && j > 0 && j + 1 < n_ && IsVerb(Tag(j - 1)) && Tag(j - 1) != "VBN" &&
+        !In(Lemma(j - 1), {"be", "have", "get"}) && (IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1)))) {
+      return true;
+    }
     // A degree adverb inside a phrase: "a very difficult decision".
     if ((tag == "RB" || tag == "RBR" || tag == "RBS") && j > start && j + 1 < n_) {
       std::string_view prev = Tag(j - 1);

@@ -371,6 +371,31 @@ TEST_F(ClauseFinderTest, LongRunOnSentenceIsAnalysedInOnePass) {
   EXPECT_GE(analysis_.clauses.size(), 2000u);
 }
 
+TEST_F(ClauseFinderTest, ParticipleOpeningAnObject) {
+  Analyse("The ministers reject proposed Peruvian changes to the treaty.");
+  EXPECT_EQ(Words(ClauseOf("reject").object), "proposed Peruvian changes");
+  Analyse("Chile has proposed new talks with Peru.");
+  EXPECT_EQ(Words(ClauseOf("proposed").object), "new talks");
+}
+
+TEST_F(ClauseFinderTest, NoBeforeAnArgumentNegates) {
+  Analyse("Chile gave no aid to Peru.");
+  EXPECT_TRUE(ClauseOf("gave").negated);
+  Analyse("No country recognised the vote.");
+  EXPECT_TRUE(ClauseOf("recognised").negated);
+  Analyse("Chile gave aid to Peru.");
+  EXPECT_FALSE(ClauseOf("gave").negated);
+}
+
+TEST_F(ClauseFinderTest, ConditionsAndDemandedActsAreHypothetical) {
+  Analyse("Chile will leave the talks unless Peru apologises.");
+  EXPECT_EQ(ClauseOf("apologises").modality, Modality::kHypothetical);
+  Analyse("Kenya demanded on Monday that Uganda release the prisoners.");
+  EXPECT_EQ(ClauseOf("release").modality, Modality::kHypothetical);
+  Analyse("Kenya said on Monday that Uganda released the prisoners.");
+  EXPECT_EQ(ClauseOf("released").modality, Modality::kReported);
+}
+
 TEST_F(ClauseFinderTest, LongRunOfCommasIsAnalysedInOnePass) {
   std::string text = "The rebels";
   for (int i = 0; i < 2000; ++i) text += ", a group from Syria";
