@@ -1246,6 +1246,13 @@ class Disambiguator {
     if (t == kVB && i > 0 && (prev == kNNS || prev == kNNPS || prev == kPRP)) {
       return kVBP;
     }
+    // An adjective-or-noun word after a noun and before a finite verb is
+    // the head of the subject: "The United Nations chief made ...".
+    if (t == kJJ && Has(m, kNN) && IsNoun(prev) &&
+        (next == kVBD || next == kVBZ || next == kVBP || next == kMD ||
+         (next == kVBN && i + 1 < s_.size() && Has(s_[i + 1].mask, kVBD)))) {
+      return kNN;
+    }
     // An adjective-or-noun word that ends a noun phrase is its head noun:
     // "the Azeri military and ...", "the Turkish military in Syria".
     if (t == kJJ && Has(m, kNN) && i > 0 &&

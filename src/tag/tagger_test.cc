@@ -550,6 +550,11 @@ TEST(TagRulesTest, SaidBeforeATimePhraseAndItsClause) {
   EXPECT_EQ(TagOf("The man arrested on Monday was freed .", "arrested"), "VBN");
 }
 
+TEST(TagRulesTest, NounOrAdjectiveBeforeTheVerbHeadsTheSubject) {
+  EXPECT_EQ(TagOf("The Kenyan army chief made a visit .", "chief"), "NN");
+  EXPECT_EQ(TagOf("The chief minister made a visit .", "chief"), "JJ");
+}
+
 TEST(TagRulesTest, NounHeadAfterPossessive) {
   EXPECT_EQ(TagOf("Smith defeated his rival .", "rival"), "NN");
   EXPECT_EQ(TagOf("his rival candidates", "rival"), "JJ");
