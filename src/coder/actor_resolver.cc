@@ -51,6 +51,7 @@ void ActorResolver::BeginSentence(const Sentence& sentence, lexicon::MatchKeys w
   word_keys_ = std::move(word_keys);
   lemma_keys_ = lexicon::MatchKeys::LemmasFor(sentence.tokens, word_keys_);
   matches_ = actors_.FindAll(word_keys_);
+  DropCapitalsInNames();
   agent_matches_ = agents_.FindAll(lemma_keys_, word_keys_);
   unknown_names_.clear();
   const auto& tokens = sentence.tokens;
@@ -65,6 +66,28 @@ void ActorResolver::BeginSentence(const Sentence& sentence, lexicon::MatchKeys w
     }
   }
   FindUnknownGroups(known);
+}
+
+// "the Paris Climate Accord", "the Paris Club", "the Geneva Conventions": a
+// capital city followed by another capitalised word that no entry knows is
+// part of a name, not the country's government ("Moscow said", "Moscow
+// Monday said", a known "Washington Post" and a seat of power such as the
+// "White House Press Secretary" stay as they are).
+void ActorResolver::DropCapitalsInNames() {
+  static const std::set<std::string_view> kTimeNames = {
+      "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",  "january",
+      "february", "march",   "april",     "may",      "june",    "july",     "august",  "september",
+      "october", "november", "december"};
+  const auto& tokens = sentence_->tokens;
+  std::erase_if(matches_, [&](const lexicon::ActorMatch& match) {
+    if (match.last >= tokens.size() || !actors_.entries()[match.entry].file.ends_with("capitals.txt")) return false;
+    // Seats of power stay: "White House Press Secretary Josh Earnest".
+    if (auto code = actors_.Resolve(match.entry, date_); !code || code->size() != 3) return false;
+    const std::string_view next_tag = tokens[match.last].tag;
+    if (next_tag != "NNP" && next_tag != "NNPS") return false;
+    if (kTimeNames.count(word_keys_.folded[match.last])) return false;
+    return MatchStartingAt(match.last) == nullptr;
+  });
 }
 
 // "Honeywell said it would ...", "The partnership said it was willing":

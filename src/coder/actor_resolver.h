@@ -84,6 +84,7 @@ class ActorResolver {
  private:
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
   void FindUnknownGroups(const std::vector<bool>& known);
+  void DropCapitalsInNames();
   bool IsBareAdjective(const lexicon::ActorMatch& match) const;
   bool IsExpletiveIt(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
