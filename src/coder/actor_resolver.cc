@@ -24,6 +24,14 @@ bool IsRegion(std::string_view code) {
   return kRegions.count(code.substr(0, 3)) > 0;
 }
 
+bool IsDayOrMonth(std::string_view folded) {
+  static const std::set<std::string_view> kNames = {
+      "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",  "january",
+      "february", "march",   "april",     "may",      "june",    "july",     "august",  "september",
+      "october", "november", "december"};
+  return kNames.count(folded) > 0;
+}
+
 bool IsNational(std::string_view code) {
   return code.size() >= 3 && !code.starts_with("IGO") && !code.starts_with("NGO") &&
          !code.starts_with("IMG") && !code.starts_with("MNC") && !IsRegion(code);
@@ -74,10 +82,6 @@ void ActorResolver::BeginSentence(const Sentence& sentence, lexicon::MatchKeys w
 // Monday said", a known "Washington Post" and a seat of power such as the
 // "White House Press Secretary" stay as they are).
 void ActorResolver::DropCapitalsInNames() {
-  static const std::set<std::string_view> kTimeNames = {
-      "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",  "january",
-      "february", "march",   "april",     "may",      "june",    "july",     "august",  "september",
-      "october", "november", "december"};
   const auto& tokens = sentence_->tokens;
   std::erase_if(matches_, [&](const lexicon::ActorMatch& match) {
     if (match.last >= tokens.size() || !actors_.entries()[match.entry].file.ends_with("capitals.txt")) return false;
@@ -85,7 +89,7 @@ void ActorResolver::DropCapitalsInNames() {
     if (auto code = actors_.Resolve(match.entry, date_); !code || code->size() != 3) return false;
     const std::string_view next_tag = tokens[match.last].tag;
     if (next_tag != "NNP" && next_tag != "NNPS") return false;
-    if (kTimeNames.count(word_keys_.folded[match.last])) return false;
+    if (IsDayOrMonth(word_keys_.folded[match.last])) return false;
     return MatchStartingAt(match.last) == nullptr;
   });
 }
@@ -99,10 +103,6 @@ void ActorResolver::FindUnknownGroups(const std::vector<bool>& known) {
       "company", "firm",   "partnership", "bank",    "group",     "union",   "corporation",
       "concern", "consortium", "alliance", "association", "federation", "club", "team",
       "newspaper", "network", "fund",     "unit",    "subsidiary", "venture", "utility"};
-  static const std::set<std::string_view> kTimeNames = {
-      "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday", "sunday",
-      "january", "february", "march",     "april",    "may",      "june",     "july",
-      "august",  "september", "october",  "november", "december"};
   unknown_groups_.clear();
   const auto& tokens = sentence_->tokens;
   for (uint32_t t = 0; t + 1 < tokens.size(); ++t) {
@@ -111,7 +111,7 @@ void ActorResolver::FindUnknownGroups(const std::vector<bool>& known) {
     const bool before_verb = next == "VBD" || next == "VBZ" || next == "VBP" || next == "MD" ||
                              tokens[t + 1].norm == "," || tokens[t + 1].norm == "(";
     if (!before_verb) continue;
-    const bool name = tokens[t].tag == "NNP" && !kTimeNames.count(word_keys_.folded[t]);
+    const bool name = tokens[t].tag == "NNP" && !IsDayOrMonth(word_keys_.folded[t]);
     if (name || (tokens[t].tag == "NN" && kOrganisationNouns.count(lemma_keys_.folded[t]))) {
       unknown_groups_.push_back(t);
     }

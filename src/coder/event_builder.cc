@@ -455,7 +455,7 @@ class SentenceCoder {
         "require",  "authorize", "authorise", "mandate", "appeal",   "empower",   "get",      "challenge",
         "beg",      "implore",  "motivate",  "inspire",  "drive",    "spur",      "provoke",  "remind",
         "train",    "appoint",  "elect",     "recruit",  "assign",   "commission", "direct", "command",
-        "send",     "deploy",   "dispatch",  "pay",      "hire",     "choose",    "select",   "invite"};
+        "send",     "deploy",   "dispatch",  "pay",      "hire",     "choose",    "select"};
     // "rejected Chilean demands to release prisoners": the act is asked of
     // someone the sentence does not name.
     static const std::set<std::string_view> kOthersActNouns = {
