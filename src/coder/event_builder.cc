@@ -14,6 +14,10 @@ namespace {
 
 // How many other words may stand between two elements of a pattern.
 constexpr uint32_t kMaxGap = 8;
+// How many clauses after a clause may hold the act it governs or its
+// condition: enough for real sentences, and a bound that keeps a run-on
+// "sentence" of thousands of clauses linear.
+constexpr size_t kNearbyClauses = 8;
 
 // Verbs whose object noun carries the event, so that the noun's event takes
 // the verb's subject as its source: "X held talks with Y", "X launched an
@@ -284,7 +288,7 @@ class SentenceCoder {
   // threat is aimed at whom its condition asks to act.
   std::vector<Actor> ConditionTargets(size_t c, const std::vector<Actor>& sources) const {
     const auto& words = actors_.word_keys().folded;
-    for (size_t k = c + 1; k < analysis_.clauses.size(); ++k) {
+    for (size_t k = c + 1; k < std::min(analysis_.clauses.size(), c + 1 + kNearbyClauses); ++k) {
       const Clause& condition = analysis_.clauses[k];
       if (condition.subject.empty() || condition.subject.first == 0 ||
           condition.subject.first > condition.predicate.first) {
@@ -317,7 +321,7 @@ class SentenceCoder {
   // target of the first pattern that matches the subject's own governed act.
   std::vector<Actor> GovernedActTargets(size_t c, const std::vector<Actor>& sources) const {
     const Clause& clause = analysis_.clauses[c];
-    for (size_t g = c + 1; g < analysis_.clauses.size(); ++g) {
+    for (size_t g = c + 1; g < std::min(analysis_.clauses.size(), c + 1 + kNearbyClauses); ++g) {
       const Clause& act = analysis_.clauses[g];
       if (act.governor != static_cast<int>(c) || act.subject_from != static_cast<int>(c) ||
           act.head < clause.head) {
