@@ -168,6 +168,34 @@ TEST(PeerVerbs, Petrarch1AgentsAloneTargetlessEventsAndPassives) {
   EXPECT_EQ(Triples(coder, "Riverland was decried by Lakeland."), (Strings{"LKL>RVL:122"}));
 }
 
+TEST(PeerVerbs, UnderscoreJoinedNamesAndSkipAfterAWord) {
+  testing::TempDir dir;
+  dir.Write("test.actors.txt", "<!-- invented -->\nRIVERLAND [RVL]\nLAKELAND [LKL]\n"
+                               "DUKE OF PORT LANDING [PTL]\n");
+  dir.Write("test.agents.txt", "<!-- invented -->\nRIVER WARDEN [~COP]\n");
+  dir.Write("test.verbs.txt",
+            "<!-- invented -->\n"
+            "--- CAUTION [160] ---\n"
+            "CAUTION\n"
+            "- * THEIR ^ ABOUT +  [162]\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  // A name written with '_' in the text matches the dictionary's words.
+  EXPECT_EQ(Triples(coder, "Riverland cautioned the Duke of Port_Landing."),
+            (Strings{"RVL>PTL:160"}));
+  EXPECT_EQ(Triples(coder, "The Duke_of_Port_Landing cautioned Riverland."),
+            (Strings{"PTL>RVL:160"}));
+  EXPECT_EQ(Triples(coder, "Lakeland's river_wardens cautioned Riverland."),
+            (Strings{"LKLCOP>RVL:160"}));
+  // '^' after a word skips the rest of the noun phrase the word opens.
+  EXPECT_EQ(Triples(coder, "Riverland cautioned their sailors about Lakeland."),
+            (Strings{"RVL>LKL:162"}));
+  EXPECT_EQ(Triples(coder, "Riverland and Lakeland cautioned their sailors about the Duke of "
+                           "Port_Landing."),
+            (Strings{"LKL>PTL:162", "RVL>PTL:162"}));
+}
+
 TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {
   testing::TempDir dir;
   dir.Write("Test.actors", "; invented\nRIVERLAND [RVL]\nHILL_COUNTRY [HLC]\nLAKELAND [LKL]\n");

@@ -86,6 +86,12 @@ class PeerSentenceCoder {
     }
     return nullptr;
   }
+  const TokenSpan* NounPhraseContaining(uint32_t k) const {
+    for (const TokenSpan& np : analysis_.noun_phrases) {
+      if (np.Contains(k)) return &np;
+    }
+    return nullptr;
+  }
   const TokenSpan* NounPhraseEndingAt(uint32_t k) const {  // last token k
     for (const TokenSpan& np : analysis_.noun_phrases) {
       if (np.last == k + 1) return &np;
@@ -294,6 +300,9 @@ class PeerSentenceCoder {
         continue;
       }
       const TokenSpan* np = NounPhraseStartingAt(k);
+      // "* THEIR ^ ABOUT +": a word of the pattern may open the phrase
+      // '^' skips ("their citizens"); the skip takes the rest of it.
+      if (!np && e.skip && i > 0 && !p.elements[i - 1].words.empty()) np = NounPhraseContaining(k);
       if (!np || np->last > limit) continue;
       if (e.skip) {
         if (MatchAfter(p, i + 1, np->last - 1, limit, b)) return true;
