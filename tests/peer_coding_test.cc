@@ -48,10 +48,11 @@ constexpr const char* kPetrarchVerbs =
     "- * WITH % [036]\n";
 
 // Source, target and code of every event, as "SRC>TGT:CODE", sorted.
-std::vector<std::string> Triples(const Coder& coder, const std::string& text) {
+std::vector<std::string> Triples(const Coder& coder, const std::string& text,
+                                 const PeerOptions& peer = {}) {
   Document document{"t", "2020-01-01", "", text, "", "test"};
   std::vector<std::string> out;
-  for (const Event& e : coder.Code(document).events) {
+  for (const Event& e : coder.Code(document, peer).events) {
     out.push_back(e.source.code + ">" + (e.target ? e.target->code : "") + ":" + e.cameo);
   }
   std::sort(out.begin(), out.end());
@@ -194,6 +195,30 @@ TEST(PeerVerbs, UnderscoreJoinedNamesAndSkipAfterAWord) {
   EXPECT_EQ(Triples(coder, "Riverland and Lakeland cautioned their sailors about the Duke of "
                            "Port_Landing."),
             (Strings{"LKL>PTL:162", "RVL>PTL:162"}));
+}
+
+TEST(PeerVerbs, NewActorLength) {
+  testing::TempDir dir;
+  dir.Write("test.actors.txt", kPetrarchActors);
+  dir.Write("test.verbs.txt", "<!-- invented -->\n--- DEPART [032:033] ---\nDEPART\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  const std::string text = "Fenmark's scribe Ida Brook departed for the Office of Tides.";
+  // Off: the phrases name no actor, so nothing is coded.
+  EXPECT_EQ(Triples(coder, text), (Strings{}));
+  // On: source and target phrases of at most that many words ("'s" not
+  // counted) are new actors, named by their words.
+  const PeerOptions four{.new_actor_length = 4};
+  EXPECT_EQ(Triples(coder, text, four),
+            (Strings{"\"FENMARK SCRIBE IDA BROOK\">\"THE OFFICE OF TIDES\":032",
+                     "\"THE OFFICE OF TIDES\">\"FENMARK SCRIBE IDA BROOK\":033"}));
+  EXPECT_EQ(Triples(coder, "The chief scribe departed for Riverland.", four),
+            (Strings{"\"THE CHIEF SCRIBE\">RVL:032", "RVL>\"THE CHIEF SCRIBE\":033"}));
+  // Longer phrases are not actors; pronouns never are.
+  EXPECT_EQ(Triples(coder, "The chief scribe departed for Riverland.", {.new_actor_length = 2}),
+            (Strings{}));
+  EXPECT_EQ(Triples(coder, "They departed for Riverland.", four), (Strings{}));
 }
 
 TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {
