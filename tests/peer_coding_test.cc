@@ -122,6 +122,18 @@ TEST_F(PetrarchVerbs, PatternOverAnEarlierVerbReplacesItsEvent) {
             (Strings{"LKL>HLC:070", "RVL>LKL:010"}));
 }
 
+TEST_F(PetrarchVerbs, GerundAfterAPrepositionHasNoSource) {
+  // The peers' parses give "after decrying X" no subject: no event of its own.
+  EXPECT_EQ(Triples(*coder_, "Riverland visited Hill Country after decrying Marshland."),
+            (Strings{"HLC>RVL:043", "RVL>HLC:042"}));
+}
+
+TEST_F(PetrarchVerbs, MisspeltEsFormIsNoVerb) {
+  EXPECT_EQ(Triples(*coder_, "Riverland visits Hill Country."),
+            (Strings{"HLC>RVL:043", "RVL>HLC:042"}));
+  EXPECT_EQ(Triples(*coder_, "Riverland visites Hill Country."), (Strings{}));
+}
+
 TEST_F(PetrarchVerbs, ListsOfActors) {
   EXPECT_EQ(Triples(*coder_, "Riverland, Lakeland and Hill Country decried Marshland."),
             (Strings{"HLC>MSL:122", "LKL>MSL:122", "RVL>MSL:122"}));

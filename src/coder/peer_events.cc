@@ -591,8 +591,15 @@ class PeerSentenceCoder {
         return;
       }
       Explain("verb '{}' ({}): pattern {} [{}]", verb.norm, verb.lemma, pattern.id, pattern.code);
+      // "after leaving X", "before signing Y": a gerund after a preposition
+      // has no subject in the peers' parses, so it only codes with a '$'.
+      // (TABARI has no parser: its source is the sentence's first actor.)
+      const bool bare_gerund = !verbs_.verbs_anywhere() && clause.subject.empty() &&
+                               verb.tag == "VBG" && head > 0 &&
+                               sentence_.tokens[head - 1].tag == "IN";
       TokenSpan source_span = !binding.source.empty() ? binding.source
                               : passive               ? clause.agent
+                              : bare_gerund           ? TokenSpan{}
                                                       : syntax::EffectiveSubject(analysis_, clause);
       // UD-PETRARCH: a passive without a by-agent takes the first actor
       // after the verb as the source ("X was criticized over its dispute
