@@ -236,7 +236,9 @@ Body ReadBody(const Document& document) {
 
 }  // namespace
 
-DocumentResult Coder::Code(const Document& document) const {
+DocumentResult Coder::Code(const Document& document) const { return Code(document, PeerOptions{}); }
+
+DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) const {
   DocumentResult result;
   Body body = ReadBody(document);
   const std::string& text = body.text;
@@ -296,7 +298,7 @@ DocumentResult Coder::Code(const Document& document) const {
     }
     // PETRARCH and TABARI verb files mean what the peers made them mean.
     auto coded = impl_->verbs.peer()
-                     ? coder::BuildPeerEvents(sentence, analysis, resolver, impl_->verbs, text, impl_->explain)
+                     ? coder::BuildPeerEvents(sentence, analysis, resolver, impl_->verbs, text, peer, impl_->explain)
                      : coder::BuildEvents(sentence, analysis, resolver, impl_->verbs, text, impl_->explain);
     resolver.EndSentence();
     const std::string sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);

@@ -48,10 +48,11 @@ constexpr const char* kPetrarchVerbs =
     "- * WITH % [036]\n";
 
 // Source, target and code of every event, as "SRC>TGT:CODE", sorted.
-std::vector<std::string> Triples(const Coder& coder, const std::string& text) {
+std::vector<std::string> Triples(const Coder& coder, const std::string& text,
+                                 const PeerOptions& peer = {}) {
   Document document{"t", "2020-01-01", "", text, "", "test"};
   std::vector<std::string> out;
-  for (const Event& e : coder.Code(document).events) {
+  for (const Event& e : coder.Code(document, peer).events) {
     out.push_back(e.source.code + ">" + (e.target ? e.target->code : "") + ":" + e.cameo);
   }
   std::sort(out.begin(), out.end());
@@ -121,6 +122,18 @@ TEST_F(PetrarchVerbs, PatternOverAnEarlierVerbReplacesItsEvent) {
             (Strings{"LKL>HLC:070", "RVL>LKL:010"}));
 }
 
+TEST_F(PetrarchVerbs, GerundAfterAPrepositionHasNoSource) {
+  // The peers' parses give "after decrying X" no subject: no event of its own.
+  EXPECT_EQ(Triples(*coder_, "Riverland visited Hill Country after decrying Marshland."),
+            (Strings{"HLC>RVL:043", "RVL>HLC:042"}));
+}
+
+TEST_F(PetrarchVerbs, MisspeltEsFormIsNoVerb) {
+  EXPECT_EQ(Triples(*coder_, "Riverland visits Hill Country."),
+            (Strings{"HLC>RVL:043", "RVL>HLC:042"}));
+  EXPECT_EQ(Triples(*coder_, "Riverland visites Hill Country."), (Strings{}));
+}
+
 TEST_F(PetrarchVerbs, ListsOfActors) {
   EXPECT_EQ(Triples(*coder_, "Riverland, Lakeland and Hill Country decried Marshland."),
             (Strings{"HLC>MSL:122", "LKL>MSL:122", "RVL>MSL:122"}));
@@ -166,6 +179,58 @@ TEST(PeerVerbs, Petrarch1AgentsAloneTargetlessEventsAndPassives) {
   EXPECT_EQ(Triples(coder, "Riverland was decried over its quarrel with Lakeland."),
             (Strings{"RVL>LKL:122"}));
   EXPECT_EQ(Triples(coder, "Riverland was decried by Lakeland."), (Strings{"LKL>RVL:122"}));
+}
+
+TEST(PeerVerbs, UnderscoreJoinedNamesAndSkipAfterAWord) {
+  testing::TempDir dir;
+  dir.Write("test.actors.txt", "<!-- invented -->\nRIVERLAND [RVL]\nLAKELAND [LKL]\n"
+                               "DUKE OF PORT LANDING [PTL]\n");
+  dir.Write("test.agents.txt", "<!-- invented -->\nRIVER WARDEN [~COP]\n");
+  dir.Write("test.verbs.txt",
+            "<!-- invented -->\n"
+            "--- CAUTION [160] ---\n"
+            "CAUTION\n"
+            "- * THEIR ^ ABOUT +  [162]\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  // A name written with '_' in the text matches the dictionary's words.
+  EXPECT_EQ(Triples(coder, "Riverland cautioned the Duke of Port_Landing."),
+            (Strings{"RVL>PTL:160"}));
+  EXPECT_EQ(Triples(coder, "The Duke_of_Port_Landing cautioned Riverland."),
+            (Strings{"PTL>RVL:160"}));
+  EXPECT_EQ(Triples(coder, "Lakeland's river_wardens cautioned Riverland."),
+            (Strings{"LKLCOP>RVL:160"}));
+  // '^' after a word skips the rest of the noun phrase the word opens.
+  EXPECT_EQ(Triples(coder, "Riverland cautioned their sailors about Lakeland."),
+            (Strings{"RVL>LKL:162"}));
+  EXPECT_EQ(Triples(coder, "Riverland and Lakeland cautioned their sailors about the Duke of "
+                           "Port_Landing."),
+            (Strings{"LKL>PTL:162", "RVL>PTL:162"}));
+}
+
+TEST(PeerVerbs, NewActorLength) {
+  testing::TempDir dir;
+  dir.Write("test.actors.txt", kPetrarchActors);
+  dir.Write("test.verbs.txt", "<!-- invented -->\n--- DEPART [032:033] ---\nDEPART\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  const std::string text = "Fenmark's scribe Ida Brook departed for the Office of Tides.";
+  // Off: the phrases name no actor, so nothing is coded.
+  EXPECT_EQ(Triples(coder, text), (Strings{}));
+  // On: source and target phrases of at most that many words ("'s" not
+  // counted) are new actors, named by their words.
+  const PeerOptions four{.new_actor_length = 4};
+  EXPECT_EQ(Triples(coder, text, four),
+            (Strings{"\"FENMARK SCRIBE IDA BROOK\">\"THE OFFICE OF TIDES\":032",
+                     "\"THE OFFICE OF TIDES\">\"FENMARK SCRIBE IDA BROOK\":033"}));
+  EXPECT_EQ(Triples(coder, "The chief scribe departed for Riverland.", four),
+            (Strings{"\"THE CHIEF SCRIBE\">RVL:032", "RVL>\"THE CHIEF SCRIBE\":033"}));
+  // Longer phrases are not actors; pronouns never are.
+  EXPECT_EQ(Triples(coder, "The chief scribe departed for Riverland.", {.new_actor_length = 2}),
+            (Strings{}));
+  EXPECT_EQ(Triples(coder, "They departed for Riverland.", four), (Strings{}));
 }
 
 TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {

@@ -27,6 +27,18 @@ struct CoderOptions {
   bool explain = false;
 };
 
+// Options of the peers' drivers that change how a text is coded with PETRARCH
+// or TABARI verb files (docs/formats/peer-verbs.md); dyad eval sets them per
+// gold record from its "config" (docs/formats/gold.md). Ignored with dyad's
+// own verb files.
+struct PeerOptions {
+  // PETRARCH-1's new_actor_length: a source or target noun phrase that names
+  // no dictionary actor and has at most this many words is coded as a new
+  // actor, its words in capitals and quotes ("\"THE WEATHER OFFICE\"").
+  // 0: off.
+  int new_actor_length = 0;
+};
+
 // Why a sentence coded what it coded, for --explain.
 struct SentenceExplanation {
   int sentence_index = 0;
@@ -59,6 +71,8 @@ class Coder {
   // Codes one document. Never throws for bad text: problems are returned as
   // diagnostics in the result.
   DocumentResult Code(const Document& document) const;
+  // The same with the peers' driver options.
+  DocumentResult Code(const Document& document, const PeerOptions& peer) const;
 
   // Runs the text, tag and syntax stages only: tokens, tags, lemmas, noun
   // phrases, clauses and nominal predicates of every sentence.

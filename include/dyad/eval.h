@@ -40,6 +40,8 @@ struct GoldRecord {
   // events without a target are not scored. Peer suites leave it on unless
   // a record turns it off; records without peer options leave it off.
   bool require_dyad = false;
+  // The other driver options dyad honours (config.new_actor_length).
+  PeerOptions peer;
 };
 
 struct GoldFile {

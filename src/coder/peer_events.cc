@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "syntax/clause_finder.h"
@@ -19,12 +20,13 @@ class PeerSentenceCoder {
  public:
   PeerSentenceCoder(const Sentence& sentence, const SentenceAnalysis& analysis,
                     const ActorResolver& actors, const lexicon::VerbDictionary& verbs,
-                    std::string_view text, bool explain)
+                    std::string_view text, const PeerOptions& options, bool explain)
       : sentence_(sentence),
         analysis_(analysis),
         actors_(actors),
         verbs_(verbs),
         text_(text),
+        options_(options),
         explain_(explain),
         words_(actors.word_keys().folded),
         lemmas_(actors.lemma_keys().folded),
@@ -86,6 +88,12 @@ class PeerSentenceCoder {
     }
     return nullptr;
   }
+  const TokenSpan* NounPhraseContaining(uint32_t k) const {
+    for (const TokenSpan& np : analysis_.noun_phrases) {
+      if (np.Contains(k)) return &np;
+    }
+    return nullptr;
+  }
   const TokenSpan* NounPhraseEndingAt(uint32_t k) const {  // last token k
     for (const TokenSpan& np : analysis_.noun_phrases) {
       if (np.last == k + 1) return &np;
@@ -130,6 +138,49 @@ class PeerSentenceCoder {
       return actor;
     }
     return std::nullopt;
+  }
+
+  // PETRARCH-1's new_actor_length: a phrase that names no actor, of at
+  // most that many words ("'s" and punctuation left out), is an actor coded
+  // by its words: "the Weather Office" -> "THE WEATHER OFFICE" in quotes.
+  std::optional<Actor> NewActor(TokenSpan span) const {
+    if (options_.new_actor_length <= 0 || span.empty()) return std::nullopt;
+    const auto& tokens = sentence_.tokens;
+    if (tokens[span.first].tag.starts_with("PRP")) return std::nullopt;  // "they"
+    std::string name;
+    int words = 0;
+    for (uint32_t t = span.first; t < span.last; ++t) {
+      if (tokens[t].tag == "POS" || words_[t].empty() ||
+          !std::isalnum(static_cast<unsigned char>(words_[t][0]))) {
+        continue;
+      }
+      if (!name.empty()) name += ' ';
+      for (char c : SpanText({t, t + 1})) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      ++words;
+    }
+    if (words == 0 || words > options_.new_actor_length) return std::nullopt;
+    Actor actor;
+    actor.code = "\"" + name + "\"";
+    actor.begin = tokens[span.first].begin;
+    actor.end = tokens[span.last - 1].end;
+    actor.text = SpanText(span);
+    return actor;
+  }
+
+  // The first noun phrase after the verb within [from, limit), with an
+  // "of" phrase that follows it ("the Office of Weather"): where a new
+  // actor is looked for when no actor follows the verb.
+  TokenSpan FirstNounPhraseAfter(uint32_t from, uint32_t limit) const {
+    for (const TokenSpan& np : analysis_.noun_phrases) {
+      if (np.first < from || np.last > limit) continue;
+      TokenSpan span = np;
+      if (span.last + 1 < limit && words_[span.last] == "of") {
+        const TokenSpan* more = NounPhraseStartingAt(span.last + 1);
+        if (more && more->last <= limit) span.last = more->last;
+      }
+      return span;
+    }
+    return {};
   }
 
   // A sector that goes before the country ("NGO~", peer agent files):
@@ -294,6 +345,9 @@ class PeerSentenceCoder {
         continue;
       }
       const TokenSpan* np = NounPhraseStartingAt(k);
+      // "* THEIR ^ ABOUT +": a word of the pattern may open the phrase
+      // '^' skips ("their citizens"); the skip takes the rest of it.
+      if (!np && e.skip && i > 0 && !p.elements[i - 1].words.empty()) np = NounPhraseContaining(k);
       if (!np || np->last > limit) continue;
       if (e.skip) {
         if (MatchAfter(p, i + 1, np->last - 1, limit, b)) return true;
@@ -537,8 +591,15 @@ class PeerSentenceCoder {
         return;
       }
       Explain("verb '{}' ({}): pattern {} [{}]", verb.norm, verb.lemma, pattern.id, pattern.code);
+      // "after leaving X", "before signing Y": a gerund after a preposition
+      // has no subject in the peers' parses, so it only codes with a '$'.
+      // (TABARI has no parser: its source is the sentence's first actor.)
+      const bool bare_gerund = !verbs_.verbs_anywhere() && clause.subject.empty() &&
+                               verb.tag == "VBG" && head > 0 &&
+                               sentence_.tokens[head - 1].tag == "IN";
       TokenSpan source_span = !binding.source.empty() ? binding.source
                               : passive               ? clause.agent
+                              : bare_gerund           ? TokenSpan{}
                                                       : syntax::EffectiveSubject(analysis_, clause);
       // UD-PETRARCH: a passive without a by-agent takes the first actor
       // after the verb as the source ("X was criticized over its dispute
@@ -549,6 +610,9 @@ class PeerSentenceCoder {
       std::vector<Actor> sources = source_span.empty()
                                        ? std::vector<Actor>{}
                                        : ResolveList(source_span, ActorResolver::Role::kAny);
+      if (sources.empty()) {
+        if (auto actor = NewActor(source_span)) sources.push_back(std::move(*actor));
+      }
       if (sources.empty()) {
         Explain("  no source actor");
         return;
@@ -586,6 +650,11 @@ class PeerSentenceCoder {
       if (!target_span.empty()) {
         targets = ResolveList(target_span, ActorResolver::Role::kTarget);
         Explain("  target '{}'", SpanText(target_span));
+      } else if (!passive) {
+        if (auto actor = NewActor(FirstNounPhraseAfter(head + 1, limit))) {
+          Explain("  target '{}': a new actor", actor->text);
+          targets.push_back(std::move(*actor));
+        }
       }
       // With PETRARCH-2's ontology a negated clause codes the negated event.
       std::string code = pattern.code, reverse = pattern.reverse_code;
@@ -624,6 +693,7 @@ class PeerSentenceCoder {
   const ActorResolver& actors_;
   const lexicon::VerbDictionary& verbs_;
   std::string_view text_;
+  const PeerOptions& options_;
   bool explain_;
   const std::vector<std::string>& words_;   // per token, its folded word
   const std::vector<std::string>& lemmas_;  // and its folded lemma
@@ -646,8 +716,8 @@ class PeerSentenceCoder {
 
 SentenceEvents BuildPeerEvents(const Sentence& sentence, const SentenceAnalysis& analysis,
                                const ActorResolver& actors, const lexicon::VerbDictionary& verbs,
-                               std::string_view text, bool explain) {
-  return PeerSentenceCoder(sentence, analysis, actors, verbs, text, explain).Run();
+                               std::string_view text, const PeerOptions& options, bool explain) {
+  return PeerSentenceCoder(sentence, analysis, actors, verbs, text, options, explain).Run();
 }
 
 }  // namespace dyad::coder

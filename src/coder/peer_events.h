@@ -10,6 +10,7 @@
 #include "coder/actor_resolver.h"
 #include "coder/event_builder.h"
 #include "dyad/clause.h"
+#include "dyad/coder.h"
 #include "dyad/document.h"
 #include "lexicon/verb_dictionary.h"
 
@@ -26,10 +27,11 @@ namespace dyad::coder {
 // subject towards one another; "[A:B]" codes A from source to target and B
 // back. No event without both a source and a target, except with PETRARCH-1
 // files for a verb without an object (PETRARCH-1 with require_dyad off; the
-// scorer drops such events where a record keeps require_dyad on).
+// scorer drops such events where a record keeps require_dyad on). `options`
+// are the peer driver's options of the text (PeerOptions).
 SentenceEvents BuildPeerEvents(const Sentence& sentence, const SentenceAnalysis& analysis,
                                const ActorResolver& actors, const lexicon::VerbDictionary& verbs,
-                               std::string_view text, bool explain);
+                               std::string_view text, const PeerOptions& options, bool explain);
 
 }  // namespace dyad::coder
 

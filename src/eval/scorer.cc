@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -160,6 +161,11 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
       if (config["require_dyad"].get_string().get(value) == simdjson::SUCCESS) {
         require_dyad = util::AsciiLower(value) != "false";
       }
+      int length = 0;
+      if (config["new_actor_length"].get_string().get(value) == simdjson::SUCCESS &&
+          std::from_chars(value.data(), value.data() + value.size(), length).ec == std::errc()) {
+        record.peer.new_actor_length = length;
+      }
     }
     simdjson::dom::array expected;
     if (doc["expected"].get_array().get(expected) == simdjson::SUCCESS) {
@@ -235,7 +241,7 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records,
     if (record.disabled) continue;
     ++report.records;
     Document document{record.id, record.date, "", record.text, "", "gold"};
-    DocumentResult coded = coder.Code(document);
+    DocumentResult coded = coder.Code(document, record.peer);
     if (record.require_dyad) {
       std::erase_if(coded.events, [](const Event& e) { return !e.target; });
     }

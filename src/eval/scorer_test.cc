@@ -228,11 +228,15 @@ TEST(GoldFileTest, RequireDyadFollowsThePeerOptions) {
                         R"({"id":"b","text":"Two.","expected":[],"config":{"require_dyad":"FALSE"}})"
                         "\n"
                         R"({"id":"c","text":"Three.","expected":[],"config":{"comma_max":"8"}})"
+                        "\n"
+                        R"({"id":"e","text":"Five.","expected":[],"config":{"new_actor_length":"3"}})"
                         "\n");
-  ASSERT_EQ(peer.records.size(), 3u);
+  ASSERT_EQ(peer.records.size(), 4u);
   EXPECT_TRUE(peer.records[0].require_dyad);
   EXPECT_FALSE(peer.records[1].require_dyad);
   EXPECT_TRUE(peer.records[2].require_dyad);
+  EXPECT_EQ(peer.records[0].peer.new_actor_length, 0);
+  EXPECT_EQ(peer.records[3].peer.new_actor_length, 3);
   // Records without peer options score every event.
   GoldFile own = write("own.jsonl", R"({"id":"d","text":"Four.","expected":[]})"
                                     "\n");

@@ -146,6 +146,29 @@ std::optional<std::vector<PhraseIndex::PhraseToken>> PhraseTokens(const std::str
   return tokens;
 }
 
+// The phrase as it may also be written in text with '_' joining some of its
+// words ("Port_Landing", "Prince_of_Port_Landing"): the peers' parsers read
+// such a name as its words, while dyad's tokenizer keeps each '_' as a token
+// of its own. One variant per run of two or more adjacent words joined,
+// each word pair of the run with a "_" token between them.
+std::vector<std::vector<PhraseIndex::PhraseToken>> UnderscoreVariants(
+    const std::vector<PhraseIndex::PhraseToken>& tokens) {
+  constexpr size_t kMaxWords = 8;  // bounds the variants (n(n-1)/2)
+  std::vector<std::vector<PhraseIndex::PhraseToken>> variants;
+  if (tokens.size() < 2 || tokens.size() > kMaxWords) return variants;
+  for (size_t first = 0; first + 1 < tokens.size(); ++first) {
+    for (size_t last = first + 1; last < tokens.size(); ++last) {
+      std::vector<PhraseIndex::PhraseToken> variant;
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        if (i > first && i <= last) variant.push_back({"_", false});
+        variant.push_back(tokens[i]);
+      }
+      variants.push_back(std::move(variant));
+    }
+  }
+  return variants;
+}
+
 // A peer code; "" is an actor that is named but not coded. nullopt (reported)
 // if `text` is not a code.
 std::optional<std::string> ParseCode(std::string_view text, DictionaryFormat format,
@@ -411,7 +434,9 @@ void PeerDictionaryReader::ReadActors(const fs::path& path, DictionaryFormat for
   auto add_phrase = [&](std::string_view raw, int line) {
     std::string text = PhraseText(raw);
     if (auto tokens = PhraseTokens(text, report, line)) {
-      phrases.push_back({std::move(text), std::move(*tokens), line});
+      auto variants = UnderscoreVariants(*tokens);
+      phrases.push_back({text, std::move(*tokens), line});
+      for (auto& variant : variants) phrases.push_back({text, std::move(variant), line});
     }
   };
   auto finish_entry = [&] {
@@ -573,6 +598,9 @@ void PeerDictionaryReader::ReadAgents(const fs::path& path, DictionaryFormat for
       std::string phrase = PhraseText(form);
       if (auto tokens = PhraseTokens(phrase, report, line.number)) {
         into.AddAgent(*sector, phrase, *tokens, report.file, line.number, Severity::kWarning);
+        for (const auto& variant : UnderscoreVariants(*tokens)) {
+          into.AddAgent(*sector, phrase, variant, report.file, line.number, Severity::kWarning);
+        }
       }
     }
   }

@@ -181,8 +181,10 @@ TEST(PeerAgents, ReadsPluralsSubstitutionsAndSectors) {
 TEST(PeerAgents, ReadsTabariAgentsWithoutAutomaticPlurals) {
   testing::TempDir dir;
   auto agents = AgentDictionary::Load({dir.Write("t.agents", kTabariAgents)});
-  EXPECT_EQ(agents.size(), 2u);
+  // Two phrases, each also indexed with '_' between its two words.
+  EXPECT_EQ(agents.size(), 4u);
   EXPECT_EQ(SectorOf(agents, "the ferry captain"), "TRN");
+  EXPECT_EQ(SectorOf(agents, "the ferry_captain"), "TRN");
   EXPECT_EQ(SectorOf(agents, "the river wardens"), "COP");
 }
 

@@ -300,7 +300,14 @@ std::vector<int> VerbDictionary::ForPeerVerb(std::string_view word, std::string_
   };
   add(by_form_, word);
   add(by_verb_, word);
-  add(by_verb_, lemma);
+  // A misspelt "-es" form ("departes") is no form of the verb for the
+  // PETRARCHs, whose dictionaries and parsers know only the regular ones
+  // (TABARI's verbs are stems: "DEPART" matches it).
+  const bool es_form = word.size() == lemma.size() + 2 && word.starts_with(lemma) &&
+                       word.ends_with("es");
+  const bool takes_es = lemma.ends_with('s') || lemma.ends_with('x') || lemma.ends_with('z') ||
+                        lemma.ends_with("ch") || lemma.ends_with("sh") || lemma.ends_with('o');
+  if (!es_form || takes_es || verbs_anywhere_) add(by_verb_, lemma);
   for (size_t length = word.size(); length >= 2; --length) add(by_stem_, word.substr(0, length));
   for (size_t length = lemma.size(); length >= 2; --length) add(by_stem_, lemma.substr(0, length));
   // Most specific first across all of them ("broken down a treaty": the
