@@ -336,7 +336,7 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
       // Victims the coder could name only by their role ("killed ten
       // civilians") are people of the place where it happened; with no
       // place, no one the data can name.
-      if (event.target && event.target->country.empty()) {
+      if (event.target && event.target->country.empty() && event.target->code == event.target->sector) {
         if (event.location && event.location->country.size() == 3) {
           event.target->country = event.location->country;
           event.target->code = event.location->country + event.target->code;

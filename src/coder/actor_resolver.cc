@@ -171,16 +171,17 @@ Actor ActorResolver::MakeActor(const std::string& code, int entry, uint32_t firs
 }
 
 std::optional<Actor> ActorResolver::BareAgentOf(TokenSpan span, std::string_view country) const {
-  auto inside = [&](const lexicon::ActorMatch& m) { return m.first >= span.first && m.last <= span.last; };
-  if (span.empty() || std::any_of(matches_.begin(), matches_.end(), inside)) return std::nullopt;
-  for (const auto& agent : agent_matches_) {
-    if (agent.first >= span.first && agent.last == span.last) {
-      Actor actor = MakeActor(std::string(country) + agent.sector, -1, agent.first, agent.last);
-      actor.country = country;  // "" until the pipeline knows where it happened
-      return actor;
-    }
-  }
-  return std::nullopt;
+  if (span.empty() || AnyWithin(matches_, span)) return std::nullopt;
+  // The agent that ends the span: the last one starting before its end.
+  auto after = std::lower_bound(agent_matches_.begin(), agent_matches_.end(), span.last,
+                                [](const lexicon::AgentMatch& m, uint32_t t) { return m.first < t; });
+  if (after == agent_matches_.begin()) return std::nullopt;
+  const lexicon::AgentMatch& agent = *std::prev(after);
+  if (agent.first < span.first || agent.last != span.last) return std::nullopt;
+  Actor actor = MakeActor(std::string(country) + agent.sector, -1, agent.first, agent.last);
+  actor.country = country;  // "" until the pipeline knows where it happened
+  actor.sector = agent.sector;
+  return actor;
 }
 
 // "tariffs on Japanese goods, for what it sees as": a country adjective

@@ -53,17 +53,13 @@ class ActorResolver {
 
   // Whether any dictionary actor or agent noun lies within the span
   // ("remarks" names no one, "Opposition groups" and "Turkey" do).
-  bool NamesAnyone(TokenSpan span) const {
-    auto inside = [&](const auto& m) { return m.first >= span.first && m.last <= span.last; };
-    return std::any_of(matches_.begin(), matches_.end(), inside) ||
-           std::any_of(agent_matches_.begin(), agent_matches_.end(), inside);
-  }
+  bool NamesAnyone(TokenSpan span) const { return AnyWithin(matches_, span) || AnyWithin(agent_matches_, span); }
 
   // A phrase headed by an agent noun and naming no country ("protesters",
   // "the demonstrators") as that agent of `country`, or nullopt. With an
-  // empty `country` the actor's code is the sector alone ("CVL") and its
-  // country empty: the country of the place where it happened, for the
-  // pipeline to fill in.
+  // empty `country` the actor's code is the sector alone ("CVL", equal to
+  // its `sector`) and its country empty: the country of the place where it
+  // happened, for the pipeline to fill in.
   std::optional<Actor> BareAgentOf(TokenSpan span, std::string_view country) const;
 
   // Whether the actor is a person of the dictionaries (not an organisation,
@@ -82,6 +78,16 @@ class ActorResolver {
   const lexicon::MatchKeys& lemma_keys() const { return lemma_keys_; }
 
  private:
+  // Whether one of `matches` (in text order, not overlapping) lies within
+  // the span: a binary search, since rules call this per clause and a
+  // run-on sentence has thousands of matches.
+  template <typename Match>
+  static bool AnyWithin(const std::vector<Match>& matches, TokenSpan span) {
+    auto it = std::lower_bound(matches.begin(), matches.end(), span.first,
+                               [](const Match& m, uint32_t t) { return m.first < t; });
+    return it != matches.end() && it->last <= span.last;
+  }
+
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
   void FindUnknownGroups(const std::vector<bool>& known);
   void DropCapitalsInNames();

@@ -254,7 +254,8 @@ class SentenceCoder {
     // to the forces, but "agreed to lift embargoes on sales to Iran" (one
     // pattern) lifts them for Iran.
     uint32_t own_end = clause.extent.last;
-    for (const Clause& other : analysis_.clauses) {
+    for (size_t k = c + 1; k < std::min(analysis_.clauses.size(), c + 1 + kNearbyClauses); ++k) {
+      const Clause& other = analysis_.clauses[k];
       if (other.governor == static_cast<int>(c) && other.predicate.first > matched_last) {
         own_end = std::min(own_end, other.predicate.first);
       }
