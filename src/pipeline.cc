@@ -129,24 +129,37 @@ int InnermostClause(uint32_t token, const SentenceAnalysis& analysis) {
   return best;
 }
 
-// The date expression or place name (any type with token span first/last)
-// that belongs to a clause: the one nearest its verb among those whose
-// innermost clause it is; failing that, the same for the clause it depends
-// on ("Israel was accused yesterday of selling arms": the selling is dated
-// by the accusation's "yesterday"). Mentions in other clauses, including
-// clauses nested in this one ("expressed support by retweeting a video of
-// strikes in X"), are not taken.
+// The date expressions or place names (any type with token span
+// first/last) of a sentence, grouped by the innermost clause of each:
+// computed once per sentence, so that a long sentence with many events
+// and mentions stays linear in its events.
+template <typename Mention>
+std::vector<std::vector<const Mention*>> MentionsByClause(const std::vector<Mention>& mentions,
+                                                          const SentenceAnalysis& analysis) {
+  std::vector<std::vector<const Mention*>> by_clause(analysis.clauses.size());
+  for (const Mention& mention : mentions) {
+    const int clause = InnermostClause(mention.first, analysis);
+    if (clause >= 0) by_clause[clause].push_back(&mention);
+  }
+  return by_clause;
+}
+
+// The mention that belongs to a clause: the one nearest its verb among
+// those whose innermost clause it is; failing that, the same for the
+// clause it depends on ("Israel was accused yesterday of selling arms":
+// the selling is dated by the accusation's "yesterday"). Mentions in other
+// clauses, including clauses nested in this one ("expressed support by
+// retweeting a video of strikes in X"), are not taken.
 template <typename Mention>
 const Mention* MentionOfClause(int clause_index, const SentenceAnalysis& analysis,
-                               const std::vector<Mention>& mentions) {
+                               const std::vector<std::vector<const Mention*>>& by_clause) {
   for (int guard = 0; clause_index >= 0 && guard < 8; ++guard) {
     const Clause& clause = analysis.clauses[clause_index];
     const Mention* best = nullptr;
     uint32_t best_distance = UINT32_MAX;
-    for (const Mention& mention : mentions) {
-      if (InnermostClause(mention.first, analysis) != clause_index) continue;
-      uint32_t distance = mention.first > clause.head ? mention.first - clause.head : clause.head - mention.first;
-      if (distance < best_distance) best = &mention, best_distance = distance;
+    for (const Mention* mention : by_clause[clause_index]) {
+      uint32_t distance = mention->first > clause.head ? mention->first - clause.head : clause.head - mention->first;
+      if (distance < best_distance) best = mention, best_distance = distance;
     }
     if (best) return best;
     clause_index = clause.governor;
@@ -305,13 +318,15 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
     const std::vector<time::DateMention> dates =
         date ? time::FindDates(sentence, *date) : std::vector<time::DateMention>{};
     const std::vector<place::PlaceMention> places = place::FindToponyms(sentence, impl_->gazetteer);
+    const auto dates_by_clause = MentionsByClause(dates, analysis);
+    const auto places_by_clause = MentionsByClause(places, analysis);
     for (size_t i = 0; i < coded.events.size(); ++i) {
       Event& event = coded.events[i];
       event.doc_id = document.id;
       event.sentence_index = sentence.index;
       event.date = date ? util::IsoFromDays(*date) : "";
       event.date_source = "publication";
-      if (const auto* mention = MentionOfClause(coded.clauses[i], analysis, dates)) {
+      if (const auto* mention = MentionOfClause(coded.clauses[i], analysis, dates_by_clause)) {
         const auto& tokens = sentence.tokens;
         event.date = time::IsoDay(*mention);
         event.date_source = "text";
@@ -324,7 +339,7 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
         event.date_text = dateline_text;
         event.date_granularity = std::string(time::GranularityName(dateline_date->granularity));
       }
-      if (const auto* mention = MentionOfClause(coded.clauses[i], analysis, places)) {
+      if (const auto* mention = MentionOfClause(coded.clauses[i], analysis, places_by_clause)) {
         // The event's own actors first, then the places named so far.
         std::vector<std::string> context{event.source.country};
         if (event.target) context.push_back(event.target->country);

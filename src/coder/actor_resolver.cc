@@ -189,8 +189,9 @@ std::optional<Actor> ActorResolver::BareAgentOf(TokenSpan span, std::string_view
 // ("the Greek government said it" is).
 bool ActorResolver::IsBareAdjective(const lexicon::ActorMatch& match) const {
   if (!sentence_->tokens[match.last - 1].tag.starts_with("JJ")) return false;
-  return std::none_of(agent_matches_.begin(), agent_matches_.end(),
-                      [&](const lexicon::AgentMatch& agent) { return agent.first == match.last; });
+  auto agent = std::lower_bound(agent_matches_.begin(), agent_matches_.end(), match.last,
+                                [](const lexicon::AgentMatch& a, uint32_t t) { return a.first < t; });
+  return agent == agent_matches_.end() || agent->first != match.last;
 }
 
 // "it was time to", "it is premature to", "it became clear that": "it"
@@ -214,46 +215,60 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   if (!person && !IsGroupPronoun(folded)) return std::nullopt;
   if (IsExpletiveIt(token)) return std::nullopt;
   // Nearest earlier mention in this sentence first, then earlier sentences;
-  // an unknown name in between blocks both.
-  uint32_t blocked_before = 0;
-  if (!person) {
-    for (uint32_t head : unknown_groups_) {
-      if (head < token) blocked_before = head + 1;
-    }
-  }
+  // an unknown name in between blocks both. Every lookup here is a binary
+  // search or a walk back from the pronoun: a run-on sentence has
+  // thousands of pronouns and matches.
+  auto block_after_last_before = [&](const std::vector<uint32_t>& starts) {
+    auto it = std::lower_bound(starts.begin(), starts.end(), token);
+    return it == starts.begin() ? 0u : *std::prev(it) + 1;
+  };
+  uint32_t blocked_before = block_after_last_before(person ? unknown_names_ : unknown_groups_);
+  // The matches that end at or before the pronoun: [matches_.begin(), before).
+  const auto before = std::partition_point(matches_.begin(), matches_.end(),
+                                           [&](const lexicon::ActorMatch& m) { return m.last <= token; });
   if (person) {
-    for (uint32_t start : unknown_names_) {
-      if (start < token) blocked_before = start + 1;
-    }
     // "The US President, who ..., told The Sun he feels unwelcome": a
     // singular title is a person too. After the last named person it is
     // the nearer antecedent: with a country word it is that country's
     // office holder, without one an unknown person who blocks the rest.
     const lexicon::AgentMatch* title = nullptr;
-    for (const auto& agent : agent_matches_) {
-      const std::string& tag = sentence_->tokens[agent.last - 1].tag;
-      if (agent.last <= token && (tag == "NN" || tag == "NNP")) title = &agent;
+    auto agents_before = std::partition_point(agent_matches_.begin(), agent_matches_.end(),
+                                              [&](const lexicon::AgentMatch& a) { return a.last <= token; });
+    for (auto it = agents_before; it != agent_matches_.begin();) {
+      --it;
+      const std::string& tag = sentence_->tokens[it->last - 1].tag;
+      if (tag == "NN" || tag == "NNP") {
+        title = &*it;
+        break;
+      }
     }
     if (title) {
-      const lexicon::ActorMatch* named = nullptr;
-      for (const auto& match : matches_) {
-        if (match.last <= token && actors_.entries()[match.entry].person) named = &match;
+      bool named_after_title = false;  // a known person between the title and the pronoun
+      for (auto it = before; it != matches_.begin();) {
+        --it;
+        if (it->last <= title->first) break;
+        if (actors_.entries()[it->entry].person) {
+          named_after_title = true;
+          break;
+        }
       }
-      if (!named || named->last <= title->first) {
-        for (const auto& match : matches_) {
-          if (match.last != title->first) continue;
-          auto code = actors_.Resolve(match.entry, date_);
-          if (!code || code->size() != 3 || !IsNational(*code)) break;
-          Actor actor = MakeActor(*code + title->sector, -1, token, token + 1);
-          actor.name.clear();
-          return actor;
+      if (!named_after_title) {
+        auto country = std::partition_point(matches_.begin(), matches_.end(),
+                                            [&](const lexicon::ActorMatch& m) { return m.last < title->first; });
+        if (country != matches_.end() && country->last == title->first) {
+          auto code = actors_.Resolve(country->entry, date_);
+          if (code && code->size() == 3 && IsNational(*code)) {
+            Actor actor = MakeActor(*code + title->sector, -1, token, token + 1);
+            actor.name.clear();
+            return actor;
+          }
         }
         blocked_before = std::max(blocked_before, title->first + 1);
       }
     }
   }
-  for (auto it = matches_.rbegin(); it != matches_.rend(); ++it) {
-    if (it->last > token) continue;
+  for (auto it = before; it != matches_.begin();) {
+    --it;
     if (it->first < blocked_before) return std::nullopt;
     if (actors_.entries()[it->entry].person != person) continue;
     if (IsBareAdjective(*it)) continue;
