@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <span>
 #include <utility>
@@ -175,6 +176,17 @@ struct MonthDay {
   int year = 0;  // 0: not stated
 };
 
+// Whether a capital is the initial of a month or weekday name: a bit per
+// letter, so that most names skip the name comparisons.
+bool StartsMonthOrWeekday(char capital) {
+  static constexpr uint32_t kInitials = [] {
+    uint32_t bits = 0;
+    for (char c : std::string_view("ADFJMNOSTW")) bits |= uint32_t{1} << (c - 'A');
+    return bits;
+  }();
+  return (kInitials >> (capital - 'A')) & 1;
+}
+
 // Whether `word` can be the token a matcher starts from (MatchAt's
 // matchers all fail otherwise): a digit or '-' (ISO dates, days, years,
 // counts), a month or weekday name, "mid-", or one of the words some
@@ -186,7 +198,10 @@ bool MayBeHead(std::string_view word) {
   if (word.empty()) return false;
   const char c = word[0];
   if (IsDigit(c) || c == '-') return true;
-  if (c >= 'A' && c <= 'Z' && (MonthNumber(word) != 0 || WeekdayNumber(word) >= 0)) return true;
+  if (c >= 'A' && c <= 'Z' && StartsMonthOrWeekday(c) &&
+      (MonthNumber(word) != 0 || WeekdayNumber(word) >= 0)) {
+    return true;
+  }
   static constexpr size_t kLongest = 9;  // "afternoon", "yesterday"
   if (word.size() > kLongest) return word.size() > 4 && EqualsIgnoreCase(word.substr(0, 4), "mid-");
   // Every word a matcher accepts as its own token in any case
