@@ -62,11 +62,12 @@ class SentenceCoder {
     // matching then compares integers instead of strings.
     lemma_ids_.reserve(sentence.tokens.size());
     word_ids_.reserve(sentence.tokens.size());
+    const lexicon::MatchKeys& word_keys = actors_.word_keys();
     for (size_t t = 0; t < sentence.tokens.size(); ++t) {
       const std::string& lemma = lemma_keys_.folded[t];
-      const std::string& word = actors_.word_keys().folded[t];
-      lemma_ids_.push_back(verbs.WordId(lemma));
-      word_ids_.push_back(word == lemma ? lemma_ids_.back() : verbs.WordId(word));
+      const std::string& word = word_keys.folded[t];
+      lemma_ids_.push_back(verbs.WordId(lemma, lemma_keys_.hashes[t]));
+      word_ids_.push_back(word == lemma ? lemma_ids_.back() : verbs.WordId(word, word_keys.hashes[t]));
       for (uint32_t id : {lemma_ids_.back(), word_ids_.back()}) {
         if (id != lexicon::VerbDictionary::kNoWord && !present_[id]) {
           present_[id] = true;

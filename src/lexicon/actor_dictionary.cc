@@ -34,14 +34,15 @@ std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase) {
 
 MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas) {
   MatchKeys keys;
-  keys.folded.reserve(tokens.size());
+  keys.folded.resize(tokens.size());
   keys.caps.reserve(tokens.size());
   keys.hashes.reserve(tokens.size());
-  for (const Token& token : tokens) {
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const Token& token = tokens[t];
     const std::string& form = use_lemmas && !token.lemma.empty() ? token.lemma : token.norm;
-    keys.folded.push_back(util::FoldForMatch(form));
+    util::FoldForMatch(form, keys.folded[t]);
     keys.caps.push_back(util::IsAllCaps(token.norm));
-    keys.hashes.push_back(PhraseIndex::KeyHash(keys.folded.back()));
+    keys.hashes.push_back(PhraseIndex::KeyHash(keys.folded[t]));
   }
   return keys;
 }
@@ -53,9 +54,16 @@ MatchKeys MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys
   keys.hashes.reserve(tokens.size());
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
-    const bool same = token.lemma.empty() || token.lemma == token.norm;
-    keys.folded.push_back(same ? word_keys.folded[t] : util::FoldForMatch(token.lemma));
-    keys.hashes.push_back(same ? word_keys.hashes[t] : PhraseIndex::KeyHash(keys.folded.back()));
+    // A lemma equal to the word's folded key ("the" of "The") folds to it
+    // too: folding is idempotent.
+    const std::string& word = word_keys.folded[t];
+    if (token.lemma.empty() || token.lemma == token.norm || token.lemma == word) {
+      keys.folded.push_back(word);  // copied once (a conditional expression copied, then moved)
+      keys.hashes.push_back(word_keys.hashes[t]);
+    } else {
+      keys.folded.push_back(util::FoldForMatch(token.lemma));
+      keys.hashes.push_back(PhraseIndex::KeyHash(keys.folded.back()));
+    }
   }
   return keys;
 }

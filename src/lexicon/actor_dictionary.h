@@ -56,7 +56,8 @@ struct MatchKeys {
   std::vector<size_t> hashes;  // PhraseIndex::KeyHash of each folded key
   static MatchKeys ForTokens(const std::vector<Token>& tokens, bool use_lemmas);
   // ForTokens(tokens, true), given ForTokens(tokens, false): a token whose
-  // lemma is empty or its norm reuses the word key instead of folding again.
+  // lemma is empty, its norm or its word key reuses the word key instead of
+  // folding again.
   static MatchKeys LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys);
 };
 

@@ -50,7 +50,7 @@ PhraseIndex::Match PhraseIndex::LongestFrom(const std::vector<std::string>& fold
   for (size_t i = start; i < folded.size(); ++i) {
     const auto& next = nodes_[node].next;
     const size_t hash = hashes.empty() ? KeyHash(folded[i]) : hashes[i];
-    auto it = node == 0 && !RootMayHave(hash) ? next.end() : next.find(Prehashed{folded[i], hash});
+    auto it = node == 0 && !RootMayHave(hash) ? next.end() : next.find(PrehashedKey{folded[i], hash});
     if (it == next.end() && caps[i]) {
       // Try the exact-case edge: the folded form lower-cased the word, so
       // rebuild its capitals (exact-case words are ASCII).

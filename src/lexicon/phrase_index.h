@@ -17,6 +17,28 @@
 
 namespace dyad::lexicon {
 
+// A folded key whose hash (std::hash of its text) is known: tables hashed
+// with KeyHasher look it up without hashing it again. MatchKeys keep each
+// sentence word's hash, and a word is looked up in several tables.
+struct PrehashedKey {
+  std::string_view key;
+  size_t hash;
+};
+// Hash and equality for string-keyed tables that are searched with a
+// string_view or a PrehashedKey (no std::string built for a lookup).
+struct KeyHasher {
+  using is_transparent = void;
+  size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  size_t operator()(const PrehashedKey& key) const { return key.hash; }
+};
+struct KeyEqual {
+  using is_transparent = void;
+  static std::string_view View(std::string_view s) { return s; }
+  static std::string_view View(const PrehashedKey& p) { return p.key; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const { return View(a) == View(b); }
+};
+
 class PhraseIndex {
  public:
   struct PhraseToken {
@@ -53,25 +75,8 @@ class PhraseIndex {
   size_t size() const { return phrases_; }
 
  private:
-  // A key whose hash is known: looked up without hashing it again.
-  struct Prehashed {
-    std::string_view key;
-    size_t hash;
-  };
-  struct EdgeHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view key) const { return KeyHash(key); }
-    size_t operator()(const Prehashed& key) const { return key.hash; }
-  };
-  struct EdgeEqual {
-    using is_transparent = void;
-    static std::string_view View(std::string_view s) { return s; }
-    static std::string_view View(const Prehashed& p) { return p.key; }
-    template <typename A, typename B>
-    bool operator()(const A& a, const B& b) const { return View(a) == View(b); }
-  };
   struct Node {
-    std::unordered_map<std::string, uint32_t, EdgeHash, EdgeEqual> next;
+    std::unordered_map<std::string, uint32_t, KeyHasher, KeyEqual> next;
     int value = -1;
   };
   static std::string EdgeKey(const PhraseToken& token);

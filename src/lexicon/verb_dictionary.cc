@@ -1,6 +1,7 @@
 #include "lexicon/verb_dictionary.h"
 
 #include <algorithm>
+#include <bit>
 
 #include <fmt/format.h>
 
@@ -247,13 +248,14 @@ void VerbDictionary::Finish() {
   }
   for (const auto& [head, indices] : by_verb_) {
     AnchorIndex& index = anchors_[head];
+    index.always.assign((indices.size() + 63) / 64, 0);
     for (uint32_t p = 0; p < indices.size(); ++p) {
       const PatternElement* anchor = nullptr;
       for (const PatternElement& element : patterns_[indices[p]].elements) {
         if (!element.target && (!anchor || element.ids.size() < anchor->ids.size())) anchor = &element;
       }
       if (!anchor) {
-        index.always.push_back(p);
+        index.always[p / 64] |= uint64_t{1} << (p % 64);
         continue;
       }
       for (uint32_t id : anchor->ids) {
@@ -266,23 +268,32 @@ void VerbDictionary::Finish() {
 
 std::vector<uint32_t> VerbDictionary::VerbCandidates(std::string_view lemma,
                                                      const std::vector<uint32_t>& present) const {
-  auto it = anchors_.find(std::string(lemma));
+  auto it = anchors_.find(lemma);
   if (it == anchors_.end()) return {};
   const AnchorIndex& index = it->second;
-  std::vector<uint32_t> positions = index.always;
+  // A bit per position, read out in order: the anchored lists of several
+  // present words overlap (an anchor's alternatives), and concatenating
+  // and sorting them cost more than the lookups.
+  std::vector<uint64_t> chosen = index.always;
   for (uint32_t id : present) {
     auto found = index.by_word.find(id);
-    if (found != index.by_word.end()) {
-      positions.insert(positions.end(), found->second.begin(), found->second.end());
+    if (found == index.by_word.end()) continue;
+    for (uint32_t p : found->second) chosen[p / 64] |= uint64_t{1} << (p % 64);
+  }
+  size_t count = 0;
+  for (uint64_t bits : chosen) count += std::popcount(bits);
+  std::vector<uint32_t> positions;
+  positions.reserve(count);
+  for (size_t w = 0; w < chosen.size(); ++w) {
+    for (uint64_t bits = chosen[w]; bits != 0; bits &= bits - 1) {
+      positions.push_back(static_cast<uint32_t>(w * 64 + std::countr_zero(bits)));
     }
   }
-  std::sort(positions.begin(), positions.end());
-  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
   return positions;
 }
 
 const std::vector<int>& VerbDictionary::ForVerb(std::string_view lemma) const {
-  auto it = by_verb_.find(std::string(lemma));
+  auto it = by_verb_.find(lemma);
   return it == by_verb_.end() ? kNoPatterns : it->second;
 }
 
@@ -291,8 +302,8 @@ std::vector<int> VerbDictionary::ForPeerVerb(std::string_view word, std::string_
   // that regular forms need no listing, and TABARI's stems by prefix,
   // longest first.
   std::vector<int> found;
-  auto add = [&](const std::unordered_map<std::string, std::vector<int>>& table, std::string_view key) {
-    auto it = table.find(std::string(key));
+  auto add = [&](const auto& table, std::string_view key) {
+    auto it = table.find(key);
     if (it == table.end()) return;
     for (int index : it->second) {
       if (std::find(found.begin(), found.end(), index) == found.end()) found.push_back(index);
@@ -328,7 +339,7 @@ std::string VerbDictionary::NegatedCode(std::string_view code) const {
 }
 
 const std::vector<int>& VerbDictionary::ForNoun(std::string_view lemma) const {
-  auto it = by_noun_.find(std::string(lemma));
+  auto it = by_noun_.find(lemma);
   return it == by_noun_.end() ? kNoPatterns : it->second;
 }
 

@@ -90,8 +90,13 @@ class VerbDictionary {
   // [0, word_count()); WordId gives a folded key's id, or kNoWord when no
   // pattern uses that word (so it can match nothing).
   static constexpr uint32_t kNoWord = UINT32_MAX;
-  uint32_t WordId(const std::string& key) const {
+  uint32_t WordId(std::string_view key) const {
     auto it = word_ids_.find(key);
+    return it == word_ids_.end() ? kNoWord : it->second;
+  }
+  // The same for a key whose hash is known (MatchKeys::hashes).
+  uint32_t WordId(std::string_view key, size_t hash) const {
+    auto it = word_ids_.find(PrehashedKey{key, hash});
     return it == word_ids_.end() ? kNoWord : it->second;
   }
   size_t word_count() const { return word_ids_.size(); }
@@ -127,16 +132,19 @@ class VerbDictionary {
 
   std::vector<VerbPattern> patterns_;
   std::unordered_map<std::string, std::vector<std::string>> synsets_;
-  std::unordered_map<std::string, std::vector<int>> by_verb_;
-  std::unordered_map<std::string, std::vector<int>> by_noun_;
-  std::unordered_map<std::string, uint32_t> word_ids_;
+  // Looked up by string_view for every clause and token: transparent, so
+  // that no std::string is built for a lookup.
+  std::unordered_map<std::string, std::vector<int>, KeyHasher, KeyEqual> by_verb_;
+  std::unordered_map<std::string, std::vector<int>, KeyHasher, KeyEqual> by_noun_;
+  std::unordered_map<std::string, uint32_t, KeyHasher, KeyEqual> word_ids_;
   // Per verb, its patterns (positions in by_verb_) by anchor: the word
   // element with the fewest alternatives, one of which must occur.
   struct AnchorIndex {
-    std::vector<uint32_t> always;  // patterns without word elements
+    // A bit per position: the patterns without word elements.
+    std::vector<uint64_t> always;
     std::unordered_map<uint32_t, std::vector<uint32_t>> by_word;
   };
-  std::unordered_map<std::string, AnchorIndex> anchors_;
+  std::unordered_map<std::string, AnchorIndex, KeyHasher, KeyEqual> anchors_;
   std::vector<DictionaryIssue> issues_;
   // Synset names used by patterns, resolved in Finish() once every file
   // (and so every definition) has been read.
@@ -149,8 +157,8 @@ class VerbDictionary {
   bool verbs_anywhere_ = false;
   std::unordered_map<std::string, long> code_values_;  // PETRARCH-2 ontology
   std::unordered_map<long, std::string> value_codes_;   // first code of each value
-  std::unordered_map<std::string, std::vector<int>> by_form_;  // peer surface forms
-  std::unordered_map<std::string, std::vector<int>> by_stem_;  // TABARI stems
+  std::unordered_map<std::string, std::vector<int>, KeyHasher, KeyEqual> by_form_;  // peer surface forms
+  std::unordered_map<std::string, std::vector<int>, KeyHasher, KeyEqual> by_stem_;  // TABARI stems
 };
 
 // Phrases that make a sentence or a whole document off-topic

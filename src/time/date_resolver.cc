@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <span>
 #include <utility>
@@ -175,19 +176,36 @@ struct MonthDay {
   int year = 0;  // 0: not stated
 };
 
+// Whether a capital is the initial of a month or weekday name: a bit per
+// letter, so that most names skip the name comparisons.
+bool StartsMonthOrWeekday(char capital) {
+  static constexpr uint32_t kInitials = [] {
+    uint32_t bits = 0;
+    for (char c : std::string_view("ADFJMNOSTW")) bits |= uint32_t{1} << (c - 'A');
+    return bits;
+  }();
+  return (kInitials >> (capital - 'A')) & 1;
+}
+
 // Whether `word` can be the token a matcher starts from (MatchAt's
 // matchers all fail otherwise): a digit or '-' (ISO dates, days, years,
-// counts), a capital (month and weekday names), "mid-", or one of the
-// lower-case words some matcher compares the token with. Most tokens are
-// none of these, and this one test replaces nine matchers for them.
+// counts), a month or weekday name, "mid-", or one of the words some
+// matcher compares the token with in any case. Most tokens are none of
+// these, and this one test replaces nine matchers for them; names
+// ("Trump", "Moscow") are a tenth of all tokens, so a capital alone does
+// not let a word through.
 bool MayBeHead(std::string_view word) {
   if (word.empty()) return false;
   const char c = word[0];
-  if (IsDigit(c) || c == '-' || (c >= 'A' && c <= 'Z')) return true;
+  if (IsDigit(c) || c == '-') return true;
+  if (c >= 'A' && c <= 'Z' && StartsMonthOrWeekday(c) &&
+      (MonthNumber(word) != 0 || WeekdayNumber(word) >= 0)) {
+    return true;
+  }
   static constexpr size_t kLongest = 9;  // "afternoon", "yesterday"
   if (word.size() > kLongest) return word.size() > 4 && EqualsIgnoreCase(word.substr(0, 4), "mid-");
-  // Every lower-case word a matcher accepts as its own token (MatchDeictic,
-  // CountNumber for MatchAgo, MatchUnit), by length.
+  // Every word a matcher accepts as its own token in any case
+  // (MatchDeictic, CountNumber for MatchAgo, MatchUnit), by length.
   // A row ends at its first empty entry.
   static constexpr std::string_view kByLength[kLongest + 1][8] = {
       {},
@@ -202,9 +220,10 @@ bool MayBeHead(std::string_view word) {
       {"yesterday", "overnight", "afternoon"},
   };
   if (word.size() >= 5 && EqualsIgnoreCase(word.substr(0, 4), "mid-")) return true;
+  const char first = Lower(c);
   for (std::string_view entry : kByLength[word.size()]) {
     if (entry.empty()) break;
-    if (EqualsIgnoreCase(word, entry)) return true;
+    if (entry[0] == first && EqualsIgnoreCase(word, entry)) return true;
   }
   return false;
 }

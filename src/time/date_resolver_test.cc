@@ -63,6 +63,20 @@ TEST(TimeFindDates, Yesterday) {
             Found({"the day before yesterday=2020-10-05 day rel"}));
 }
 
+// A capital alone does not make a word a date's head: sentence-initial
+// words of every matcher are still found, and names are not.
+TEST(TimeFindDates, CapitalisedHeads) {
+  EXPECT_EQ(Dates("Yesterday the council met in the capital.", kWednesday),
+            Found({"Yesterday=2020-10-06 day rel"}));
+  EXPECT_EQ(Dates("Three days ago the talks ended.", kWednesday),
+            Found({"Three days ago=2020-10-04 day rel"}));
+  EXPECT_EQ(Dates("Mid-2019 the bank raised its rates.", kWednesday),
+            Found({"Mid-2019=2019-01-01 year"}));
+  EXPECT_EQ(Dates("On Friday the envoy was recalled.", kWednesday),
+            Found({"Friday=2020-10-02 day rel"}));
+  EXPECT_EQ(Dates("Ivanov met Dalton in Oslo.", kWednesday), Found());
+}
+
 TEST(TimeFindDates, TodayAndTonight) {
   EXPECT_EQ(Dates("Parliament votes today and the president speaks tonight.", kWednesday),
             Found({"today=2020-10-07 day rel", "tonight=2020-10-07 day rel"}));

@@ -35,18 +35,24 @@ std::string AsciiLower(std::string_view s) {
 }
 
 std::string FoldForMatch(std::string_view s) {
+  std::string out;
+  FoldForMatch(s, out);
+  return out;
+}
+
+void FoldForMatch(std::string_view s, std::string& out) {
   // ASCII bytes (nearly all of news text) are lower-cased in place into a
   // string of the final size: appending them one at a time updated the
   // length and the terminator per byte. Folding runs for every token
   // several times per sentence.
-  std::string out(s.size(), '\0');
+  out.assign(s.size(), '\0');
   size_t i = 0;
   for (; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) break;
     out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
-  if (i == s.size()) return out;
+  if (i == s.size()) return;
   out.resize(i);
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -70,7 +76,6 @@ std::string FoldForMatch(std::string_view s) {
       AppendUtf8(cp, out);
     }
   }
-  return out;
 }
 
 std::string_view Trim(std::string_view s) {

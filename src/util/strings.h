@@ -15,6 +15,9 @@ std::string AsciiLower(std::string_view s);
 // diacritics removed ("Erdoğan" -> "erdogan", "Xankəndi" -> "xankendi"),
 // typographic apostrophes folded to '. Letters outside Latin are kept.
 std::string FoldForMatch(std::string_view s);
+// The same into `out` (replacing its contents): a sentence's keys are
+// folded straight into their vector's strings, without a move per word.
+void FoldForMatch(std::string_view s, std::string& out);
 
 // Removes ASCII white space at both ends.
 std::string_view Trim(std::string_view s);
