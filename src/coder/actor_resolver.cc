@@ -172,16 +172,24 @@ Actor ActorResolver::MakeActor(const std::string& code, int entry, uint32_t firs
 
 std::optional<Actor> ActorResolver::BareAgentOf(TokenSpan span, std::string_view country) const {
   if (span.empty() || AnyWithin(matches_, span)) return std::nullopt;
-  // The agent that ends the span: the last one starting before its end.
-  auto after = std::lower_bound(agent_matches_.begin(), agent_matches_.end(), span.last,
-                                [](const lexicon::AgentMatch& m, uint32_t t) { return m.first < t; });
-  if (after == agent_matches_.begin()) return std::nullopt;
-  const lexicon::AgentMatch& agent = *std::prev(after);
-  if (agent.first < span.first || agent.last != span.last) return std::nullopt;
-  Actor actor = MakeActor(std::string(country) + agent.sector, -1, agent.first, agent.last);
+  const lexicon::AgentMatch* agent = AgentEnding(span);
+  if (!agent) return std::nullopt;
+  Actor actor = MakeActor(std::string(country) + agent->sector, -1, agent->first, agent->last);
   actor.country = country;  // "" until the pipeline knows where it happened
-  actor.sector = agent.sector;
+  actor.sector = agent->sector;
   return actor;
+}
+
+std::vector<lexicon::AgentMatch>::const_iterator ActorResolver::FirstAgentFrom(uint32_t token) const {
+  return std::lower_bound(agent_matches_.begin(), agent_matches_.end(), token,
+                          [](const lexicon::AgentMatch& a, uint32_t t) { return a.first < t; });
+}
+
+const lexicon::AgentMatch* ActorResolver::AgentEnding(TokenSpan span) const {
+  auto after = FirstAgentFrom(span.last);
+  if (after == agent_matches_.begin()) return nullptr;
+  const lexicon::AgentMatch& agent = *std::prev(after);
+  return agent.first >= span.first && agent.last == span.last ? &agent : nullptr;
 }
 
 // "tariffs on Japanese goods, for what it sees as": a country adjective
@@ -301,10 +309,7 @@ const lexicon::ActorMatch* ActorResolver::MatchStartingAt(uint32_t token) const 
 std::optional<Actor> ActorResolver::ResolveAgentOf(TokenSpan span) const {
   const auto& tokens = sentence_->tokens;
   if (span.last >= tokens.size() || word_keys_.folded[span.last] != "of") return std::nullopt;
-  const lexicon::AgentMatch* agent = nullptr;
-  for (const auto& match : agent_matches_) {
-    if (match.first >= span.first && match.last == span.last) agent = &match;
-  }
+  const lexicon::AgentMatch* agent = AgentEnding(span);
   if (!agent) return std::nullopt;
   constexpr uint32_t kMaxWords = 6;
   for (uint32_t t = span.last + 1; t < tokens.size() && t <= span.last + kMaxWords; ++t) {
@@ -334,8 +339,8 @@ std::optional<Actor> ActorResolver::ResolveDefinite(TokenSpan span) const {
   std::string sector;
   const std::string& head_word = word_keys_.folded[head];
   bool country_noun = head_word == "country" || head_word == "nation";
-  for (const auto& agent : agent_matches_) {
-    if (agent.first > span.first && agent.last == span.last) sector = agent.sector;
+  if (const lexicon::AgentMatch* agent = AgentEnding(span); agent && agent->first > span.first) {
+    sector = agent->sector;
   }
   // Only a state's own bodies ("the ministry", "the army", "the police"):
   // "the rebels" or "the terrorist group" in a report naming one country
@@ -345,7 +350,7 @@ std::optional<Actor> ActorResolver::ResolveDefinite(TokenSpan span) const {
   if (sector.empty() && !country_noun) return std::nullopt;
   std::vector<std::string> countries = countries_;
   for (const auto& match : matches_) {
-    if (match.last > span.first) break;
+    if (match.last > span.first || countries.size() > 1) break;  // two countries already: ambiguous
     if (auto code = actors_.Resolve(match.entry, date_)) AddCountry(countries, *code);
   }
   if (countries.size() != 1) return std::nullopt;
@@ -478,8 +483,9 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   for (uint32_t t = span.first; t < span.last; ++t) former |= word_keys_.folded[t] == "former";
   if (code.size() == 3) {
     // Country word + agent: "Azeri forces" -> AZEMIL.
-    for (const auto& agent : agent_matches_) {
-      if (agent.first < span.first || agent.last > span.last) continue;
+    for (auto it = FirstAgentFrom(span.first); it != agent_matches_.end() && it->first < span.last; ++it) {
+      const lexicon::AgentMatch& agent = *it;
+      if (agent.last > span.last) continue;
       // A word of the name itself is no agent: "Soviet Union" is not a union.
       if (agent.first < best->last && agent.last > best->first) continue;
       code += agent.sector;

@@ -91,6 +91,11 @@ class ActorResolver {
   std::optional<Actor> ResolvePronoun(uint32_t token) const;
   void FindUnknownGroups(const std::vector<bool>& known);
   void DropCapitalsInNames();
+  // The first agent match starting at or after the token (agent matches
+  // are in text order and do not overlap).
+  std::vector<lexicon::AgentMatch>::const_iterator FirstAgentFrom(uint32_t token) const;
+  // The agent match that ends the span and starts within it, or nullptr.
+  const lexicon::AgentMatch* AgentEnding(TokenSpan span) const;
   bool IsBareAdjective(const lexicon::ActorMatch& match) const;
   bool IsExpletiveIt(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
