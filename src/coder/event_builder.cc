@@ -485,6 +485,18 @@ class SentenceCoder {
     return EffectiveSubject(governing);
   }
 
+  bool IsStateStrike(const std::vector<Actor>& sources, uint32_t first, uint32_t last) const {
+    static const std::set<std::string_view> kStateSectors = {"", "GOV", "MIL", "COP", "SPY"};
+    if (sources.empty() || !std::all_of(sources.begin(), sources.end(),
+                                        [](const Actor& a) { return kStateSectors.count(a.sector) > 0; })) {
+      return false;
+    }
+    for (uint32_t t = first; t <= last && t < sentence_.tokens.size(); ++t) {
+      if (lemma_keys_.folded[t] == "strike") return true;
+    }
+    return false;
+  }
+
   // Whether the clause declares its subject's own future act: "will send",
   // "plans to visit", "agreed to lift", "offered to negotiate", "is willing
   // to withdraw". A prediction ("is expected to meet") or another actor's
@@ -658,6 +670,10 @@ class SentenceCoder {
     }
     TokenSpan source_span = clause.voice == Voice::kPassive ? clause.agent : SubjectOf(clause);
     std::vector<Actor> sources = Sources(clause, source_span);
+    // "Israel launched a strike against Hamas": a state or its forces do
+    // not go on labour strike (143, which also covers boycotts, which
+    // states do call); a less specific pattern (190) fits.
+    if (pattern.code == "143" && IsStateStrike(sources, clause.head, binding.last)) return Outcome::kTryNext;
     if (sources.empty()) {
       Explain("verb '{}': pattern {} matched but the source '{}' is no known actor", head.norm, pattern.id,
               Words(source_span));
