@@ -281,8 +281,12 @@ class SentenceCoder {
     if (root == "12" || root == "13" || (root == "03" && sources.size() == 1)) {
       if (auto targets = GovernedActTargets(c, sources); !targets.empty()) return targets;
     }
-    if (root == "14") return ProtestHost(clause, own_end, sources);
-    if (root == "13") return ConditionTargets(c, sources);
+    if (root == "14") {
+      if (auto targets = ProtestHost(clause, own_end, sources); !targets.empty()) return targets;
+    }
+    if (root == "13") {
+      if (auto targets = ConditionTargets(c, sources); !targets.empty()) return targets;
+    }
     return ReactionTargets(clause, code, sources);
   }
 
