@@ -151,10 +151,7 @@ class SentenceCoder {
       if (!actor) return false;
       // One meets, visits or receives people, not a country's things:
       // "received Russian wheat" is no visit of Russia.
-      if (pattern.code.starts_with("04") && actor->sector.empty() &&
-          actor->end < sentence_.tokens[np.last - 1].end) {
-        return false;
-      }
+      if (pattern.code.starts_with("04") && QualifiesOnly(*actor, np)) return false;
       binding.target = np;
       return Match(pattern, clause, i + 1, np.last - 1, binding, end);
     }
@@ -199,13 +196,20 @@ class SentenceCoder {
     }
     if (after >= clause.extent.last || np_starting_at_[after] < 0) return false;
     auto actor = actors_.Resolve(recipient, nullptr, ActorResolver::Role::kTarget);
-    if (!actor || (actor->sector.empty() && actor->end < sentence_.tokens[recipient.last - 1].end)) return false;
+    if (!actor || QualifiesOnly(*actor, recipient)) return false;
     for (size_t i = 0; i + 2 < n; ++i) {
       if (elements[i].target) return false;
     }
     if (!Match(pattern, clause, 0, after - 1, binding, n - 2)) return false;
     binding.target = recipient;
     return true;
+  }
+
+  // Whether the actor is only a country word before the phrase's head
+  // ("Russian wheat", "Turkish drones"): the phrase names a thing of the
+  // country, not the country.
+  bool QualifiesOnly(const Actor& actor, TokenSpan phrase) const {
+    return actor.sector.empty() && actor.end < sentence_.tokens[phrase.last - 1].end;
   }
 
   static bool HasTargetAfterWords(const lexicon::VerbPattern& pattern) {
@@ -221,17 +225,24 @@ class SentenceCoder {
   }
 
   // For a pattern without a target slot ("expel ambassador", "release
-  // prisoner"), the actor the clause acts on:
+  // prisoner"), the actor the clause acts on, the first of (the full list
+  // with examples is in docs/formats/verbs.md):
   // - the object, when it names an actor ("expelled the Russian
   //   ambassador" -> RUSGOV), or for a hostile act also when an actor owns
-  //   it ("rejected an Indian proposal", "denounced Serbia's crackdown");
-  //   a cooperative act with a country's thing does not make the country
-  //   a party ("used Turkish drones");
+  //   it ("rejected an Indian proposal"); a cooperative act with a
+  //   country's thing does not make the country a party ("used Turkish
+  //   drones"); an object named only by an agent noun for coercion and
+  //   violence (DomesticTargets, victims);
   // - the subject of a "that" clause it governs ("demanded that the US
   //   cancel the sale");
   // - the first phrase after "with", "against", "on", "to", "into",
-  //   "toward", "from" or "by" that names an actor ("boycott contact with the United
-  //   States", "rejected an appeal from President Gbagbo").
+  //   "toward", "from" or "by" that names an actor ("boycott contact with
+  //   the United States"), with/to only for consultations, "on" only for
+  //   hostile acts;
+  // - the act an intention, refusal or threat is about
+  //   (GovernedActTargets), a protest's host country (ProtestHost), a
+  //   threat's condition (ConditionTargets), a reaction's cause
+  //   (ReactionTargets).
   std::vector<Actor> PatientTargets(size_t c, std::string_view code, const std::vector<Actor>& sources,
                                     uint32_t matched_last) const {
     const Clause& clause = analysis_.clauses[c];
@@ -399,10 +410,7 @@ class SentenceCoder {
   std::vector<Actor> ActorsIn(TokenSpan phrase, const std::vector<Actor>& sources, bool owners) const {
     if (phrase.empty()) return {};
     std::vector<Actor> actors = actors_.ResolveAll(phrase, analysis_.noun_phrases, ActorResolver::Role::kTarget);
-    const uint32_t head_end = sentence_.tokens[phrase.last - 1].end;
-    if (!owners) {
-      std::erase_if(actors, [&](const Actor& actor) { return actor.end < head_end && actor.sector.empty(); });
-    }
+    if (!owners) std::erase_if(actors, [&](const Actor& actor) { return QualifiesOnly(actor, phrase); });
     return DistinctTargets(std::move(actors), sources);
   }
 
