@@ -487,12 +487,9 @@ class SentenceCoder {
     if (kHandsActToObject.count(lemma_keys_.folded[governing.head])) return subject;
     // A place or time after a preposition is where or when, not who
     // ("gathered in Nairobi to protest").
-    static const std::set<std::string_view> kSubordinators = {"as",    "after", "before", "since",  "because",
-                                                              "while", "if",    "that",   "though", "although",
-                                                              "until", "unless", "whether", "once"};
     const std::string_view before = sentence_.tokens[subject.first - 1].tag;
     const bool after_preposition = (before == "IN" || before == "TO") &&
-                                   !kSubordinators.count(actors_.word_keys().folded[subject.first - 1]);
+                                   !syntax::IsSubordinatingWord(actors_.word_keys().folded[subject.first - 1]);
     if (!after_preposition && actors_.NamesAnyone(subject)) return subject;
     return EffectiveSubject(governing);
   }

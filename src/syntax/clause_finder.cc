@@ -313,10 +313,7 @@ class Analyzer {
   }
 
   // "as", "after", "because" ... before a clause: not prepositions.
-  bool IsSubordinator(uint32_t i) const {
-    return In(Lower(i), {"as", "after", "before", "because", "while", "if", "since", "although", "though",
-                         "until", "when", "once", "unless", "whether", "that", "where"});
-  }
+  bool IsSubordinator(uint32_t i) const { return IsSubordinatingWord(Lower(i)); }
 
   // Verbs whose object can be a clause without "that": "said the forces
   // pushed", "found a quarter favoured".
@@ -1055,6 +1052,11 @@ bool IsHeadline(const Sentence& sentence) {
     if (w != "\"" && w != "''" && w != "'" && w != ")" && w != "\xE2\x80\x9D") return true;
   }
   return true;
+}
+
+bool IsSubordinatingWord(std::string_view word) {
+  return In(word, {"as", "after", "before", "because", "while", "if", "since", "although", "though", "until", "when",
+                   "once", "unless", "whether", "that", "where"});
 }
 
 TokenSpan EffectiveSubject(const SentenceAnalysis& analysis, const Clause& clause) {

@@ -5,6 +5,8 @@
 #ifndef DYAD_SYNTAX_CLAUSE_FINDER_H_
 #define DYAD_SYNTAX_CLAUSE_FINDER_H_
 
+#include <string_view>
+
 #include "dyad/clause.h"
 #include "dyad/document.h"
 
@@ -17,6 +19,10 @@ SentenceAnalysis Analyze(const Sentence& sentence);
 // prosecuted after daughter's death"). Headlines drop auxiliaries, so a
 // participle after its noun is a passive main verb.
 bool IsHeadline(const Sentence& sentence);
+
+// Whether a (lower-case) word opens a clause rather than a prepositional
+// phrase: "as", "after", "because", "if", "that" ...
+bool IsSubordinatingWord(std::string_view word);
 
 // The clause's subject, or the one it borrows (Clause::subject_from,
 // followed through conjoined and participial clauses); empty if none.
