@@ -83,15 +83,24 @@ void ActorResolver::BeginSentence(const Sentence& sentence, lexicon::MatchKeys w
 // "White House Press Secretary" stay as they are).
 void ActorResolver::DropCapitalsInNames() {
   const auto& tokens = sentence_->tokens;
-  std::erase_if(matches_, [&](const lexicon::ActorMatch& match) {
-    if (match.last >= tokens.size() || !actors_.entries()[match.entry].file.ends_with("capitals.txt")) return false;
+  // Decided over the whole list first: the test looks up the next match,
+  // which erasing in the same pass would move.
+  std::vector<bool> in_name(matches_.size(), false);
+  for (size_t i = 0; i < matches_.size(); ++i) {
+    const lexicon::ActorMatch& match = matches_[i];
+    if (match.last >= tokens.size() || !actors_.entries()[match.entry].file.ends_with("capitals.txt")) continue;
     // Seats of power stay: "White House Press Secretary Josh Earnest".
-    if (auto code = actors_.Resolve(match.entry, date_); !code || code->size() != 3) return false;
+    if (auto code = actors_.Resolve(match.entry, date_); !code || code->size() != 3) continue;
     const std::string_view next_tag = tokens[match.last].tag;
-    if (next_tag != "NNP" && next_tag != "NNPS") return false;
-    if (IsDayOrMonth(word_keys_.folded[match.last])) return false;
-    return MatchStartingAt(match.last) == nullptr;
-  });
+    if (next_tag != "NNP" && next_tag != "NNPS") continue;
+    if (IsDayOrMonth(word_keys_.folded[match.last])) continue;
+    in_name[i] = i + 1 == matches_.size() || matches_[i + 1].first != match.last;
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < matches_.size(); ++i) {
+    if (!in_name[i]) matches_[kept++] = matches_[i];
+  }
+  matches_.resize(kept);
 }
 
 // "Honeywell said it would ...", "The partnership said it was willing":
