@@ -206,8 +206,7 @@ const lexicon::AgentMatch* ActorResolver::AgentEnding(TokenSpan span) const {
 // ("the Greek government said it" is).
 bool ActorResolver::IsBareAdjective(const lexicon::ActorMatch& match) const {
   if (!sentence_->tokens[match.last - 1].tag.starts_with("JJ")) return false;
-  auto agent = std::lower_bound(agent_matches_.begin(), agent_matches_.end(), match.last,
-                                [](const lexicon::AgentMatch& a, uint32_t t) { return a.first < t; });
+  auto agent = FirstAgentFrom(match.last);
   return agent == agent_matches_.end() || agent->first != match.last;
 }
 
@@ -270,9 +269,7 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
         }
       }
       if (!named_after_title) {
-        auto country = std::partition_point(matches_.begin(), matches_.end(),
-                                            [&](const lexicon::ActorMatch& m) { return m.last < title->first; });
-        if (country != matches_.end() && country->last == title->first) {
+        if (const lexicon::ActorMatch* country = MatchEndingAt(title->first)) {
           auto code = actors_.Resolve(country->entry, date_);
           if (code && code->size() == 3 && IsNational(*code)) {
             Actor actor = MakeActor(*code + title->sector, -1, token, token + 1);
@@ -309,6 +306,12 @@ const lexicon::ActorMatch* ActorResolver::MatchStartingAt(uint32_t token) const 
   auto it = std::lower_bound(matches_.begin(), matches_.end(), token,
                              [](const lexicon::ActorMatch& m, uint32_t t) { return m.first < t; });
   return it != matches_.end() && it->first == token ? &*it : nullptr;
+}
+
+const lexicon::ActorMatch* ActorResolver::MatchEndingAt(uint32_t token) const {
+  auto it = std::partition_point(matches_.begin(), matches_.end(),
+                                 [&](const lexicon::ActorMatch& m) { return m.last < token; });
+  return it != matches_.end() && it->last == token ? &*it : nullptr;
 }
 
 // "the president of Armenia", "the mayor of the West Bank city of Nablus",
@@ -390,21 +393,24 @@ std::optional<Actor> ActorResolver::ResolveCountryThing(TokenSpan span) const {
 // country of the person's role of that kind, else of the role on the date.
 std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                                        const std::optional<std::string>& dated_code) const {
+  // The title: an agent inside the name ("President Obama" as one phrase),
+  // else the one right before it.
   const lexicon::AgentMatch* title = nullptr;
-  for (const auto& agent : agent_matches_) {
-    bool before = agent.last == person.first && agent.first >= span.first;
-    bool inside = agent.first >= person.first && agent.last <= person.last;
-    if (before || inside) title = &agent;
+  for (auto it = FirstAgentFrom(person.first); it != agent_matches_.end() && it->last <= person.last; ++it) {
+    title = &*it;
   }
+  if (!title) title = AgentEnding({span.first, person.first});
   if (!title) return std::nullopt;
   // The country word qualifies the title directly: "Russian President",
   // "Russia's president" (not "the US commander in Iraq, General X").
   std::string country;
-  for (const auto& match : matches_) {
-    bool adjacent = match.last == title->first ||
-                    (match.last + 1 == title->first && sentence_->tokens[match.last].tag == "POS");
-    if (match.first < span.first || !adjacent) continue;
-    auto code = actors_.Resolve(match.entry, date_);
+  auto in_span = [&](const lexicon::ActorMatch* match) { return match && match->first >= span.first; };
+  const lexicon::ActorMatch* qualifier = MatchEndingAt(title->first);
+  if (!in_span(qualifier) && title->first > 0 && sentence_->tokens[title->first - 1].tag == "POS") {
+    qualifier = MatchEndingAt(title->first - 1);
+  }
+  if (in_span(qualifier)) {
+    auto code = actors_.Resolve(qualifier->entry, date_);
     if (code && code->size() == 3) country = *code;
   }
   if (country.empty()) {
@@ -457,10 +463,8 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
         }
       } else if (tag == "PRP$" && role != Role::kTarget) {
         // (Not for targets: "Armenia recalled its ambassador" acts on itself.)
-        auto agent = std::find_if(agent_matches_.begin(), agent_matches_.end(), [&](const auto& a) {
-          return a.first > t && a.last == span.last;
-        });
-        if (agent == agent_matches_.end()) continue;
+        const lexicon::AgentMatch* agent = AgentEnding(span);
+        if (!agent || agent->first <= t) continue;
         auto owner = ResolvePronoun(t);
         if (!owner || !IsNational(owner->code)) continue;
         Actor actor = MakeActor(owner->country + agent->sector, -1, t, span.last);

@@ -102,6 +102,8 @@ class ActorResolver {
                                           const std::optional<std::string>& dated_code) const;
   // The dictionary phrase that starts at the token, or nullptr.
   const lexicon::ActorMatch* MatchStartingAt(uint32_t token) const;
+  // The dictionary phrase that ends just before the token, or nullptr.
+  const lexicon::ActorMatch* MatchEndingAt(uint32_t token) const;
   std::optional<Actor> ResolveAgentOf(TokenSpan span) const;
   std::optional<Actor> ResolveDefinite(TokenSpan span) const;
   std::optional<Actor> ResolveCountryThing(TokenSpan span) const;
