@@ -234,15 +234,14 @@ Body ReadBody(const Document& document) {
   const size_t end = text::BodyEnd(body.text);
   if (!body.dateline) {
     body.sentences = text::Segment(body.text, 0, end);
-    text::DropCaptionLines(body.text, body.sentences);
-    return body;
+  } else {
+    // A headline before the dateline is text too; the dateline itself is not.
+    body.sentences = text::Segment(body.text, 0, body.dateline->begin);
+    std::vector<Sentence> report =
+        text::Segment(body.text, body.dateline->end, end, static_cast<int>(body.sentences.size()));
+    body.sentences.insert(body.sentences.end(), std::make_move_iterator(report.begin()),
+                          std::make_move_iterator(report.end()));
   }
-  // A headline before the dateline is text too; the dateline itself is not.
-  body.sentences = text::Segment(body.text, 0, body.dateline->begin);
-  std::vector<Sentence> report =
-      text::Segment(body.text, body.dateline->end, end, static_cast<int>(body.sentences.size()));
-  body.sentences.insert(body.sentences.end(), std::make_move_iterator(report.begin()),
-                        std::make_move_iterator(report.end()));
   text::DropCaptionLines(body.text, body.sentences);
   return body;
 }
