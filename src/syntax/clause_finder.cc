@@ -882,6 +882,14 @@ class Analyzer {
     return after;
   }
 
+  // A stated or reported act becomes a possibility; one already future,
+  // negated, denied or alleged keeps that modality.
+  static void MarkHypothetical(Clause& clause) {
+    if (clause.modality == Modality::kAsserted || clause.modality == Modality::kReported) {
+      clause.modality = Modality::kHypothetical;
+    }
+  }
+
   // "Kenya demanded that the US lift its tariffs": the act a demand or
   // proposal asks for has not happened, whatever the tense of its verb.
   void MarkMandativeComplements() {
@@ -894,10 +902,7 @@ class Analyzer {
       }
       const uint32_t that = ComplementStart(governing);
       Clause& complement = out_.clauses[c + 1];
-      if (that < n_ && Lower(that) == "that" && complement.subject.first == that + 1 &&
-          (complement.modality == Modality::kAsserted || complement.modality == Modality::kReported)) {
-        complement.modality = Modality::kHypothetical;
-      }
+      if (that < n_ && Lower(that) == "that" && complement.subject.first == that + 1) MarkHypothetical(complement);
     }
   }
 
@@ -919,10 +924,7 @@ class Analyzer {
     for (Clause& clause : out_.clauses) {
       const uint32_t opening = clause.subject.empty() ? clause.predicate.first
                                                       : std::min(clause.subject.first, clause.predicate.first);
-      if (opening == 0 || !In(Lower(opening - 1), {"if", "unless"})) continue;
-      if (clause.modality == Modality::kAsserted || clause.modality == Modality::kReported) {
-        clause.modality = Modality::kHypothetical;
-      }
+      if (opening > 0 && In(Lower(opening - 1), {"if", "unless"})) MarkHypothetical(clause);
     }
   }
 
