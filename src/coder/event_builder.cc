@@ -674,6 +674,7 @@ class SentenceCoder {
     const Clause& clause = analysis_.clauses[c];
     const Token& head = sentence_.tokens[clause.head];
     if (pattern.code.starts_with("01") && IsFrame(clause)) {
+      if (CodeObligation(c, pattern)) return Outcome::kDone;
       Explain("verb '{}': reporting frame, its statement is not coded", head.norm);
       return Outcome::kDone;
     }
@@ -748,6 +749,63 @@ class SentenceCoder {
     }
     Emit(std::move(event), sources, targets, mutual);
     return Outcome::kDone;
+  }
+
+  // "Russia said Sudan must return the helicopter": a speaker who says
+  // that another actor must act demands it (10), and one who says it should
+  // act appeals for it (02); the code follows the act asked for
+  // (RequestCode). The act itself stays coded on its own, hypothetical.
+  // Returns whether the frame `c` was coded so.
+  bool CodeObligation(size_t c, const lexicon::VerbPattern& frame_pattern) {
+    const auto& clauses = analysis_.clauses;
+    const Clause& frame = clauses[c];
+    if (c + 1 >= clauses.size()) return false;
+    const Clause& said = clauses[c + 1];
+    // "said Russia should be reinstated": the one asked is not the subject.
+    if (said.reported_by != EffectiveSubject(frame) || said.subject.empty() || said.voice == Voice::kPassive) {
+      return false;
+    }
+    // The modal: "must"/"should"/"ought" in the verb group, or "has to",
+    // "needs to" with the act in the infinitive clause after it.
+    size_t act = c + 1;
+    std::optional<bool> demand;
+    for (uint32_t t = said.predicate.first; t < said.head; ++t) {
+      const std::string& word = actors_.word_keys().folded[t];
+      if (word == "must") demand = true;
+      if (word == "should" || word == "ought") demand = false;
+    }
+    const std::string& lemma = lemma_keys_.folded[said.head];
+    // "has to return", not "has the authority to return".
+    if (!demand && (lemma == "have" || lemma == "need") && c + 2 < clauses.size() &&
+        clauses[c + 2].governor == static_cast<int>(c + 1) && clauses[c + 2].predicate.first == said.head + 2 &&
+        actors_.word_keys().folded[said.head + 1] == "to") {
+      demand = true;
+      act = c + 2;
+    }
+    if (!demand) return false;
+    std::vector<Actor> sources = Sources(frame, EffectiveSubject(frame));
+    std::vector<Actor> targets = ActorsIn(said.subject, sources, false);
+    if (sources.empty() || targets.empty()) return false;
+    // "must not build settlements" asks for no act the codes name.
+    std::string act_code;
+    if (!clauses[act].negated) ForEachMatch(act, [&](const lexicon::VerbPattern& pattern, const Binding&) {
+      act_code = pattern.code;
+      return true;
+    });
+    Event event;
+    event.cameo = RequestCode(act_code, *demand);
+    event.modality = frame.negated ? Modality::kNegated : frame.modality;
+    event.attribution = Attribution(frame);
+    const Token& head = sentence_.tokens[frame.head];
+    event.verb_text = head.norm;
+    event.verb_begin = head.begin;
+    event.verb_end = head.end;
+    event.pattern = frame_pattern.id;
+    event.confidence = act_code.empty() ? 0.65 : 0.75;
+    Explain("verb '{}': says that '{}' {} act ({}): codes {}", head.norm, Words(said.subject),
+            *demand ? "must" : "should", act_code.empty() ? "no pattern" : act_code, event.cameo);
+    Emit(std::move(event), sources, targets);
+    return true;
   }
 
   void CodeNominal(const NominalPredicate& nominal) {

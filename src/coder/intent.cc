@@ -46,6 +46,17 @@ std::optional<std::string> IntentCode(std::string_view act, bool refused) {
   return refused ? Lookup(kRefusal, act) : Lookup(kIntent, act);
 }
 
+std::string RequestCode(std::string_view act, bool demand) {
+  const std::string_view root = demand ? "10" : "02";
+  // "must be ready to mediate": the act may itself be an intention.
+  std::optional<std::string> intent = act.starts_with("03") ? std::string(act) : IntentCode(act, false);
+  if (!intent || !intent->starts_with("03")) return std::string(root) + "0";
+  // Intent to mediate or to accept mediation (039, 038): 02 and 10 have one
+  // code for both, 028 and 108.
+  if (*intent == "039" || *intent == "038") return std::string(root) + "8";
+  return std::string(root) + intent->substr(2);
+}
+
 bool IsIntentGovernor(std::string_view lemma) {
   static constexpr std::array<std::string_view, 14> kGovernors = {
       "plan", "intend", "aim",    "prepare", "vow",   "pledge", "promise",

@@ -19,6 +19,12 @@ namespace dyad::coder {
 // rejections themselves, force posture, investigations).
 std::optional<std::string> IntentCode(std::string_view act, bool refused);
 
+// The CAMEO code for asking another actor to do `act` (a CAMEO code): a
+// demand (10) when `demand`, else an appeal (02). Both roots mirror 03 digit
+// for digit (0353 intent to release, 0253 appeal for release, 1053 demand
+// release); an act with no cooperative intent form gives 100 or 020.
+std::string RequestCode(std::string_view act, bool demand);
+
 // Whether a clause governed by a verb with this lemma states the subject's
 // own intention ("plans to", "pledged to", "agreed to", "offered to",
 // "is ready to"); predictions ("expected to", "scheduled to") do not.

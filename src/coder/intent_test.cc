@@ -38,6 +38,21 @@ TEST(IntentCode, SpeechActsHaveNoIntentForm) {
   }
 }
 
+TEST(RequestCode, AppealsAndDemandsMirrorIntentions) {
+  EXPECT_EQ(RequestCode("0841", true), "1053");   // release persons
+  EXPECT_EQ(RequestCode("0841", false), "0253");
+  EXPECT_EQ(RequestCode("087", true), "1056");    // de-escalate
+  EXPECT_EQ(RequestCode("040", true), "106");     // meet
+  EXPECT_EQ(RequestCode("045", false), "028");    // mediate
+  EXPECT_EQ(RequestCode("072", true), "1032");    // military aid
+  EXPECT_EQ(RequestCode("057", true), "100");     // sign: intent 030, demand 100
+  EXPECT_EQ(RequestCode("039", true), "108");     // be ready to mediate
+  EXPECT_EQ(RequestCode("0353", false), "0253");
+  // No cooperative form: a plain demand or appeal.
+  EXPECT_EQ(RequestCode("190", true), "100");
+  EXPECT_EQ(RequestCode("010", false), "020");
+}
+
 TEST(IsIntentGovernor, IntentionsButNotPredictions) {
   for (const char* lemma : {"plan", "pledge", "agree", "offer", "willing", "ready"}) {
     EXPECT_TRUE(IsIntentGovernor(lemma)) << lemma;

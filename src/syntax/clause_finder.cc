@@ -871,13 +871,23 @@ class Analyzer {
     }
   }
 
-  // Where a verb's complement may begin: after adverbs and a time phrase
-  // ("said on Monday that ...").
+  // Where a verb's complement may begin: after adverbs, time phrases ("said
+  // Tuesday that", "said here on Monday that"), the listener of a verb of
+  // telling ("told reporters that", "said to reporters that") and the
+  // setting ("said in a statement that").
   uint32_t ComplementStart(const Clause& clause) const {
+    const bool tells = In(Lemma(clause.head), {"tell", "assure", "inform", "remind", "warn", "notify", "brief"});
     uint32_t after = SkipAdverbs(clause.predicate.last);
-    if (after + 1 < n_ && IsPreposition(tokens_[after]) && np_of_[after + 1] >= 0) {
-      const TokenSpan& np = out_.noun_phrases[np_of_[after + 1]];
-      if (np.first == after + 1 && IsTimeWord(np.last - 1)) after = np.last;
+    for (int step = 0; step < 3 && after < n_; ++step) {
+      const bool to = Lower(after) == "to";
+      const uint32_t start = IsPreposition(tokens_[after]) ? after + 1 : after;
+      if (start >= n_ || np_of_[start] < 0 || out_.noun_phrases[np_of_[start]].first != start) break;
+      const TokenSpan& np = out_.noun_phrases[np_of_[start]];
+      const bool listener = step == 0 && ((tells && start == after) || (to && IsReportingVerb(Lemma(clause.head))));
+      // "said in a statement that", "told reporters at the Pentagon that".
+      const bool setting = start == after + 1 && In(Lower(after), {"in", "at", "during"});
+      if (!listener && !setting && !IsTimeWord(np.last - 1)) break;
+      after = SkipAdverbs(np.last);
     }
     return after;
   }
