@@ -293,6 +293,7 @@ class SentenceCoder {
       if (auto targets = GovernedActTargets(c, sources); !targets.empty()) return targets;
     }
     if (root == "14") {
+      if (auto targets = GovernedActTargets(c, sources, true); !targets.empty()) return targets;
       if (auto targets = ProtestHost(clause, own_end, sources); !targets.empty()) return targets;
     }
     if (root == "13") {
@@ -336,12 +337,19 @@ class SentenceCoder {
   // from Peru", "offered to send troops to Mali": a refusal, threat or
   // offer is aimed at whom the act it is about would be aimed at: the
   // target of the first pattern that matches the subject's own governed act.
-  std::vector<Actor> GovernedActTargets(size_t c, const std::vector<Actor>& sources) const {
+  // With `voiced`, the act is instead the demand a protest voices
+  // ("demonstrated to demand reforms by Suharto's government", "rallied
+  // calling for independence from Iraq"), whoever the parser made its
+  // subject; what else a protest governs is no aim of it ("protested the
+  // decision to expel the envoy" is not aimed at the envoy).
+  std::vector<Actor> GovernedActTargets(size_t c, const std::vector<Actor>& sources, bool voiced = false) const {
+    static const std::set<std::string_view> kVoicing = {"demand", "call", "urge", "press", "denounce",
+                                                        "condemn", "oppose", "reject", "protest"};
     const Clause& clause = analysis_.clauses[c];
     for (size_t g = c + 1; g < std::min(analysis_.clauses.size(), c + 1 + kNearbyClauses); ++g) {
       const Clause& act = analysis_.clauses[g];
-      if (act.governor != static_cast<int>(c) || act.subject_from != static_cast<int>(c) ||
-          act.head < clause.head) {
+      if (act.governor != static_cast<int>(c) || act.head < clause.head) continue;
+      if (voiced ? !kVoicing.count(lemma_keys_.folded[act.head]) : act.subject_from != static_cast<int>(c)) {
         continue;
       }
       std::vector<Actor> targets;

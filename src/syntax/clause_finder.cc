@@ -430,6 +430,16 @@ class Analyzer {
     clause.governor = from;
   }
 
+  // Whether noun phrase `np` is a time phrase ("Friday", "last week") after
+  // a preposition ("on Friday") or right after a verb ("said Friday").
+  bool IsTimeAdverbial(const TokenSpan& np) const {
+    for (uint32_t k = np.first; k < np.last; ++k) {
+      if (!IsTimeWord(k) && Tag(k) != "DT" && Tag(k) != "JJ" && Tag(k) != "CD") return false;
+    }
+    return IsTimeWord(np.last - 1) && np.first > 0 &&
+           (IsPreposition(tokens_[np.first - 1]) || IsVerb(Tag(np.first - 1)));
+  }
+
   void FindSubject(size_t c) {
     Clause& clause = out_.clauses[c];
     uint32_t s = clause.predicate.first;
@@ -445,7 +455,9 @@ class Analyzer {
       const Clause& gov = out_.clauses[governing];
       clause.governor = governing;
       clause.modality = EmbeddedModality(Lemma(gov.head), gov.modality);
-      if (p > 0 && np_of_[p - 1] >= 0 && out_.noun_phrases[np_of_[p - 1]].first > gov.head) {
+      // "demonstrated on Friday to demand": a time phrase does not act.
+      if (p > 0 && np_of_[p - 1] >= 0 && out_.noun_phrases[np_of_[p - 1]].first > gov.head &&
+          !IsTimeAdverbial(out_.noun_phrases[np_of_[p - 1]])) {
         const TokenSpan& np = out_.noun_phrases[np_of_[p - 1]];
         // "for X to": X alone is the subject ("houses for refugees to live
         // in", "calls for all bridges to be repaired").
@@ -477,7 +489,15 @@ class Analyzer {
       }
       // "according to" frames a report; it has no subject of its own.
       if (np_of_[p] >= 0 && Lower(clause.head) != "according") {
-        clause.subject = SubjectChainEndingAt(np_of_[p]);
+        // "rallied in Kirkuk on Sunday calling for": the ralliers call; but
+        // "with Obama on Friday accusing" names who accuses.
+        const TokenSpan chain = SubjectChainEndingAt(np_of_[p]);
+        if (Tag(clause.head) == "VBG" && IsTimeAdverbial(out_.noun_phrases[np_of_[p]]) &&
+            !(chain.first > 0 && Lower(chain.first - 1) == "with")) {
+          Borrow(clause, FiniteClauseBefore(c));
+          return;
+        }
+        clause.subject = chain;
         return;
       }
       if (before.norm == "," && clause.voice == Voice::kPassive && p > 0 && np_of_[p - 1] >= 0) {
