@@ -175,9 +175,39 @@ class Analyzer {
       // adjectives ("highly effective") are predicates, not phrases.
       uint32_t end = j;
       while (end > i && !IsNoun(Tag(end - 1)) && Tag(end - 1) != "CD") --end;
-      if (end > i) AddNp(i, end);
+      if (end > i) AddNp(NumberModifierStart(i), end);
       i = std::max(j, i + 1);
     }
+  }
+
+  // Where a phrase beginning at `first` begins with the words that qualify
+  // its number: "more than 100 Palestinians", "at least 20 soldiers" (where
+  // the chunk begins at "least"), "about 300 protesters" are phrases
+  // (objects, subjects) as a whole.
+  uint32_t NumberModifierStart(uint32_t first) const {
+    auto word = [&](uint32_t k) {
+      std::string lower(tokens_[k].norm);
+      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return lower;
+    };
+    if (first >= 1 && first + 1 < n_ && Tag(first + 1) == "CD" && In(word(first), {"least", "most"}) &&
+        word(first - 1) == "at") {
+      return first - 1;
+    }
+    if (Tag(first) != "CD") return first;
+    const uint32_t number = first;
+    if (number >= 2 && np_of_[number - 2] < 0 && np_of_[number - 1] < 0) {
+      const std::string a = word(number - 2), b = word(number - 1);
+      if ((b == "than" && In(a, {"more", "less", "fewer"})) || (a == "at" && In(b, {"least", "most"})) ||
+          (a == "up" && b == "to")) {
+        return number - 2;
+      }
+    }
+    if (number >= 1 && np_of_[number - 1] < 0 &&
+        In(word(number - 1), {"about", "around", "over", "some", "almost", "nearly", "roughly", "approximately"})) {
+      return number - 1;
+    }
+    return number;
   }
 
   // A determiner or quantifier standing for a noun phrase: "This is",
@@ -819,8 +849,10 @@ class Analyzer {
   }
 
   void FindObject(Clause& clause) {
+    // The phrase may begin in the skipped words: "killed nearly 100".
     uint32_t k = SkipAdverbs(clause.predicate.last);
-    if (k < n_ && np_of_[k] >= 0 && out_.noun_phrases[np_of_[k]].first == k) {
+    if (k < n_ && np_of_[k] >= 0 && out_.noun_phrases[np_of_[k]].first >= clause.predicate.last &&
+        out_.noun_phrases[np_of_[k]].first <= k) {
       clause.object = out_.noun_phrases[np_of_[k]];
     }
   }
