@@ -98,6 +98,23 @@ int ActorDictionary::AddEntry(ActorEntry entry, const std::vector<Phrase>& phras
   return index;
 }
 
+int ActorDictionary::AddSharedPhrase(const Phrase& phrase, int person) {
+  std::string key;
+  for (const auto& token : phrase.tokens) key += token.key + ' ';
+  auto [it, added] = shared_.try_emplace(key, static_cast<int>(entries_.size()));
+  if (added) {
+    ActorEntry group;
+    group.name = phrase.text;
+    group.file = entries_[person].file;
+    group.line = phrase.line;
+    group.person = true;
+    entries_.push_back(std::move(group));
+    if (index_.Add(phrase.tokens, it->second) != -1) return -1;
+  }
+  entries_[it->second].shared_by.push_back(person);
+  return it->second;
+}
+
 void ActorDictionary::ParseFile(const std::filesystem::path& path) {
   const std::string file = path.string();
   std::vector<SourceLine> lines;
@@ -130,14 +147,26 @@ void ActorDictionary::ParseFile(const std::filesystem::path& path) {
       }
       entry.name = std::string(util::Trim(util::Split(phrases, '|').front()));
       std::vector<Phrase> list;
+      std::vector<Phrase> shared;
       for (std::string_view phrase : util::Split(phrases, '|')) {
+        const bool is_shared = phrase.starts_with('~');
+        if (is_shared) phrase.remove_prefix(1);
         if (phrase.empty()) {
           error(line.number, "empty phrase");
           continue;
         }
-        list.push_back({std::string(phrase), TokenizePhrase(phrase), line.number});
+        (is_shared ? shared : list).push_back({std::string(phrase), TokenizePhrase(phrase), line.number});
+      }
+      if (!shared.empty() && entry.name.starts_with('~')) {
+        error(line.number, "the first phrase names the entry and cannot be shared ('~')");
       }
       current = AddEntry(std::move(entry), list, DictionaryIssue::Severity::kError);
+      for (const Phrase& phrase : shared) {
+        if (AddSharedPhrase(phrase, current) < 0) {
+          error(line.number, fmt::format("shared phrase '~{}' is also an unshared phrase of another entry",
+                                         phrase.text));
+        }
+      }
       continue;
     }
     if (current < 0) {
@@ -193,7 +222,7 @@ void ActorDictionary::ParseFile(const std::filesystem::path& path) {
     entry.roles.push_back(std::move(role));
   }
   for (const ActorEntry& entry : entries_) {
-    if (entry.file == file && entry.roles.empty()) {
+    if (entry.file == file && entry.roles.empty() && entry.shared_by.empty()) {
       error(entry.line, fmt::format("entry '{}' has no code", entry.name));
     }
   }
@@ -215,6 +244,19 @@ std::vector<ActorMatch> ActorDictionary::FindAll(const MatchKeys& keys) const {
 
 std::optional<std::string> ActorDictionary::Resolve(int entry_index, std::optional<int> date) const {
   const ActorEntry& entry = entries_[entry_index];
+  if (!entry.shared_by.empty()) {
+    // "Bush" in 1991 and in 2003 names a different president; "Castro"
+    // in 2010 is ambiguous only if both brothers held different roles.
+    std::optional<std::string> code;
+    for (int person : entry.shared_by) {
+      for (const ActorRole& role : entries_[person].roles) {
+        if (!date || !role.dated || role.from > *date || *date > role.to || role.code.empty()) continue;
+        if (code && *code != role.code) return std::nullopt;
+        code = role.code;
+      }
+    }
+    return code;
+  }
   // An empty code is an actor named on purpose but not coded.
   auto coded = [](const std::string& code) {
     return code.empty() ? std::nullopt : std::optional<std::string>(code);

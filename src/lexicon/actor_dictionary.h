@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/document.h"
@@ -39,6 +40,9 @@ struct ActorEntry {
     int line = 0;
   };
   std::vector<SelfTest> tests;
+  // A surname several people share ("~Bush" in two entries): the entries
+  // that declared it. It names whichever of them held a role on the date.
+  std::vector<int> shared_by;
 };
 
 // An actor phrase found in a sentence: tokens [first, last) and its entry.
@@ -76,7 +80,9 @@ class ActorDictionary {
 
   // The entry's code on `date` (days since 1970; nullopt: unknown date, the
   // latest role applies). Persons outside all their roles resolve to the
-  // country's ELI code after their first role and to nothing before it.
+  // country's ELI code after their first role and to nothing before it. A
+  // shared surname resolves to the code its people held on the date when
+  // those in a role agree on one, else (or with no date) to nothing.
   std::optional<std::string> Resolve(int entry, std::optional<int> date) const;
 
   // Resolves a phrase as dyad dict lookup does: the longest entry that
@@ -104,8 +110,13 @@ class ActorDictionary {
   int AddEntry(ActorEntry entry, const std::vector<Phrase>& phrases,
                DictionaryIssue::Severity duplicate);
 
+  // The entry standing for shared phrase `phrase` (created on first use),
+  // which `person` declares; -1 if the phrase names an unshared entry.
+  int AddSharedPhrase(const Phrase& phrase, int person);
+
   std::vector<ActorEntry> entries_;
   PhraseIndex index_;
+  std::unordered_map<std::string, int> shared_;  // shared phrase text -> its entry
   std::vector<DictionaryIssue> issues_;
 };
 

@@ -61,6 +61,32 @@ TEST(ActorDictionary, FindsLongestPhrasesInText) {
   EXPECT_EQ(dict.entries()[matches[1].entry].name, "United States");
 }
 
+TEST(ActorDictionary, SharedSurnameNamesWhoeverHeldARoleOnTheDate) {
+  testing::TempDir dir;
+  auto dict = ActorDictionary::Load({dir.Write("actors.txt", R"(Elder Sample | ~Sample
+  GBRGOV 1980..1989
+Younger Sample | ~Sample
+  GBRGOV 2010..2015
+  GBROPP 2016..2018
+Cousin Sample | ~Sample
+  FRAGOV 2017..2019
+)")});
+  EXPECT_EQ(dict.Lookup("Sample", Day("1985-01-01")), "GBRGOV");
+  EXPECT_EQ(dict.Lookup("Sample", Day("2012-01-01")), "GBRGOV");
+  EXPECT_EQ(dict.Lookup("Sample", Day("2016-06-01")), "GBROPP");
+  // Two people in different roles, or no one in office: no actor.
+  EXPECT_EQ(dict.Lookup("Sample", Day("2017-06-01")), std::nullopt);
+  EXPECT_EQ(dict.Lookup("Sample", Day("2000-01-01")), std::nullopt);
+  EXPECT_EQ(dict.Lookup("Sample", std::nullopt), std::nullopt);
+  EXPECT_EQ(dict.Lookup("Elder Sample", Day("2000-01-01")), "GBRELI");
+
+  auto bad = ActorDictionary::Load({dir.Write("bad.txt", "Sample => GBR\nOther | ~Sample\n  FRAGOV 2001..\n")},
+                                   /*strict=*/false);
+  ASSERT_FALSE(bad.issues().empty());
+  EXPECT_NE(bad.issues()[0].ToString().find("bad.txt:2: error: shared phrase '~Sample' is also an unshared"),
+            std::string::npos);
+}
+
 TEST(ActorDictionary, ReportsErrorsWithFileAndLine) {
   testing::TempDir dir;
   auto file = dir.Write("bad.txt",
