@@ -54,9 +54,12 @@ class SentenceCoder {
         explain_(explain),
         lemma_keys_(actors.lemma_keys()),
         np_starting_at_(sentence.tokens.size(), -1),
+        np_end_of_(sentence.tokens.size(), 0),
         present_(verbs.word_count(), false) {
     for (size_t i = 0; i < analysis.noun_phrases.size(); ++i) {
-      np_starting_at_[analysis.noun_phrases[i].first] = static_cast<int>(i);
+      const TokenSpan& np = analysis.noun_phrases[i];
+      np_starting_at_[np.first] = static_cast<int>(i);
+      for (uint32_t t = np.first; t < np.last; ++t) np_end_of_[t] = np.last;
     }
     // Each token's keys as pattern word ids, looked up once per sentence:
     // matching then compares integers instead of strings.
@@ -160,6 +163,14 @@ class SentenceCoder {
     // Iran", not "rejected a US request to question the prisoners of Iran".
     if (i >= 1 && !pattern.elements[i - 1].target && element.words.size() == 1 && element.words[0] == "of") {
       limit = std::min(limit, pos + 2);
+    }
+    // An adjective belongs to its own noun: "diplomatic ties with $T" does
+    // not match "diplomatic relations with Costa Rica over its ties with
+    // Israel". (A noun modifier may stand for the noun: "seek intelligence
+    // help from $T" is "seek intelligence from $T".)
+    if (i >= 1 && !pattern.elements[i - 1].target && np_end_of_[pos] > pos + 1 &&
+        sentence_.tokens[pos].tag.starts_with("JJ")) {
+      limit = std::min(limit, np_end_of_[pos]);
     }
     for (uint32_t k = pos + 1; k < limit; ++k) {
       if (WordMatches(k, element.ids) && Match(pattern, clause, i + 1, k, binding, end)) return true;
@@ -896,6 +907,7 @@ class SentenceCoder {
   bool explain_;
   const lexicon::MatchKeys& lemma_keys_;  // the resolver's, for this sentence
   std::vector<int> np_starting_at_;
+  std::vector<uint32_t> np_end_of_;  // per token, the end of its noun phrase, or 0
   std::vector<uint32_t> lemma_ids_;  // per token, VerbDictionary::WordId of its lemma key
   std::vector<uint32_t> word_ids_;   // and of its word key
   std::vector<bool> present_;        // by word id: some token's lemma or word key

@@ -855,6 +855,14 @@ class Analyzer {
         out_.noun_phrases[np_of_[k]].first <= k) {
       clause.object = out_.noun_phrases[np_of_[k]];
     }
+    // "rejected Thursday a United Nations appeal": a time phrase before the
+    // object is no object.
+    if (!clause.object.empty() && IsTimeAdverbial(clause.object)) {
+      const uint32_t next = SkipAdverbs(clause.object.last);
+      if (next < n_ && np_of_[next] >= 0 && out_.noun_phrases[np_of_[next]].first == next) {
+        clause.object = out_.noun_phrases[np_of_[next]];
+      }
+    }
   }
 
   // A clause reaches from its subject (or verb group) to the next clause that
