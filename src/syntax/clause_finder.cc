@@ -881,7 +881,13 @@ class Analyzer {
           // coder's patterns read on into it ("demand that $T release").
           const uint32_t that = SkipAdverbs(clause.predicate.last);
           if (that + 1 == later.subject.first && tokens_[that].norm == "that") continue;
-          end = later.subject.first;
+          // "imposed sanctions on the Taliban faction that controls Kabul":
+          // a relative clause's antecedent after a preposition is still
+          // this clause's phrase.
+          const bool antecedent = IsPreposition(tokens_[later.subject.first - 1]) &&
+                                  later.subject.last < later.predicate.first &&
+                                  IsRelativePronoun(later.subject.last);
+          end = antecedent ? later.subject.last : later.subject.first;
           break;
         }
         // A conjoined predicate ("entered the town and arrested ...") ends
