@@ -784,8 +784,11 @@ bool IsWeakBoilerplateLine(std::string_view line) {
 
 bool ContainsIgnoreCase(std::string_view s, std::string_view lower) {
   if (s.size() < lower.size()) return false;
+  if (lower.empty()) return true;
+  // Only where the first letter matches is the rest compared: it is tested
+  // on every line of every document.
   for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
-    if (EqualsIgnoreCase(s.substr(i, lower.size()), lower)) return true;
+    if (AsciiToLower(s[i]) == lower[0] && EqualsIgnoreCase(s.substr(i, lower.size()), lower)) return true;
   }
   return false;
 }
