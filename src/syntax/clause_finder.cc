@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <numeric>
 #include <queue>
 #include <string_view>
@@ -892,12 +893,13 @@ class Analyzer {
   }
 
   void MarkReported(size_t from, size_t to, TokenSpan speaker) {
-    for (size_t k = from; k < to; ++k) {
+    for (size_t k = from; k < std::min(to, reported_suffix_); ++k) {
       Clause& clause = out_.clauses[k];
       if (!clause.reported_by.empty()) continue;
       clause.reported_by = speaker;
       if (clause.modality == Modality::kAsserted) clause.modality = Modality::kReported;
     }
+    if (to == out_.clauses.size() && !speaker.empty()) reported_suffix_ = std::min(reported_suffix_, from);
   }
 
   // Where a verb's complement may begin: after adverbs and a time phrase
@@ -1068,6 +1070,10 @@ class Analyzer {
   std::vector<size_t> forward_;
   const bool headline_;
   SentenceAnalysis out_;
+  // Clauses from this index on all have a speaker, so MarkReported need
+  // not look at them: a run of frames ("X said that ... Y said that ..."),
+  // each marking the rest of the sentence, stays linear.
+  size_t reported_suffix_ = std::numeric_limits<size_t>::max();
 };
 
 }  // namespace
