@@ -67,6 +67,9 @@ struct Clause {
   // participle ("accused ... of selling", "leading X to recall"), or the
   // clause whose subject it shares; -1 for an independent clause.
   int governor = -1;
+  // Index of the "that" clause this verb governs ("demanded on Monday that
+  // the US lift its tariffs"), or -1.
+  int that_clause = -1;
 };
 
 // A noun that names an event ("talks between A and B", "Turkey's support for

@@ -268,9 +268,9 @@ class SentenceCoder {
     if (code.starts_with("18") || code.starts_with("19") || code.starts_with("20")) {
       if (auto victims = actors_.BareAgentOf(patient, "")) return {*victims};
     }
-    if (clause.object.empty() && c + 1 < analysis_.clauses.size() &&
-        GovernsThatClause(clause, analysis_.clauses[c + 1])) {
-      if (auto targets = ActorsIn(analysis_.clauses[c + 1].subject, sources, false); !targets.empty()) {
+    if (clause.object.empty() && clause.that_clause >= 0) {
+      if (auto targets = ActorsIn(analysis_.clauses[clause.that_clause].subject, sources, false);
+          !targets.empty()) {
         return targets;
       }
     }
@@ -393,22 +393,6 @@ class SentenceCoder {
     }
     if (auto agent = actors_.BareAgentOf(patient, sources[0].country)) return DistinctTargets({*agent}, sources);
     return {};
-  }
-
-  // Whether `next` is a "that" clause right after `clause`'s verb group,
-  // with at most a few adverbial words between ("demanded on Friday that
-  // the US ...", "urged, in a letter, that ...") but no other verb.
-  bool GovernsThatClause(const Clause& clause, const Clause& next) const {
-    if (next.subject.empty() || next.subject.first == 0) return false;
-    const uint32_t that = next.subject.first - 1;
-    constexpr uint32_t kMaxWordsBetween = 6;
-    if (that < clause.predicate.last || that - clause.predicate.last > kMaxWordsBetween) return false;
-    if (actors_.word_keys().folded[that] != "that") return false;
-    for (uint32_t t = clause.predicate.last; t < that; ++t) {
-      const std::string_view tag = sentence_.tokens[t].tag;
-      if (tag.starts_with("VB") || tag == "MD") return false;
-    }
-    return true;
   }
 
   // "Israel was accused of selling arms to Azerbaijan, leading Armenia to

@@ -126,6 +126,7 @@ class Analyzer {
     for (auto& clause : out_.clauses) FindObject(clause);
     for (size_t c = 0; c < out_.clauses.size(); ++c) FindSubject(c);
     ResolveForwardSubjects();
+    LinkThatClauses();
     SetExtents();
     FindReportingFrames();
     MarkMandativeComplements();
@@ -907,10 +908,15 @@ class Analyzer {
       for (size_t k = c + 1; k < out_.clauses.size(); ++k) {
         const Clause& later = out_.clauses[k];
         if (kinds_[k] == Kind::kFinite && !later.subject.empty() && later.subject.first > clause.head) {
-          // A "that" complement right after the verb belongs to it: the
-          // coder's patterns read on into it ("demand that $T release").
-          const uint32_t that = SkipAdverbs(clause.predicate.last);
-          if (that + 1 == later.subject.first && tokens_[that].norm == "that") continue;
+          // A verb's "that" clause belongs to it: the coder's patterns
+          // read on into it ("demand on Monday that $T release", "allege
+          // that $T"). A verb of saying keeps only a "that" right after it:
+          // past a listener ("told CNN that …") its patterns would read the
+          // report as its own words ("tell $T to").
+          if (clause.that_clause == static_cast<int>(k) &&
+              (!IsReportingVerb(Lemma(clause.head)) || SkipAdverbs(clause.predicate.last) + 1 == later.subject.first)) {
+            continue;
+          }
           // "imposed sanctions on the Taliban faction that controls Kabul":
           // a relative clause's antecedent after a preposition is still
           // this clause's phrase.
@@ -989,6 +995,19 @@ class Analyzer {
     return after;
   }
 
+  // A "that" clause right where a verb's complement begins is the verb's
+  // (Clause::that_clause): "demanded on Monday that the US ...", "told
+  // reporters that ...".
+  void LinkThatClauses() {
+    for (size_t c = 0; c + 1 < out_.clauses.size(); ++c) {
+      const uint32_t that = ComplementStart(out_.clauses[c]);
+      const Clause& next = out_.clauses[c + 1];
+      if (that < n_ && Lower(that) == "that" && !next.subject.empty() && next.subject.first == that + 1) {
+        out_.clauses[c].that_clause = static_cast<int>(c + 1);
+      }
+    }
+  }
+
   // A stated or reported act becomes a possibility; one already future,
   // negated, denied or alleged keeps that modality.
   static void MarkHypothetical(Clause& clause) {
@@ -1007,9 +1026,7 @@ class Analyzer {
                                       "order", "command", "petition"})) {
         continue;
       }
-      const uint32_t that = ComplementStart(governing);
-      Clause& complement = out_.clauses[c + 1];
-      if (that < n_ && Lower(that) == "that" && complement.subject.first == that + 1) MarkHypothetical(complement);
+      if (governing.that_clause >= 0) MarkHypothetical(out_.clauses[governing.that_clause]);
     }
   }
 
