@@ -279,5 +279,33 @@ TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
   EXPECT_EQ(Triples(coder, "The Lowlands criticized Marshland."), (Strings{"LWA/LWB>MSL:110"}));
 }
 
+TEST(PeerVerbs, UdPetrarchNounPhraseHeadFollowsItsModifier) {
+  testing::TempDir dir;
+  dir.Write("test_actors.txt", kPetrarchActors);
+  dir.Write("Test_Coding_Ontology.txt", "040:0x0040\n050:0x0080\n051:0x0081\n");
+  dir.Write("test_verbs.txt",
+            "# invented\n"
+            "&KINDS\n+FARM\n+SHIPPING\n"
+            "--- RENEW [040] ---\n"
+            "RENEW\n"
+            "- * {OLD &KINDS PACTS} [051]\n"
+            "--- SWELL [---] ---\n"
+            "SWELL {SWOLLEN}\n"
+            "- {WATER LEVELS} * [050]\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  // Modifiers may stand between the others ("old river farm pacts")...
+  EXPECT_EQ(Triples(coder, "Riverland renewed old river farm pacts with Hill Country."),
+            (Strings{"RVL>HLC:051"}));
+  // ...but "farm trade pacts" are trade pacts, not farm pacts.
+  EXPECT_EQ(Triples(coder, "Riverland renewed old farm trade pacts with Hill Country."),
+            (Strings{"RVL>HLC:040"}));
+  // A coordinated modifier keeps its place: "water and flood levels".
+  EXPECT_EQ(Triples(coder, "Riverland's water and flood levels have swollen in its quarrel "
+                           "with Hill Country."),
+            (Strings{"RVL>HLC:050"}));
+}
+
 }  // namespace
 }  // namespace dyad

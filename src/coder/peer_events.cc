@@ -221,6 +221,12 @@ class PeerSentenceCoder {
     return words_[t] == "and" || words_[t] == "or" || words_[t] == "nor";
   }
 
+  // Whether tokens a and b, which a pattern wants adjacent, are separated
+  // only by a coordinated word: "death and injury toll" is a death toll.
+  bool CoordinatedBetween(uint32_t a, uint32_t b) const {
+    return b == a + 3 && IsConjunction(a + 1) && std::isalpha(static_cast<unsigned char>(words_[a + 2][0]));
+  }
+
   // The actors of a noun phrase and of the list it stands in: "Riverland,
   // Lakeland, Marshland and Hill Country", "neither A nor B". A comma alone makes no list
   // (it more often opens an apposition): the series must close with a
@@ -334,9 +340,12 @@ class PeerSentenceCoder {
       return true;
     }
     const auto& e = p.elements[i];
-    uint32_t end = e.adjacent && !e.words.empty() ? std::min(limit, pos + 2)
-                                                  : std::min(limit, pos + 2 + kMaxGap);
+    const bool adjacent = e.adjacent && !e.words.empty();
+    uint32_t end = !adjacent ? std::min(limit, pos + 2 + kMaxGap)
+                   : e.coordinated ? std::min(limit, pos + 4)
+                                   : std::min(limit, pos + 2);
     for (uint32_t k = pos + 1; k < end; ++k) {
+      if (adjacent && k != pos + 1 && !CoordinatedBetween(pos, k)) continue;
       if (!e.words.empty()) {
         for (const std::string& phrase : e.words) {
           uint32_t n = PhraseAt(k, phrase);
@@ -387,9 +396,11 @@ class PeerSentenceCoder {
       return true;
     }
     const auto& e = p.before[i];
-    uint32_t gap = e.adjacent && !e.words.empty() ? 0 : kMaxGap;
+    const bool adjacent = e.adjacent && !e.words.empty();
+    uint32_t gap = !adjacent ? kMaxGap : e.coordinated ? 2 : 0;
     for (uint32_t d = 0; d <= gap && d + 1 <= pos; ++d) {
       uint32_t k = pos - 1 - d;  // the last token of the element
+      if (adjacent && d != 0 && !CoordinatedBetween(k, pos)) continue;
       if (!e.words.empty()) {
         for (const std::string& phrase : e.words) {
           uint32_t n = static_cast<uint32_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1);

@@ -35,6 +35,9 @@ struct PatternElement {
   bool source = false;
   bool skip = false;
   bool adjacent = false;
+  // The adjacency is a noun phrase's head with its modifier: a coordinated
+  // word may stand between ("death and injury toll" for DEATH TOLL).
+  bool coordinated = false;
 };
 
 struct VerbPattern {
