@@ -265,7 +265,9 @@ TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
             "# invented\n"
             "--- CRITICIZE [110] ---\n"
             "CRITICIZE\n"
-            "- * (OVER {BORDER DISPUTE}) [110]\n");
+            "- * (OVER {BORDER DISPUTE}) [110]\n"
+            "--- SEE [010] ---\n"
+            "SEE {SEEN}\n");
   CoderOptions options;
   options.dictionaries = {dir.path()};
   const Coder coder = Coder::Load(options);
@@ -275,6 +277,10 @@ TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
   // A passive without a by-agent: the first actor after the verb acts.
   EXPECT_EQ(Triples(coder, "Riverland was criticized over its quarrel with Hill Country."),
             (Strings{"HLC>RVL:110"}));
+  // ...but not one in the clause of another verb: Hill Country is only
+  // criticized here, it does not see.
+  EXPECT_EQ(Triples(coder, "Riverland was seen to criticize Hill Country."),
+            (Strings{"RVL>HLC:110"}));
   // PETRARCH-2 keeps a compound actor code whole.
   EXPECT_EQ(Triples(coder, "The Lowlands criticized Marshland."), (Strings{"LWA/LWB>MSL:110"}));
 }

@@ -468,6 +468,15 @@ class PeerSentenceCoder {
     }
   }
 
+  // Where the first clause after the verb `head` begins (its predicate),
+  // or `limit`.
+  uint32_t NextClauseStart(uint32_t head, uint32_t limit) const {
+    for (const Clause& c : analysis_.clauses) {
+      if (c.head > head && c.predicate.first > head) limit = std::min(limit, c.predicate.first);
+    }
+    return limit;
+  }
+
   // Whether an event with both a source and a target was coded.
   bool HasDyad() const {
     return std::any_of(out_.events.begin(), out_.events.end(),
@@ -615,8 +624,10 @@ class PeerSentenceCoder {
       // UD-PETRARCH: a passive without a by-agent takes the first actor
       // after the verb as the source ("X was criticized over its dispute
       // with Y": Y -> X).
+      // Only within the verb's own words: in "X was seen to attack Y" Y
+      // belongs to "attack".
       if (passive && source_span.empty() && verbs_.keeps_compound_actors()) {
-        source_span = FirstActorAfter(head + 1, limit, {});
+        source_span = FirstActorAfter(head + 1, NextClauseStart(head, limit), {});
       }
       std::vector<Actor> sources = source_span.empty()
                                        ? std::vector<Actor>{}
