@@ -285,6 +285,25 @@ TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
   EXPECT_EQ(Triples(coder, "The Lowlands criticized Marshland."), (Strings{"LWA/LWB>MSL:110"}));
 }
 
+TEST(PeerVerbs, OfEquallySpecificPatternsTheOneMatchingMoreWordsWins) {
+  testing::TempDir dir;
+  dir.Write("test.actors.txt", kPetrarchActors);
+  dir.Write("test.verbs.txt",
+            "<!-- invented -->\n"
+            "&MONEY\n+DUCAT\n+CROWN\n"
+            "&RARECOINS\n+OLD SILVER CROWN\n"
+            "--- DONATE [070] ---\n"
+            "DONATE\n"
+            "- * &MONEY [071]\n"
+            "- * &RARECOINS [072]\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  EXPECT_EQ(Triples(coder, "Riverland donated an old silver crown to Lakeland."),
+            (Strings{"RVL>LKL:072"}));
+  EXPECT_EQ(Triples(coder, "Riverland donated a crown to Lakeland."), (Strings{"RVL>LKL:071"}));
+}
+
 TEST(PeerVerbs, UdPetrarchNounPhraseHeadFollowsItsModifier) {
   testing::TempDir dir;
   dir.Write("test_actors.txt", kPetrarchActors);

@@ -45,6 +45,7 @@ class PeerSentenceCoder {
   struct Binding {
     TokenSpan source, target;
     uint32_t first = 0, last = 0;  // the stretch of tokens the pattern matched
+    uint32_t words = 0;            // how many of them are pattern words
   };
 
   template <typename... Args>
@@ -349,7 +350,10 @@ class PeerSentenceCoder {
       if (!e.words.empty()) {
         for (const std::string& phrase : e.words) {
           uint32_t n = PhraseAt(k, phrase);
-          if (n && k + n <= limit && MatchAfter(p, i + 1, k + n - 1, limit, b)) return true;
+          if (n && k + n <= limit && MatchAfter(p, i + 1, k + n - 1, limit, b)) {
+            b.words += n;
+            return true;
+          }
         }
         continue;
       }
@@ -405,7 +409,10 @@ class PeerSentenceCoder {
         for (const std::string& phrase : e.words) {
           uint32_t n = static_cast<uint32_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1);
           if (n > k + 1) continue;
-          if (PhraseAt(k + 1 - n, phrase) == n && MatchBefore(p, i + 1, k + 1 - n, b)) return true;
+          if (PhraseAt(k + 1 - n, phrase) == n && MatchBefore(p, i + 1, k + 1 - n, b)) {
+            b.words += n;
+            return true;
+          }
         }
         continue;
       }
@@ -597,11 +604,29 @@ class PeerSentenceCoder {
     for (uint32_t t = head + 1; t < phrase_end && !by; ++t) by = words_[t] == "by";
     const bool passive =
         clause.voice == Voice::kPassive && (be || !clause.agent.empty()) && (!petrarch1_ || by);
-    for (int index : candidates) {
+    auto matches = [&](int index, Binding& binding) {
       const lexicon::VerbPattern& pattern = verbs_.pattern(index);
+      return MatchAfter(pattern, 0, head, phrase_end, binding) &&
+             MatchBefore(pattern, 0, head, binding);
+    };
+    for (size_t c = 0; c < candidates.size(); ++c) {
       Binding binding;
-      if (!MatchAfter(pattern, 0, head, phrase_end, binding)) continue;
-      if (!MatchBefore(pattern, 0, head, binding)) continue;
+      if (!matches(candidates[c], binding)) continue;
+      // Of equally specific patterns, the one that matched more words:
+      // "austrian gold florin" is a match of "&RARECOINS" before one of
+      // "&MONEY" by "florin" alone.
+      int index = candidates[c];
+      for (size_t d = c + 1; d < candidates.size() &&
+                             verbs_.pattern(candidates[d]).specificity ==
+                                 verbs_.pattern(index).specificity;
+           ++d) {
+        Binding other;
+        if (matches(candidates[d], other) && other.words > binding.words) {
+          binding = other;
+          index = candidates[d];
+        }
+      }
+      const lexicon::VerbPattern& pattern = verbs_.pattern(index);
       covered_.push_back({binding.first, binding.last + 1});
       // "SAID WOULD * NOW": the pattern spans an earlier verb, whose own
       // event it replaces.
