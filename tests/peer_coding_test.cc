@@ -314,6 +314,7 @@ TEST(PeerVerbs, UdPetrarchNounPhraseHeadFollowsItsModifier) {
             "--- RENEW [040] ---\n"
             "RENEW\n"
             "- * {OLD &KINDS PACTS} [051]\n"
+            "- * {TO SUPPLY} [050]\n"
             "--- SWELL [---] ---\n"
             "SWELL {SWOLLEN}\n"
             "- {WATER LEVELS} * [050]\n");
@@ -325,6 +326,9 @@ TEST(PeerVerbs, UdPetrarchNounPhraseHeadFollowsItsModifier) {
             (Strings{"RVL>HLC:051"}));
   // ...but "farm trade pacts" are trade pacts, not farm pacts.
   EXPECT_EQ(Triples(coder, "Riverland renewed old farm trade pacts with Hill Country."),
+            (Strings{"RVL>HLC:040"}));
+  // The head of a noun phrase is a noun, not a verb.
+  EXPECT_EQ(Triples(coder, "Riverland renewed a pact to supply Hill Country."),
             (Strings{"RVL>HLC:040"}));
   // A coordinated modifier keeps its place: "water and flood levels".
   EXPECT_EQ(Triples(coder, "Riverland's water and flood levels have swollen in its quarrel "

@@ -348,6 +348,9 @@ class PeerSentenceCoder {
     for (uint32_t k = pos + 1; k < end; ++k) {
       if (adjacent && k != pos + 1 && !CoordinatedBetween(pos, k)) continue;
       if (!e.words.empty()) {
+        // The head of a {noun phrase} is no verb: "{TO SUPPLY}" is not
+        // "(an accord) to supply".
+        if (e.coordinated && sentence_.tokens[k].tag.starts_with("VB")) continue;
         for (const std::string& phrase : e.words) {
           uint32_t n = PhraseAt(k, phrase);
           if (n && k + n <= limit && MatchAfter(p, i + 1, k + n - 1, limit, b)) {
