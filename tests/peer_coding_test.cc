@@ -171,6 +171,13 @@ TEST(PeerVerbs, Petrarch1AgentsAloneTargetlessEventsAndPassives) {
   // "NGO~" goes before the country.
   EXPECT_EQ(Triples(coder, "The Riverland marsh council decried Lakeland."),
             (Strings{"NGORVL>LKL:122"}));
+  // Every agent of the noun phrase adds its code, once.
+  EXPECT_EQ(Triples(coder, "A marsh council Riverland deputy decried Lakeland."),
+            (Strings{"NGORVLGOV>LKL:122"}));
+  EXPECT_EQ(Triples(coder, "Riverland deputy priests decried Lakeland."),
+            (Strings{"RVLGOVREL>LKL:122"}));
+  EXPECT_EQ(Triples(coder, "Riverland deputy deputies decried Lakeland."),
+            (Strings{"RVLGOV>LKL:122"}));
   // A verb without an object: an event without a target (kept by records
   // with require_dyad off); an object that names no actor: none.
   EXPECT_EQ(Triples(coder, "Riverland declared on Monday."), (Strings{"RVL>:010"}));

@@ -109,11 +109,15 @@ class PeerSentenceCoder {
   // those peers code it (AgentAlone).
   std::optional<Actor> Resolve(TokenSpan span,
                                ActorResolver::Role role = ActorResolver::Role::kAny) const {
-    if (auto actor = actors_.Resolve(span, nullptr, role)) return actor;
+    if (auto actor = actors_.Resolve(span, nullptr, role)) {
+      StackAgents(*actor, span);
+      return actor;
+    }
     return AgentAlone(span);
   }
   std::vector<Actor> ResolveAll(TokenSpan span, ActorResolver::Role role) const {
     std::vector<Actor> actors = actors_.ResolveAll(span, analysis_.noun_phrases, role);
+    if (actors.size() == 1) StackAgents(actors[0], span);
     if (!actors.empty()) return actors;
     // Agents alone, one per conjunct: "priests and deputies".
     uint32_t piece = span.first;
@@ -139,6 +143,32 @@ class PeerSentenceCoder {
       return actor;
     }
     return std::nullopt;
+  }
+
+  // The peers add the code of every agent of a noun phrase to its actor
+  // ("an MSF Riverland diplomat": RVL, NGO~ and GOV -> NGORVLGOV); the
+  // resolver gives one. The others, outside the words it used and not yet
+  // in the code, are added here.
+  void StackAgents(Actor& actor, TokenSpan span) const {
+    const auto& tokens = sentence_.tokens;
+    for (const lexicon::AgentMatch& agent : actors_.agent_matches()) {
+      if (agent.first < span.first || agent.last > span.last || agent.first >= agent.last) continue;
+      bool inside = tokens[agent.first].begin >= actor.begin && tokens[agent.last - 1].end <= actor.end;
+      std::string_view sector = agent.sector;
+      while (sector.ends_with('~')) sector.remove_suffix(1);
+      if (inside || sector.empty() || actor.code.find(sector) != std::string::npos) continue;
+      // "the Danish media and government" are two actors, not one.
+      bool coordinated = false;
+      for (uint32_t t = span.first; t < span.last; ++t) {
+        coordinated |= IsConjunction(t) || words_[t] == ",";
+      }
+      if (coordinated) continue;
+      if (!agent.sector.ends_with('~')) {
+        actor.code += agent.sector;
+      } else if (actor.code.size() >= 3 && actor.code.find('~') == std::string::npos) {
+        actor.code.insert(3, agent.sector);  // before the country (PutSectorFirst)
+      }
+    }
   }
 
   // PETRARCH-1's new_actor_length: a phrase that names no actor, of at
