@@ -311,7 +311,7 @@ TEST(PeerVerbs, OfEquallySpecificPatternsTheOneMatchingMoreWordsWins) {
   EXPECT_EQ(Triples(coder, "Riverland donated a crown to Lakeland."), (Strings{"RVL>LKL:071"}));
 }
 
-TEST(PeerVerbs, UdPetrarchNounPhraseHeadFollowsItsModifier) {
+TEST(PeerVerbs, UdPetrarchNounPhrases) {
   testing::TempDir dir;
   dir.Write("test_actors.txt", kPetrarchActors);
   dir.Write("Test_Coding_Ontology.txt", "040:0x0040\n050:0x0080\n051:0x0081\n");
@@ -322,6 +322,7 @@ TEST(PeerVerbs, UdPetrarchNounPhraseHeadFollowsItsModifier) {
             "RENEW\n"
             "- * {OLD &KINDS PACTS} [051]\n"
             "- * {TO SUPPLY} [050]\n"
+            "- LATELY * [050]\n"
             "--- SWELL [---] ---\n"
             "SWELL {SWOLLEN}\n"
             "- {WATER LEVELS} * [050]\n");
@@ -336,6 +337,9 @@ TEST(PeerVerbs, UdPetrarchNounPhraseHeadFollowsItsModifier) {
             (Strings{"RVL>HLC:040"}));
   // The head of a noun phrase is a noun, not a verb.
   EXPECT_EQ(Triples(coder, "Riverland renewed a pact to supply Hill Country."),
+            (Strings{"RVL>HLC:040"}));
+  // Before the verb only noun phrases match, no bare words.
+  EXPECT_EQ(Triples(coder, "Riverland lately renewed its ties with Hill Country."),
             (Strings{"RVL>HLC:040"}));
   // A coordinated modifier keeps its place: "water and flood levels".
   EXPECT_EQ(Triples(coder, "Riverland's water and flood levels have swollen in its quarrel "

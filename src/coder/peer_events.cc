@@ -433,6 +433,11 @@ class PeerSentenceCoder {
       return true;
     }
     const auto& e = p.before[i];
+    // UD-PETRARCH looks before the verb only for noun phrases and slots:
+    // its suite codes "Neither A nor B boycotted" and "X recently allowed"
+    // without the patterns "NEITHER *" and "RECENTLY *", and "indicated it
+    // deplored" without "INDICATED *".
+    if (verbs_.keeps_compound_actors() && !e.words.empty() && !e.noun_phrase) return false;
     const bool adjacent = e.adjacent && !e.words.empty();
     uint32_t gap = !adjacent ? kMaxGap : e.coordinated ? 2 : 0;
     for (uint32_t d = 0; d <= gap && d + 1 <= pos; ++d) {

@@ -165,6 +165,7 @@ std::vector<Token> Tokenize(std::string_view text, bool stems, std::string& erro
     if (!chunk.empty()) {
       Token token;
       token.adjacent = joined;
+      token.in_noun_phrase = noun_phrase != std::string_view::npos;
       std::string_view c = chunk;
       if (c == "*") {
         token.kind = Token::Kind::kVerb;
@@ -577,6 +578,7 @@ void PeerVerbReader::AddPattern(const Verb& verb, const RawPattern* raw,
     PatternElement element;
     element.adjacent = joined.adjacent;
     element.coordinated = joined.head;
+    element.noun_phrase = token.in_noun_phrase;
     switch (token.kind) {
       case Token::Kind::kSource:
         element.source = true;

@@ -59,6 +59,7 @@ class PeerVerbReader {
     // The head of a UD-PETRARCH {noun phrase}: adjacent to the modifier
     // before it, or with a coordinated one between ("death and injury toll").
     bool head = false;
+    bool in_noun_phrase = false;  // a word of a UD-PETRARCH {noun phrase}
   };
   struct RawPattern {
     std::vector<Token> tokens;

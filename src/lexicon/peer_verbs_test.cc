@@ -160,6 +160,8 @@ TEST(PeerVerbs, ReadsUdPetrarchGroupsAndTheCodingOntology) {
   EXPECT_TRUE(words.elements[1].coordinated);
   EXPECT_FALSE(words.elements[0].adjacent);
   EXPECT_FALSE(words.elements[2].adjacent);
+  EXPECT_TRUE(words.elements[0].noun_phrase);
+  EXPECT_FALSE(words.elements[2].noun_phrase);
   EXPECT_TRUE(words.elements[3].target);
   const VerbPattern& despite = AtLine(dict, 5);
   ASSERT_EQ(despite.before.size(), 2u);

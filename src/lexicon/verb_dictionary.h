@@ -38,6 +38,8 @@ struct PatternElement {
   // The adjacency is a noun phrase's head with its modifier: a coordinated
   // word may stand between ("death and injury toll" for DEATH TOLL).
   bool coordinated = false;
+  // A word of a UD-PETRARCH {noun phrase}.
+  bool noun_phrase = false;
 };
 
 struct VerbPattern {
