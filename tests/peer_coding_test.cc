@@ -264,6 +264,33 @@ TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {
             (Strings{"HLC>LKL:062", "LKL>HLC:062"}));
 }
 
+TEST(PeerVerbs, TabariDefaultActors) {
+  testing::TempDir dir;
+  dir.Write("Test.actors", "; invented\nRIVERLAND [RVL]\nHILL_COUNTRY [HLC]\nLAKELAND [LKL]\n");
+  dir.Write("Test.verbs", "; invented\nEMBARG [163]\n~~FINISH\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  PeerOptions strict{.default_source = "DSRC",
+                     .default_target = "DTGT",
+                     .default_source_prior = true,
+                     .default_target_after = true};
+  // A side the sentence does not name takes the default code.
+  EXPECT_EQ(Triples(coder, "Vinland embargoed Hill Country.", strict), (Strings{"DSRC>HLC:163"}));
+  EXPECT_EQ(Triples(coder, "Riverland embargoed Vinland.", strict), (Strings{"RVL>DTGT:163"}));
+  EXPECT_EQ(Triples(coder, "Riverland and Lakeland embargoed Vinland.", strict),
+            (Strings{"LKL>DTGT:163", "RVL>DTGT:163"}));
+  // Without PRIOR the source may follow the verb; without AFTER the target
+  // may precede it.
+  PeerOptions loose{.default_source = "DSRC", .default_target = "DTGT"};
+  EXPECT_EQ(Triples(coder, "Vinland embargoed Hill Country and Lakeland.", loose),
+            (Strings{"HLC>LKL:163"}));
+  EXPECT_EQ(Triples(coder, "Riverland and Lakeland embargoed Vinland.", loose),
+            (Strings{"RVL>LKL:163"}));
+  // Without the command nothing is coded.
+  EXPECT_EQ(Triples(coder, "Vinland embargoed Hill Country."), (Strings{}));
+}
+
 TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
   testing::TempDir dir;
   dir.Write("test_actors.txt", kPetrarchActors);

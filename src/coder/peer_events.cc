@@ -522,6 +522,35 @@ class PeerSentenceCoder {
     return limit;
   }
 
+  // TABARI's DEFAULT: command (PeerOptions): without PRIOR the first
+  // target may be the source, without AFTER the second member of a
+  // compound source the target; a side still empty takes the default code.
+  void ApplyDefaults(std::vector<Actor>& sources, std::vector<Actor>& targets,
+                     const Event& like) {
+    if (sources.empty() && !targets.empty() && !options_.default_source_prior) {
+      sources.push_back(targets.front());
+      targets.erase(targets.begin());
+    }
+    if (targets.empty() && sources.size() >= 2 && !options_.default_target_after) {
+      targets.assign(sources.begin() + 1, sources.end());
+      sources.resize(1);
+    }
+    auto coded = [&](const std::string& code) {
+      Actor actor;
+      actor.code = code;
+      actor.begin = actor.end = like.verb_begin;  // named by no words: at the verb
+      return actor;
+    };
+    if (sources.empty() && !options_.default_source.empty()) {
+      Explain("  source: the default {}", options_.default_source);
+      sources.push_back(coded(options_.default_source));
+    }
+    if (targets.empty() && !options_.default_target.empty()) {
+      Explain("  target: the default {}", options_.default_target);
+      targets.push_back(coded(options_.default_target));
+    }
+  }
+
   // Whether an event with both a source and a target was coded.
   bool HasDyad() const {
     return std::any_of(out_.events.begin(), out_.events.end(),
@@ -698,7 +727,14 @@ class PeerSentenceCoder {
       if (sources.empty()) {
         if (auto actor = NewActor(source_span)) sources.push_back(std::move(*actor));
       }
-      if (sources.empty()) {
+      // (Only for a sentence's first event: TABARI codes one verb a sentence,
+      // so "..., a senior official said" adds no event with a default.)
+      // A pronoun names a source, one dyad leaves unresolved here: no default.
+      const bool pronoun = !source_span.empty() &&
+                           sentence_.tokens[source_span.first].tag.starts_with("PRP");
+      const bool defaults =
+          (!options_.default_source.empty() || !options_.default_target.empty()) && !HasDyad();
+      if (sources.empty() && (!defaults || pronoun)) {
         Explain("  no source actor");
         return;
       }
@@ -740,6 +776,11 @@ class PeerSentenceCoder {
           Explain("  target '{}': a new actor", actor->text);
           targets.push_back(std::move(*actor));
         }
+      }
+      if (defaults) ApplyDefaults(sources, targets, like);
+      if (sources.empty()) {
+        Explain("  no source actor");
+        return;
       }
       // With PETRARCH-2's ontology a negated clause codes the negated event.
       std::string code = pattern.code, reverse = pattern.reverse_code;
