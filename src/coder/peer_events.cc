@@ -153,7 +153,8 @@ class PeerSentenceCoder {
     const auto& tokens = sentence_.tokens;
     for (const lexicon::AgentMatch& agent : actors_.agent_matches()) {
       if (agent.first < span.first || agent.last > span.last || agent.first >= agent.last) continue;
-      bool inside = tokens[agent.first].begin >= actor.begin && tokens[agent.last - 1].end <= actor.end;
+      bool inside =
+          tokens[agent.first].begin >= actor.begin && tokens[agent.last - 1].end <= actor.end;
       std::string_view sector = agent.sector;
       while (sector.ends_with('~')) sector.remove_suffix(1);
       if (inside || sector.empty() || actor.code.find(sector) != std::string::npos) continue;
@@ -255,7 +256,8 @@ class PeerSentenceCoder {
   // Whether tokens a and b, which a pattern wants adjacent, are separated
   // only by a coordinated word: "death and injury toll" is a death toll.
   bool CoordinatedBetween(uint32_t a, uint32_t b) const {
-    return b == a + 3 && IsConjunction(a + 1) && std::isalpha(static_cast<unsigned char>(words_[a + 2][0]));
+    return b == a + 3 && IsConjunction(a + 1) &&
+           std::isalpha(static_cast<unsigned char>(words_[a + 2][0]));
   }
 
   // The actors of a noun phrase and of the list it stands in: "Riverland,
@@ -727,9 +729,10 @@ class PeerSentenceCoder {
       if (sources.empty()) {
         if (auto actor = NewActor(source_span)) sources.push_back(std::move(*actor));
       }
-      // (Only for a sentence's first event: TABARI codes one verb a sentence,
-      // so "..., a senior official said" adds no event with a default.)
-      // A pronoun names a source, one dyad leaves unresolved here: no default.
+      // TABARI's default actors (ApplyDefaults) serve only a sentence's
+      // first event, as TABARI codes one verb a sentence ("..., a senior
+      // official said" gets none), and no pronoun subject, which names a
+      // source dyad leaves unresolved here.
       const bool pronoun = !source_span.empty() &&
                            sentence_.tokens[source_span.first].tag.starts_with("PRP");
       const bool defaults =

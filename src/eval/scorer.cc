@@ -194,7 +194,9 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
       simdjson::dom::array options;
       if (config["options"].get_array().get(options) == simdjson::SUCCESS) {
         for (simdjson::dom::element option : options) {
-          if (option.get_string().get(value) == simdjson::SUCCESS) ReadTabariDefault(value, record.peer);
+          if (option.get_string().get(value) == simdjson::SUCCESS) {
+            ReadTabariDefault(value, record.peer);
+          }
         }
       }
     }
