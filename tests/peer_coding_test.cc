@@ -171,6 +171,13 @@ TEST(PeerVerbs, Petrarch1AgentsAloneTargetlessEventsAndPassives) {
   // "NGO~" goes before the country.
   EXPECT_EQ(Triples(coder, "The Riverland marsh council decried Lakeland."),
             (Strings{"NGORVL>LKL:122"}));
+  // Every agent of the noun phrase adds its code, once.
+  EXPECT_EQ(Triples(coder, "A marsh council Riverland deputy decried Lakeland."),
+            (Strings{"NGORVLGOV>LKL:122"}));
+  EXPECT_EQ(Triples(coder, "Riverland deputy priests decried Lakeland."),
+            (Strings{"RVLGOVREL>LKL:122"}));
+  EXPECT_EQ(Triples(coder, "Riverland deputy deputies decried Lakeland."),
+            (Strings{"RVLGOV>LKL:122"}));
   // A verb without an object: an event without a target (kept by records
   // with require_dyad off); an object that names no actor: none.
   EXPECT_EQ(Triples(coder, "Riverland declared on Monday."), (Strings{"RVL>:010"}));
@@ -257,6 +264,33 @@ TEST(PeerVerbs, TabariStemsAndDictionaryVerbs) {
             (Strings{"HLC>LKL:062", "LKL>HLC:062"}));
 }
 
+TEST(PeerVerbs, TabariDefaultActors) {
+  testing::TempDir dir;
+  dir.Write("Test.actors", "; invented\nRIVERLAND [RVL]\nHILL_COUNTRY [HLC]\nLAKELAND [LKL]\n");
+  dir.Write("Test.verbs", "; invented\nEMBARG [163]\n~~FINISH\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  PeerOptions strict{.default_source = "DSRC",
+                     .default_target = "DTGT",
+                     .default_source_prior = true,
+                     .default_target_after = true};
+  // A side the sentence does not name takes the default code.
+  EXPECT_EQ(Triples(coder, "Vinland embargoed Hill Country.", strict), (Strings{"DSRC>HLC:163"}));
+  EXPECT_EQ(Triples(coder, "Riverland embargoed Vinland.", strict), (Strings{"RVL>DTGT:163"}));
+  EXPECT_EQ(Triples(coder, "Riverland and Lakeland embargoed Vinland.", strict),
+            (Strings{"LKL>DTGT:163", "RVL>DTGT:163"}));
+  // Without PRIOR the source may follow the verb; without AFTER the target
+  // may precede it.
+  PeerOptions loose{.default_source = "DSRC", .default_target = "DTGT"};
+  EXPECT_EQ(Triples(coder, "Vinland embargoed Hill Country and Lakeland.", loose),
+            (Strings{"HLC>LKL:163"}));
+  EXPECT_EQ(Triples(coder, "Riverland and Lakeland embargoed Vinland.", loose),
+            (Strings{"RVL>LKL:163"}));
+  // Without the command nothing is coded.
+  EXPECT_EQ(Triples(coder, "Vinland embargoed Hill Country."), (Strings{}));
+}
+
 TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
   testing::TempDir dir;
   dir.Write("test_actors.txt", kPetrarchActors);
@@ -265,7 +299,9 @@ TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
             "# invented\n"
             "--- CRITICIZE [110] ---\n"
             "CRITICIZE\n"
-            "- * (OVER {BORDER DISPUTE}) [110]\n");
+            "- * (OVER {BORDER DISPUTE}) [110]\n"
+            "--- SEE [010] ---\n"
+            "SEE {SEEN}\n");
   CoderOptions options;
   options.dictionaries = {dir.path()};
   const Coder coder = Coder::Load(options);
@@ -275,8 +311,67 @@ TEST(PeerVerbs, UdPetrarchNegationThroughTheOntology) {
   // A passive without a by-agent: the first actor after the verb acts.
   EXPECT_EQ(Triples(coder, "Riverland was criticized over its quarrel with Hill Country."),
             (Strings{"HLC>RVL:110"}));
+  // ...but not one in the clause of another verb: Hill Country is only
+  // criticized here, it does not see.
+  EXPECT_EQ(Triples(coder, "Riverland was seen to criticize Hill Country."),
+            (Strings{"RVL>HLC:110"}));
   // PETRARCH-2 keeps a compound actor code whole.
   EXPECT_EQ(Triples(coder, "The Lowlands criticized Marshland."), (Strings{"LWA/LWB>MSL:110"}));
+}
+
+TEST(PeerVerbs, OfEquallySpecificPatternsTheOneMatchingMoreWordsWins) {
+  testing::TempDir dir;
+  dir.Write("test.actors.txt", kPetrarchActors);
+  dir.Write("test.verbs.txt",
+            "<!-- invented -->\n"
+            "&MONEY\n+DUCAT\n+CROWN\n"
+            "&RARECOINS\n+OLD SILVER CROWN\n"
+            "--- DONATE [070] ---\n"
+            "DONATE\n"
+            "- * &MONEY [071]\n"
+            "- * &RARECOINS [072]\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  EXPECT_EQ(Triples(coder, "Riverland donated an old silver crown to Lakeland."),
+            (Strings{"RVL>LKL:072"}));
+  EXPECT_EQ(Triples(coder, "Riverland donated a crown to Lakeland."), (Strings{"RVL>LKL:071"}));
+}
+
+TEST(PeerVerbs, UdPetrarchNounPhrases) {
+  testing::TempDir dir;
+  dir.Write("test_actors.txt", kPetrarchActors);
+  dir.Write("Test_Coding_Ontology.txt", "040:0x0040\n050:0x0080\n051:0x0081\n");
+  dir.Write("test_verbs.txt",
+            "# invented\n"
+            "&KINDS\n+FARM\n+SHIPPING\n"
+            "--- RENEW [040] ---\n"
+            "RENEW\n"
+            "- * {OLD &KINDS PACTS} [051]\n"
+            "- * {TO SUPPLY} [050]\n"
+            "- LATELY * [050]\n"
+            "--- SWELL [---] ---\n"
+            "SWELL {SWOLLEN}\n"
+            "- {WATER LEVELS} * [050]\n");
+  CoderOptions options;
+  options.dictionaries = {dir.path()};
+  const Coder coder = Coder::Load(options);
+  // Modifiers may stand between the others ("old river farm pacts")...
+  EXPECT_EQ(Triples(coder, "Riverland renewed old river farm pacts with Hill Country."),
+            (Strings{"RVL>HLC:051"}));
+  // ...but "farm trade pacts" are trade pacts, not farm pacts.
+  EXPECT_EQ(Triples(coder, "Riverland renewed old farm trade pacts with Hill Country."),
+            (Strings{"RVL>HLC:040"}));
+  // The head of a noun phrase is a noun, not a verb.
+  EXPECT_EQ(Triples(coder, "Riverland renewed a pact to supply Hill Country."),
+            (Strings{"RVL>HLC:040"}));
+  // Before the verb only noun phrases match, no bare words.
+  EXPECT_EQ(Triples(coder, "Riverland lately renewed its ties with Hill Country."),
+            (Strings{"RVL>HLC:040"}));
+  // A coordinated modifier keeps its place: "water and flood levels".
+  EXPECT_EQ(Triples(coder, "Riverland's water and flood levels have swollen in its quarrel "
+                           "with Hill Country."),
+            (Strings{"RVL>HLC:050"}));
 }
 
 }  // namespace

@@ -37,6 +37,14 @@ struct PeerOptions {
   // actor, its words in capitals and quotes ("\"THE WEATHER OFFICE\"").
   // 0: off.
   int new_actor_length = 0;
+  // TABARI's "DEFAULT: SOURCE [A] PRIOR TARGET [B] AFTER": the codes of an
+  // event's source and target when the sentence names none; "" for none.
+  // Without PRIOR a source may be found after the verb (the first actor
+  // there, the rest staying targets); without AFTER a target before it
+  // (the second member of a compound subject).
+  std::string default_source, default_target;
+  bool default_source_prior = false;
+  bool default_target_after = false;
 };
 
 // Why a sentence coded what it coded, for --explain.

@@ -45,6 +45,7 @@ class PeerSentenceCoder {
   struct Binding {
     TokenSpan source, target;
     uint32_t first = 0, last = 0;  // the stretch of tokens the pattern matched
+    uint32_t words = 0;            // how many of them are pattern words
   };
 
   template <typename... Args>
@@ -108,11 +109,15 @@ class PeerSentenceCoder {
   // those peers code it (AgentAlone).
   std::optional<Actor> Resolve(TokenSpan span,
                                ActorResolver::Role role = ActorResolver::Role::kAny) const {
-    if (auto actor = actors_.Resolve(span, nullptr, role)) return actor;
+    if (auto actor = actors_.Resolve(span, nullptr, role)) {
+      StackAgents(*actor, span);
+      return actor;
+    }
     return AgentAlone(span);
   }
   std::vector<Actor> ResolveAll(TokenSpan span, ActorResolver::Role role) const {
     std::vector<Actor> actors = actors_.ResolveAll(span, analysis_.noun_phrases, role);
+    if (actors.size() == 1) StackAgents(actors[0], span);
     if (!actors.empty()) return actors;
     // Agents alone, one per conjunct: "priests and deputies".
     uint32_t piece = span.first;
@@ -138,6 +143,33 @@ class PeerSentenceCoder {
       return actor;
     }
     return std::nullopt;
+  }
+
+  // The peers add the code of every agent of a noun phrase to its actor
+  // ("an MSF Riverland diplomat": RVL, NGO~ and GOV -> NGORVLGOV); the
+  // resolver gives one. The others, outside the words it used and not yet
+  // in the code, are added here.
+  void StackAgents(Actor& actor, TokenSpan span) const {
+    const auto& tokens = sentence_.tokens;
+    for (const lexicon::AgentMatch& agent : actors_.agent_matches()) {
+      if (agent.first < span.first || agent.last > span.last || agent.first >= agent.last) continue;
+      bool inside =
+          tokens[agent.first].begin >= actor.begin && tokens[agent.last - 1].end <= actor.end;
+      std::string_view sector = agent.sector;
+      while (sector.ends_with('~')) sector.remove_suffix(1);
+      if (inside || sector.empty() || actor.code.find(sector) != std::string::npos) continue;
+      // "the Danish media and government" are two actors, not one.
+      bool coordinated = false;
+      for (uint32_t t = span.first; t < span.last; ++t) {
+        coordinated |= IsConjunction(t) || words_[t] == ",";
+      }
+      if (coordinated) continue;
+      if (!agent.sector.ends_with('~')) {
+        actor.code += agent.sector;
+      } else if (actor.code.size() >= 3 && actor.code.find('~') == std::string::npos) {
+        actor.code.insert(3, agent.sector);  // before the country (PutSectorFirst)
+      }
+    }
   }
 
   // PETRARCH-1's new_actor_length: a phrase that names no actor, of at
@@ -219,6 +251,13 @@ class PeerSentenceCoder {
 
   bool IsConjunction(uint32_t t) const {
     return words_[t] == "and" || words_[t] == "or" || words_[t] == "nor";
+  }
+
+  // Whether tokens a and b, which a pattern wants adjacent, are separated
+  // only by a coordinated word: "death and injury toll" is a death toll.
+  bool CoordinatedBetween(uint32_t a, uint32_t b) const {
+    return b == a + 3 && IsConjunction(a + 1) &&
+           std::isalpha(static_cast<unsigned char>(words_[a + 2][0]));
   }
 
   // The actors of a noun phrase and of the list it stands in: "Riverland,
@@ -334,13 +373,22 @@ class PeerSentenceCoder {
       return true;
     }
     const auto& e = p.elements[i];
-    uint32_t end = e.adjacent && !e.words.empty() ? std::min(limit, pos + 2)
-                                                  : std::min(limit, pos + 2 + kMaxGap);
+    const bool adjacent = e.adjacent && !e.words.empty();
+    uint32_t end = !adjacent ? std::min(limit, pos + 2 + kMaxGap)
+                   : e.coordinated ? std::min(limit, pos + 4)
+                                   : std::min(limit, pos + 2);
     for (uint32_t k = pos + 1; k < end; ++k) {
+      if (adjacent && k != pos + 1 && !CoordinatedBetween(pos, k)) continue;
       if (!e.words.empty()) {
+        // The head of a {noun phrase} is no verb: "{TO SUPPLY}" is not
+        // "(an accord) to supply".
+        if (e.coordinated && sentence_.tokens[k].tag.starts_with("VB")) continue;
         for (const std::string& phrase : e.words) {
           uint32_t n = PhraseAt(k, phrase);
-          if (n && k + n <= limit && MatchAfter(p, i + 1, k + n - 1, limit, b)) return true;
+          if (n && k + n <= limit && MatchAfter(p, i + 1, k + n - 1, limit, b)) {
+            b.words += n;
+            return true;
+          }
         }
         continue;
       }
@@ -387,14 +435,24 @@ class PeerSentenceCoder {
       return true;
     }
     const auto& e = p.before[i];
-    uint32_t gap = e.adjacent && !e.words.empty() ? 0 : kMaxGap;
+    // UD-PETRARCH looks before the verb only for noun phrases and slots:
+    // its suite codes "Neither A nor B boycotted" and "X recently allowed"
+    // without the patterns "NEITHER *" and "RECENTLY *", and "indicated it
+    // deplored" without "INDICATED *".
+    if (verbs_.keeps_compound_actors() && !e.words.empty() && !e.noun_phrase) return false;
+    const bool adjacent = e.adjacent && !e.words.empty();
+    uint32_t gap = !adjacent ? kMaxGap : e.coordinated ? 2 : 0;
     for (uint32_t d = 0; d <= gap && d + 1 <= pos; ++d) {
       uint32_t k = pos - 1 - d;  // the last token of the element
+      if (adjacent && d != 0 && !CoordinatedBetween(k, pos)) continue;
       if (!e.words.empty()) {
         for (const std::string& phrase : e.words) {
           uint32_t n = static_cast<uint32_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1);
           if (n > k + 1) continue;
-          if (PhraseAt(k + 1 - n, phrase) == n && MatchBefore(p, i + 1, k + 1 - n, b)) return true;
+          if (PhraseAt(k + 1 - n, phrase) == n && MatchBefore(p, i + 1, k + 1 - n, b)) {
+            b.words += n;
+            return true;
+          }
         }
         continue;
       }
@@ -454,6 +512,44 @@ class PeerSentenceCoder {
       out_.events.erase(out_.events.begin() + i);
       out_.clauses.erase(out_.clauses.begin() + i);
       event_heads_.erase(event_heads_.begin() + i);
+    }
+  }
+
+  // Where the first clause after the verb `head` begins (its predicate),
+  // or `limit`.
+  uint32_t NextClauseStart(uint32_t head, uint32_t limit) const {
+    for (const Clause& c : analysis_.clauses) {
+      if (c.head > head && c.predicate.first > head) limit = std::min(limit, c.predicate.first);
+    }
+    return limit;
+  }
+
+  // TABARI's DEFAULT: command (PeerOptions): without PRIOR the first
+  // target may be the source, without AFTER the second member of a
+  // compound source the target; a side still empty takes the default code.
+  void ApplyDefaults(std::vector<Actor>& sources, std::vector<Actor>& targets,
+                     const Event& like) {
+    if (sources.empty() && !targets.empty() && !options_.default_source_prior) {
+      sources.push_back(targets.front());
+      targets.erase(targets.begin());
+    }
+    if (targets.empty() && sources.size() >= 2 && !options_.default_target_after) {
+      targets.assign(sources.begin() + 1, sources.end());
+      sources.resize(1);
+    }
+    auto coded = [&](const std::string& code) {
+      Actor actor;
+      actor.code = code;
+      actor.begin = actor.end = like.verb_begin;  // named by no words: at the verb
+      return actor;
+    };
+    if (sources.empty() && !options_.default_source.empty()) {
+      Explain("  source: the default {}", options_.default_source);
+      sources.push_back(coded(options_.default_source));
+    }
+    if (targets.empty() && !options_.default_target.empty()) {
+      Explain("  target: the default {}", options_.default_target);
+      targets.push_back(coded(options_.default_target));
     }
   }
 
@@ -577,11 +673,29 @@ class PeerSentenceCoder {
     for (uint32_t t = head + 1; t < phrase_end && !by; ++t) by = words_[t] == "by";
     const bool passive =
         clause.voice == Voice::kPassive && (be || !clause.agent.empty()) && (!petrarch1_ || by);
-    for (int index : candidates) {
+    auto matches = [&](int index, Binding& binding) {
       const lexicon::VerbPattern& pattern = verbs_.pattern(index);
+      return MatchAfter(pattern, 0, head, phrase_end, binding) &&
+             MatchBefore(pattern, 0, head, binding);
+    };
+    for (size_t c = 0; c < candidates.size(); ++c) {
       Binding binding;
-      if (!MatchAfter(pattern, 0, head, phrase_end, binding)) continue;
-      if (!MatchBefore(pattern, 0, head, binding)) continue;
+      if (!matches(candidates[c], binding)) continue;
+      // Of equally specific patterns, the one that matched more words:
+      // "austrian gold florin" is a match of "&RARECOINS" before one of
+      // "&MONEY" by "florin" alone.
+      int index = candidates[c];
+      for (size_t d = c + 1; d < candidates.size() &&
+                             verbs_.pattern(candidates[d]).specificity ==
+                                 verbs_.pattern(index).specificity;
+           ++d) {
+        Binding other;
+        if (matches(candidates[d], other) && other.words > binding.words) {
+          binding = other;
+          index = candidates[d];
+        }
+      }
+      const lexicon::VerbPattern& pattern = verbs_.pattern(index);
       covered_.push_back({binding.first, binding.last + 1});
       // "SAID WOULD * NOW": the pattern spans an earlier verb, whose own
       // event it replaces.
@@ -604,8 +718,10 @@ class PeerSentenceCoder {
       // UD-PETRARCH: a passive without a by-agent takes the first actor
       // after the verb as the source ("X was criticized over its dispute
       // with Y": Y -> X).
+      // Only within the verb's own words: in "X was seen to attack Y" Y
+      // belongs to "attack".
       if (passive && source_span.empty() && verbs_.keeps_compound_actors()) {
-        source_span = FirstActorAfter(head + 1, limit, {});
+        source_span = FirstActorAfter(head + 1, NextClauseStart(head, limit), {});
       }
       std::vector<Actor> sources = source_span.empty()
                                        ? std::vector<Actor>{}
@@ -613,7 +729,15 @@ class PeerSentenceCoder {
       if (sources.empty()) {
         if (auto actor = NewActor(source_span)) sources.push_back(std::move(*actor));
       }
-      if (sources.empty()) {
+      // TABARI's default actors (ApplyDefaults) serve only a sentence's
+      // first event, as TABARI codes one verb a sentence ("..., a senior
+      // official said" gets none), and no pronoun subject, which names a
+      // source dyad leaves unresolved here.
+      const bool pronoun = !source_span.empty() &&
+                           sentence_.tokens[source_span.first].tag.starts_with("PRP");
+      const bool defaults =
+          (!options_.default_source.empty() || !options_.default_target.empty()) && !HasDyad();
+      if (sources.empty() && (!defaults || pronoun)) {
         Explain("  no source actor");
         return;
       }
@@ -655,6 +779,11 @@ class PeerSentenceCoder {
           Explain("  target '{}': a new actor", actor->text);
           targets.push_back(std::move(*actor));
         }
+      }
+      if (defaults) ApplyDefaults(sources, targets, like);
+      if (sources.empty()) {
+        Explain("  no source actor");
+        return;
       }
       // With PETRARCH-2's ontology a negated clause codes the negated event.
       std::string code = pattern.code, reverse = pattern.reverse_code;

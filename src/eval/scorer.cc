@@ -25,6 +25,31 @@ std::string NormaliseTarget(std::string_view target) {
   return target == "---" || target == "null" ? "" : std::string(target);
 }
 
+// TABARI's command "DEFAULT: SOURCE [A] PRIOR TARGET [B] AFTER" (either
+// part may be missing) or "DEFAULT: OFF", one of a record's options in
+// the order TABARI read them.
+void ReadTabariDefault(std::string_view option, PeerOptions& peer) {
+  option = util::Trim(option);
+  if (!option.starts_with("DEFAULT:")) return;
+  peer.default_source.clear();
+  peer.default_target.clear();
+  peer.default_source_prior = peer.default_target_after = false;
+  std::string* code = nullptr;  // the side the words now describe
+  for (std::string_view word : util::Split(option.substr(8), ' ')) {
+    if (word == "SOURCE") {
+      code = &peer.default_source;
+    } else if (word == "TARGET") {
+      code = &peer.default_target;
+    } else if (word.size() > 2 && word.front() == '[' && word.back() == ']' && code) {
+      *code = std::string(word.substr(1, word.size() - 2));
+    } else if (word == "PRIOR") {
+      peer.default_source_prior = true;
+    } else if (word == "AFTER") {
+      peer.default_target_after = true;
+    }
+  }
+}
+
 // One side of a comparison, with the code in the scheme being scored.
 struct Triple {
   std::string source;
@@ -165,6 +190,14 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
       if (config["new_actor_length"].get_string().get(value) == simdjson::SUCCESS &&
           std::from_chars(value.data(), value.data() + value.size(), length).ec == std::errc()) {
         record.peer.new_actor_length = length;
+      }
+      simdjson::dom::array options;
+      if (config["options"].get_array().get(options) == simdjson::SUCCESS) {
+        for (simdjson::dom::element option : options) {
+          if (option.get_string().get(value) == simdjson::SUCCESS) {
+            ReadTabariDefault(value, record.peer);
+          }
+        }
       }
     }
     simdjson::dom::array expected;

@@ -230,8 +230,18 @@ TEST(GoldFileTest, RequireDyadFollowsThePeerOptions) {
                         R"({"id":"c","text":"Three.","expected":[],"config":{"comma_max":"8"}})"
                         "\n"
                         R"({"id":"e","text":"Five.","expected":[],"config":{"new_actor_length":"3"}})"
+                        "\n"
+                        R"({"id":"f","text":"Six.","expected":[],"config":{"options":[)"
+                        R"("DEFAULT: SOURCE [SRC] PRIOR TARGET [TGT] AFTER","DEFAULT: OFF",)"
+                        R"("DEFAULT: SOURCE [ONE] TARGET [TWO]"]}})"
                         "\n");
-  ASSERT_EQ(peer.records.size(), 4u);
+  ASSERT_EQ(peer.records.size(), 5u);
+  // TABARI's DEFAULT: commands, the last one in force.
+  EXPECT_EQ(peer.records[4].peer.default_source, "ONE");
+  EXPECT_EQ(peer.records[4].peer.default_target, "TWO");
+  EXPECT_FALSE(peer.records[4].peer.default_source_prior);
+  EXPECT_FALSE(peer.records[4].peer.default_target_after);
+  EXPECT_EQ(peer.records[3].peer.default_source, "");
   EXPECT_TRUE(peer.records[0].require_dyad);
   EXPECT_FALSE(peer.records[1].require_dyad);
   EXPECT_TRUE(peer.records[2].require_dyad);

@@ -151,16 +151,21 @@ namespace {
 
 // Splits pattern or verb text into tokens: blanks separate words that may
 // have others between them, '_' joins words that must be adjacent.
-// UD-PETRARCH's {noun phrase} and (prepositional phrase) groups only group
-// words, which keep their order; TABARI's { A | B } is a choice.
+// UD-PETRARCH's {noun phrase} and (prepositional phrase) groups group
+// words, which keep their order; in a noun phrase the word before the head
+// (its last word) stands right before it, as "economic relations" are not
+// "economic trade relations", while other modifiers may come between the
+// rest ("new global economic relations"). TABARI's { A | B } is a choice.
 std::vector<Token> Tokenize(std::string_view text, bool stems, std::string& error) {
   std::vector<Token> tokens;
   std::string chunk;
   bool joined = false;  // the next token is joined to the previous by '_'
+  size_t noun_phrase = std::string_view::npos;  // where an open '{' group starts
   auto flush = [&](bool next_joined) {
     if (!chunk.empty()) {
       Token token;
       token.adjacent = joined;
+      token.in_noun_phrase = noun_phrase != std::string_view::npos;
       std::string_view c = chunk;
       if (c == "*") {
         token.kind = Token::Kind::kVerb;
@@ -227,6 +232,15 @@ std::vector<Token> Tokenize(std::string_view text, bool stems, std::string& erro
     }
     if (c == '{' || c == '}' || c == '(' || c == ')' || c == ' ') {
       flush(false);
+      if (c == '{') noun_phrase = tokens.size();
+      if (c == '}' && noun_phrase != std::string_view::npos) {
+        auto word = [](const Token& t) {
+          return t.kind == Token::Kind::kWord || t.kind == Token::Kind::kSynset;
+        };
+        if (tokens.size() >= noun_phrase + 2 && word(tokens.back()) && word(tokens.end()[-2]))
+          tokens.back().adjacent = tokens.back().head = true;
+        noun_phrase = std::string_view::npos;
+      }
     } else if (c == '_') {
       // "IN_*": IN right before the verb; "RESOLUTION_ *": an exact word.
       bool joiner =
@@ -559,10 +573,12 @@ void PeerVerbReader::AddPattern(const Verb& verb, const RawPattern* raw,
   // Elements: before the verb nearest first, after it in order. A token's
   // `adjacent` says it is joined to the token on its left; before the verb
   // the element on the verb's side is the one on the right.
-  auto element_of = [&](const Token& token, bool adjacent,
+  auto element_of = [&](const Token& token, const Token& joined,
                         bool after_verb) -> std::optional<PatternElement> {
     PatternElement element;
-    element.adjacent = adjacent;
+    element.adjacent = joined.adjacent;
+    element.coordinated = joined.head;
+    element.noun_phrase = token.in_noun_phrase;
     switch (token.kind) {
       case Token::Kind::kSource:
         element.source = true;
@@ -610,12 +626,12 @@ void PeerVerbReader::AddPattern(const Verb& verb, const RawPattern* raw,
     return element;
   };
   for (size_t i = verb_at; i-- > 0;) {
-    auto element = element_of(tokens[i], tokens[i + 1].adjacent, false);
+    auto element = element_of(tokens[i], tokens[i + 1], false);
     if (!element) return;
     pattern.before.push_back(std::move(*element));
   }
   for (size_t i = verb_at + 2; i < tokens.size(); ++i) {
-    auto element = element_of(tokens[i], tokens[i].adjacent, true);
+    auto element = element_of(tokens[i], tokens[i], true);
     if (!element) return;
     pattern.elements.push_back(std::move(*element));
   }

@@ -56,6 +56,10 @@ class PeerVerbReader {
     std::string text;                  // word (folded; '*' at the end: a stem) or synset name
     std::vector<std::string> choices;  // kChoice: TABARI { A | B } alternatives
     bool adjacent = false;             // joined by '_' to the token before it
+    // The head of a UD-PETRARCH {noun phrase}: adjacent to the modifier
+    // before it, or with a coordinated one between ("death and injury toll").
+    bool head = false;
+    bool in_noun_phrase = false;  // a word of a UD-PETRARCH {noun phrase}
   };
   struct RawPattern {
     std::vector<Token> tokens;

@@ -154,6 +154,14 @@ TEST(PeerVerbs, ReadsUdPetrarchGroupsAndTheCodingOntology) {
   ASSERT_EQ(words.elements.size(), 4u);
   EXPECT_EQ(words.elements[0].words, (std::vector<std::string>{"harsh"}));
   EXPECT_EQ(words.elements[2].words, (std::vector<std::string>{"at"}));
+  // The head of a noun phrase stands right after its modifier, or after a
+  // coordinated one; the preposition after the group may be farther away.
+  EXPECT_TRUE(words.elements[1].adjacent);
+  EXPECT_TRUE(words.elements[1].coordinated);
+  EXPECT_FALSE(words.elements[0].adjacent);
+  EXPECT_FALSE(words.elements[2].adjacent);
+  EXPECT_TRUE(words.elements[0].noun_phrase);
+  EXPECT_FALSE(words.elements[2].noun_phrase);
   EXPECT_TRUE(words.elements[3].target);
   const VerbPattern& despite = AtLine(dict, 5);
   ASSERT_EQ(despite.before.size(), 2u);

@@ -35,6 +35,11 @@ struct PatternElement {
   bool source = false;
   bool skip = false;
   bool adjacent = false;
+  // The adjacency is a noun phrase's head with its modifier: a coordinated
+  // word may stand between ("death and injury toll" for DEATH TOLL).
+  bool coordinated = false;
+  // A word of a UD-PETRARCH {noun phrase}.
+  bool noun_phrase = false;
 };
 
 struct VerbPattern {
