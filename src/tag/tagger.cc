@@ -849,6 +849,9 @@ class Disambiguator {
   // verb that takes a bare infinitive after its object (help, let, make,
   // see, watch, hear).
   bool AfterCausativeObject(size_t i) const {
+    // The object ends in its head ("made him leave"), not in a modifier
+    // ("makes little mention").
+    if (i == 0 || !(IsNoun(s_[i - 1].tag) || s_[i - 1].tag == kPRP)) return false;
     constexpr size_t kMaxObject = 4;
     for (size_t k = i; k-- > 0 && i - k <= kMaxObject + 1;) {
       const Slot& x = s_[k];

@@ -625,6 +625,7 @@ TEST(TagRulesTest, AdverbOrAdjective) {
 TEST(TagRulesTest, BareInfinitiveAfterACausativeObject) {
   EXPECT_EQ(TagOf("The deal helped the refugees leave the camps .", "leave"), "VB");
   EXPECT_EQ(TagOf("They let the prisoners go .", "go"), "VB");
+  EXPECT_EQ(TagOf("He makes little mention of the war .", "mention"), "NN");
 }
 
 TEST(TagRulesTest, BaseFormAfterASubjectPhrase) {
