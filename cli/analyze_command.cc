@@ -134,19 +134,32 @@ void AddAnalyzeCommand(CLI::App& app) {
 }
 
 void AddTreebankCommand(CLI::App& app) {
-  auto files = std::make_shared<std::vector<std::string>>();
+  struct Options {
+    std::vector<std::string> files;
+    bool errors = false;
+    size_t examples = 3;
+  };
+  auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
       "treebank", "Score tags, verb lemmas and subject/object relations against CoNLL-U treebanks");
-  cmd->add_option("files", *files, "CoNLL-U files (scored together)")->required()->check(CLI::ExistingFile);
-  cmd->callback([files] {
+  cmd->add_option("files", options->files, "CoNLL-U files (scored together)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_flag("--errors", options->errors,
+                "Also list the tagging errors: gold tag -> dyad's tag, counts, example tokens in context");
+  cmd->add_option("--examples", options->examples, "Example tokens per confusion with --errors")
+      ->check(CLI::Range(size_t{0}, kMaxConfusionExamples));
+  cmd->callback([options] {
     Coder coder = Coder::Load(CoderOptions{});
     std::vector<ConlluSentence> gold;
-    for (const auto& path : *files) {
+    for (const auto& path : options->files) {
       std::ifstream in(path);
       auto sentences = ReadConllu(in);
       gold.insert(gold.end(), std::make_move_iterator(sentences.begin()), std::make_move_iterator(sentences.end()));
     }
-    std::cout << FormatTreebankScore(ScoreTreebank(coder, gold));
+    const TreebankScore score = ScoreTreebank(coder, gold);
+    std::cout << FormatTreebankScore(score);
+    if (options->errors) std::cout << '\n' << FormatTreebankErrors(score, options->examples);
   });
 }
 

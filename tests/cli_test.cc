@@ -210,4 +210,27 @@ TEST(Cli, AnalyzeExplainsTheEventsOfEachSentence) {
   EXPECT_EQ(Dyad("analyze --date 2020-13-40 'Turkey'", dir).status == 0, false);
 }
 
+TEST(Cli, TreebankListsTaggingErrors) {
+  testing::TempDir dir;
+  // "attacked" is marked NN on purpose: dyad's VBD is the one error.
+  auto conllu = dir.Write("tiny.conllu",
+                          "# text = The army attacked the town .\n"
+                          "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+                          "2\tarmy\tarmy\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+                          "3\tattacked\tattack\tVERB\tNN\t_\t0\troot\t_\t_\n"
+                          "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+                          "5\ttown\ttown\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+                          "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  CommandResult plain = Dyad("treebank " + conllu.string(), dir);
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_NE(plain.out.find("XPOS accuracy: 83.3% (5/6)"), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("XPOS errors"), std::string::npos) << plain.out;
+  CommandResult errors = Dyad("treebank --errors " + conllu.string(), dir);
+  ASSERT_EQ(errors.status, 0) << errors.err;
+  EXPECT_NE(errors.out.find("XPOS errors: 1 (gold -> dyad)\nNN    -> VBD   1\n    The army [attacked] the town .\n"),
+            std::string::npos)
+      << errors.out;
+  EXPECT_NE(Dyad("treebank --errors --examples 9 " + conllu.string(), dir).status, 0);
+}
+
 }  // namespace dyad

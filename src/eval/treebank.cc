@@ -2,6 +2,7 @@
 // clause relations the coder depends on (nsubj, nsubj:pass, obj,
 // obl:agent). A relation counts as reproduced when dyad gives the same
 // dependent the same head and label.
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -29,6 +30,21 @@ std::vector<std::string_view> Columns(std::string_view line) {
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Token `i` of `words` marked in a window of its sentence: "... the
+// [former] minister ...".
+std::string InContext(const std::vector<ConlluWord>& words, size_t i) {
+  constexpr size_t kWindow = 6;  // words either side
+  const size_t first = i > kWindow ? i - kWindow : 0;
+  const size_t last = std::min(words.size(), i + kWindow + 1);
+  std::string out = first > 0 ? "..." : "";
+  for (size_t k = first; k < last; ++k) {
+    if (!out.empty()) out += ' ';
+    out += k == i ? "[" + words[k].form + "]" : words[k].form;
+  }
+  if (last < words.size()) out += " ...";
   return out;
 }
 
@@ -76,7 +92,15 @@ TreebankScore ScoreTreebank(const Coder& coder, const std::vector<ConlluSentence
       const ConlluWord& want = sentence.words[i];
       const Token& got = analyzed.sentence.tokens[i];
       ++score.tokens;
-      score.xpos_correct += got.tag == want.xpos;
+      if (got.tag == want.xpos) {
+        ++score.xpos_correct;
+      } else {
+        TagConfusion& confusion = score.confusions[{want.xpos, got.tag}];
+        ++confusion.count;
+        if (confusion.examples.size() < kMaxConfusionExamples) {
+          confusion.examples.push_back(InContext(sentence.words, i));
+        }
+      }
       if (want.xpos.rfind("VB", 0) == 0) {
         ++score.verbs;
         score.verb_lemmas_correct += Lower(got.lemma) == Lower(want.lemma);
@@ -107,6 +131,29 @@ std::string FormatTreebankScore(const TreebankScore& s) {
     if (relation.rfind("nsubj", 0) == 0) subject_total += counts.first, subject_found += counts.second;
   }
   out << fmt::format("subjects (nsubj + nsubj:pass): {:.1f}%\n", pct(subject_found, subject_total));
+  return out.str();
+}
+
+std::string FormatTreebankErrors(const TreebankScore& s, size_t examples) {
+  using Entry = std::pair<const std::pair<std::string, std::string>, TagConfusion>;
+  std::vector<const Entry*> sorted;
+  size_t errors = 0;
+  for (const Entry& entry : s.confusions) {
+    sorted.push_back(&entry);
+    errors += entry.second.count;
+  }
+  // Most frequent first; ties in tag order, so that the listing is stable.
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Entry* a, const Entry* b) { return a->second.count > b->second.count; });
+  std::ostringstream out;
+  out << fmt::format("XPOS errors: {} (gold -> dyad)\n", errors);
+  for (const Entry* entry : sorted) {
+    const auto& [tags, confusion] = *entry;
+    out << fmt::format("{:<5} -> {:<5} {}\n", tags.first, tags.second, confusion.count);
+    for (size_t k = 0; k < confusion.examples.size() && k < examples; ++k) {
+      out << "    " << confusion.examples[k] << '\n';
+    }
+  }
   return out.str();
 }
 

@@ -20,6 +20,7 @@
 // 3. Lemmas, from WordNet (lemmatizer.h), for the final tags.
 #include "tag/tagger.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -344,12 +345,14 @@ class Guesser {
 };
 
 // Points `slot.word` at a copy with straight apostrophes when a short word
-// (a clitic: "’s", "n’t", "’re") has typographic ones.
+// (a clitic: "’s", "n’t", "’re") has typographic ones, or a grave accent
+// typed for one ("n`t"; not the opening quote "``").
 void StraightenApostrophes(Slot& slot) {
   constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
   std::string_view w = slot.word;
+  const bool grave = w[0] != '`' && w.find('`') != std::string_view::npos;
   if (w.size() > sizeof(slot.straight) + 2 ||
-      w.find(kCurly) == std::string_view::npos) {
+      (!grave && w.find(kCurly) == std::string_view::npos)) {
     return;
   }
   size_t n = 0;
@@ -359,7 +362,8 @@ void StraightenApostrophes(Slot& slot) {
       k += kCurly.size();
     } else {
       if (n == sizeof(slot.straight)) return;
-      slot.straight[n++] = w[k++];
+      slot.straight[n++] = w[k] == '`' ? '\'' : w[k];
+      ++k;
     }
   }
   slot.word = {slot.straight, n};
@@ -385,8 +389,12 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
   } else if (sentence_initial) {
     // "The" -> "the", "Police" -> "police"; "Israel", "Turkey" keep the
     // entry that knows them only as names.
+    // An abbreviation whose entry is first a name stays one: "US officials"
+    // is not "us officials".
     constexpr PosMask kProper = Bit(kNNP) | Bit(kNNPS);
-    if (lower != nullptr &&
+    const bool abbreviated_name =
+        exact != nullptr && exact->first == kNNP && IsAllCaps(w);
+    if (lower != nullptr && !abbreviated_name &&
         (exact == nullptr || Has(kClosedClassMask, lower->first) ||
          (exact->mask & ~kProper) != 0)) {
       chosen = lower;
@@ -467,6 +475,24 @@ bool IsClauseTakingPast(std::string_view word) {
   return false;
 }
 
+// Whether the attribution of a quotation comes within the next few words
+// from `k`: "... , " he said", ", " the minister added", ", " according
+// to". Verbs of thinking do not attribute: ", " I think we ...".
+bool AttributionAhead(const std::vector<Slot>& s, size_t k) {
+  constexpr size_t kWindow = 4;
+  for (size_t end = std::min(s.size(), k + kWindow); k < end; ++k) {
+    for (std::string_view verb :
+         {"said", "says", "say", "told", "tells", "added", "adds", "asked",
+          "asks", "explained", "explains", "replied", "continued", "wrote",
+          "writes", "noted", "notes", "insisted", "argued", "warned",
+          "claimed", "stated", "declared", "admitted", "concluded",
+          "according"}) {
+      if (s[k].word == verb) return true;
+    }
+  }
+  return false;
+}
+
 bool IsClauseBoundary(const Slot& slot) {
   switch (slot.tag) {
     case kCC:
@@ -502,6 +528,15 @@ bool IsSureFiniteVerb(const Slot& slot) {
   }
   return Has(kFiniteVerbMask, slot.tag) &&
          (slot.mask & (Bit(kNN) | Bit(kNNS))) == 0;
+}
+
+// Adjectives of nationality, region and creed end so: "American",
+// "Islamic", "English", "Chinese", "Israeli", "French", "Greek".
+bool IsNationalitySuffixed(std::string_view word) {
+  for (std::string_view suffix : {"an", "ic", "ish", "ese", "i", "ch", "ek"}) {
+    if (EndsWith(word, suffix)) return true;
+  }
+  return false;
 }
 
 class Disambiguator {
@@ -649,11 +684,13 @@ class Disambiguator {
           after == kRRB) {
         return kCloseQuote;
       }
+      // After a comma or stop a quote closes one opened in this sentence,
+      // or before its attribution (", " he said", ", " Smith added");
+      // otherwise it opens one (told reporters , " we will ...).
       const Pos before = s_[i - 1].tag;
-      if ((before == kComma || before == kPeriod) &&
-          !s_[i + 1].capitalized && !s_[i + 1].word.empty() &&
-          IsAsciiLower(s_[i + 1].word[0])) {
-        return kCloseQuote;
+      if (before == kComma || before == kPeriod) {
+        return quote_open_ || AttributionAhead(s_, i + 1) ? kCloseQuote
+                                                     : kOpenQuote;
       }
     }
     return quote_open_ ? kCloseQuote : kOpenQuote;
@@ -683,6 +720,15 @@ class Disambiguator {
                                  IsAsciiLower(x.word[0]) || x.capitalized);
     };
     if (!word_like(left) || !word_like(right)) return kColon;
+    // Hyphens come in chains, dashes do not: "denial - of - service",
+    // "Make - A - Wish", "face - to - face".
+    auto single_dash = [this](size_t k) {
+      return k < s_.size() && s_[k].word == "-" && s_[k].end - s_[k].begin == 1;
+    };
+    if ((single_dash(i + 2) && i + 3 < s_.size() && word_like(s_[i + 3])) ||
+        (i >= 3 && single_dash(i - 2) && word_like(s_[i - 3]))) {
+      return kHYPH;
+    }
     if (!Has(kOpen, right.tag) || (right.mask & kClosedClassMask) != 0) {
       return kColon;
     }
@@ -804,6 +850,32 @@ class Disambiguator {
     return false;
   }
 
+  // Whether a short noun phrase ending before token `i` is the object of a
+  // verb that takes a bare infinitive after its object (help, let, make,
+  // see, watch, hear).
+  bool AfterCausativeObject(size_t i) const {
+    // The object ends in its head ("made him leave"), not in a modifier
+    // ("makes little mention").
+    if (i == 0 || !(IsNoun(s_[i - 1].tag) || s_[i - 1].tag == kPRP)) return false;
+    constexpr size_t kMaxObject = 4;
+    for (size_t k = i; k-- > 0 && i - k <= kMaxObject + 1;) {
+      const Slot& x = s_[k];
+      if (IsNoun(x.tag) || IsAdjective(x.tag) || x.tag == kPRP ||
+          x.tag == kDT || x.tag == kPRPS || x.tag == kCD) {
+        continue;
+      }
+      if (k + 1 == i || !IsVerb(x.tag)) return false;
+      for (std::string_view verb :
+           {"help", "helps", "helped", "helping", "let", "lets", "letting",
+            "make", "makes", "made", "making", "see", "sees", "saw", "seen",
+            "watch", "watches", "watched", "hear", "hears", "heard"}) {
+        if (x.word == verb) return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
   Pos Decide(size_t i, bool finite_seen) {
     Slot& slot = s_[i];
     const PosMask m = slot.mask;
@@ -899,7 +971,48 @@ class Disambiguator {
          next == kCloseQuote)) {
       return kRP;
     }
+    // "one" standing for a noun after an adjective, and in "no one": "a
+    // serious one", "the new one would".
+    if (t == kCD && (slot.word == "one" || slot.word == "One")) {
+      const bool after_no = i > 0 && (s_[i - 1].word == "no" || s_[i - 1].word == "No");
+      if (after_no || (IsAdjective(prev) && !IsNoun(next) &&
+                       !IsAdjective(next) && next != kCD && next != kColon &&
+                       next != kHYPH)) {
+        return kNN;
+      }
+    }
+    // An adverb-or-adjective word between a determiner and its noun is an
+    // adjective ("the only thing", "the far end"), and so is "enough"
+    // before a noun ("enough time").
+    if (t == kRB && Has(m, kJJ) && (next == kNN || next == kNNS) &&
+        (slot.word == "enough" ||
+         (!Has(m, kNN) && (prev == kDT || prev == kPRPS || prev == kPOS)))) {
+      return kJJ;
+    }
+    // A preposition without an object, not after a verb (whose particle it
+    // would be), is an adverb: "six astronauts aboard .", "the year before
+    // ,", "pushed them around .". ("of" is stranded, not an adverb: "the
+    // causes of .")
+    if (t == kIN && Has(m, kRB) && i > 0 && !IsVerb(prev) &&
+        slot.word != "of" &&
+        (slot.word_class == WordClass::kOther ||
+         slot.word_class == WordClass::kTimeConjunction) &&
+        (next == kPeriod || next == kComma || next == kNone)) {
+      return kRB;
+    }
     if (Has(kClosedClassMask, t) || t == kCD || t == kRB) return t;
+
+    if (t == kJJ && Has(m, kRB)) {
+      // Before a comparative, a degree adverb: "much better", "far worse".
+      if (next == kJJR || next == kRBR) return kRB;
+      // After a complete noun phrase and before a prepositional phrase,
+      // a word that cannot head the phrase itself modifies the verb:
+      // "booked early in the game" (but "full of", "the public in").
+      if ((IsNoun(prev) || prev == kPRP) && !Has(m, kNN) && next == kIN &&
+          s_[i + 1].word != "of") {
+        return kRB;
+      }
+    }
 
     // A capitalised first word before a finite verb is its subject, not an
     // imperative: "Twitter gave", "Attack kills ten".
@@ -944,6 +1057,21 @@ class Disambiguator {
         slot.name_run) {
       return t == kNNS ? kNNPS : kNNP;
     }
+    // A plural word inside a name, before the name's head, modifies it:
+    // "the New Territories West", "Windows XP"; but "United States" and
+    // "United Nations" are plural names wherever they stand.
+    if (t == kNNPS && slot.name_run &&
+        !(i > 0 && s_[i - 1].word == "United")) {
+      return kNNP;
+    }
+    // A capitalised adjective of nationality or creed, not inside a name,
+    // before a common noun: "the American public", "the Islamic faith",
+    // "English captain Harry Kane".
+    if (t == kNNP && Has(m, kJJ) && slot.capitalized && prev != kNNP &&
+        i + 1 < s_.size() && (next == kNN || next == kNNS) &&
+        !s_[i + 1].capitalized && IsNationalitySuffixed(slot.word)) {
+      return kJJ;
+    }
 
     const bool can_noun = (m & (Bit(kNN) | Bit(kNNS))) != 0;
     const bool can_vbn = Has(m, kVBN);
@@ -987,6 +1115,21 @@ class Disambiguator {
       return t;
     }
 
+    // An -ing word after a preposition or a verb, before an object, is a
+    // gerund taking it: "by firing dozens of rounds", "without hearing
+    // anything", "ended up spending twelve years".
+    if (t == kNN && Has(m, kVBG) && EndsWith(slot.word, "ing") &&
+        (prev == kIN || prev == kRP || (IsVerb(prev) && prev != kVBG)) &&
+        (next == kDT || next == kCD || next == kPRP || next == kPRPS)) {
+      return kVBG;
+    }
+
+    // A base form after the object of a verb taking a bare infinitive:
+    // "helped the girls enter", "let them go", "saw prices rise".
+    if ((t == kVB || t == kVBP) && Has(m, kVB) && AfterCausativeObject(i)) {
+      return kVB;
+    }
+
     // "had" heads its clause unless an auxiliary precedes ("has had"):
     // "Mohamed had grown", "they had difficulties".
     if (slot.word_class == WordClass::kHave && t == kVBD) return kVBD;
@@ -1017,7 +1160,8 @@ class Disambiguator {
         if (t == kVBD && Has(m, kJJ)) return kJJ;
         // An adjective-or-noun word that ends the noun phrase is its head:
         // "his rival .", "the military in Syria".
-        if (t == kJJ && Has(m, kNN) && prev != kCD && !IsNoun(next) &&
+        if (t == kJJ && Has(m, kNN) && prev != kCD && !IsQuantifier(slot.word) &&
+            slot.word != "other" && !IsNoun(next) &&
             !IsAdjective(next) && next != kCD && next != kVBG &&
             next != kVBN) {
           return kNN;
@@ -1247,8 +1391,11 @@ class Disambiguator {
       return t;
     }
 
-    // A base form with a subject before it is present tense.
-    if (t == kVB && i > 0 && (prev == kNNS || prev == kNNPS || prev == kPRP)) {
+    // A base form with a subject before it is present tense: "troops
+    // attack", "members of the group live".
+    // ("that all salt be iodised" keeps its subjunctive.)
+    if (t == kVB && i > 0 && (IsNoun(prev) || prev == kPRP) &&
+        slot.word_class != WordClass::kBe) {
       return kVBP;
     }
     // An adjective-or-noun word after a noun and before a finite verb is

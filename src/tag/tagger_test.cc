@@ -560,5 +560,82 @@ TEST(TagRulesTest, NounHeadAfterPossessive) {
   EXPECT_EQ(TagOf("his rival candidates", "rival"), "JJ");
 }
 
+
+// Rules of the third tagging session (issue #3).
+
+TEST(TagRulesTest, AbbreviatedNameAtSentenceStart) {
+  EXPECT_EQ(TagOf("US officials met Iranian diplomats .", "US"), "NNP");
+  EXPECT_EQ(TagOf("Us and them .", "Us"), "PRP");
+}
+
+TEST(TagRulesTest, QuoteAfterACommaInTokenizedText) {
+  // No attribution follows: the quotation opens.
+  EXPECT_EQ(Tagged("The mayor told the crowd , \" our city will recover . \""),
+            "The/DT mayor/NN told/VBD the/DT crowd/NN ,/, \"/`` our/PRP$ city/NN "
+            "will/MD recover/VB ./. \"/''");
+  // Its attribution follows: the quotation closes.
+  EXPECT_EQ(TagOf("The city will recover , \" the mayor added .", "\""), "''");
+  EXPECT_EQ(TagOf("Nothing was lost , \" according to the police .", "\""), "''");
+}
+
+TEST(TagRulesTest, HyphensComeInChains) {
+  EXPECT_EQ(Tagged("an out - of - court settlement"),
+            "an/DT out/RP -/HYPH of/IN -/HYPH court/NN settlement/NN");
+  EXPECT_EQ(TagOf("The talks failed - as expected .", "-"), ":");
+}
+
+TEST(TagRulesTest, OneStandingForANoun) {
+  EXPECT_EQ(TagOf("The old bridge was replaced by a new one .", "one"), "NN");
+  EXPECT_EQ(TagOf("No one was hurt in the blast .", "one"), "NN");
+  EXPECT_EQ(TagOf("He was one of the soldiers .", "one"), "CD");
+  EXPECT_EQ(TagOf("They built a new one - lane road .", "one"), "CD");
+}
+
+TEST(TagRulesTest, GerundWithAnObject) {
+  EXPECT_EQ(TagOf("The navy responded by firing two missiles .", "firing"), "VBG");
+  EXPECT_EQ(TagOf("They left without signing the deal .", "signing"), "VBG");
+  EXPECT_EQ(TagOf("The firing of two missiles alarmed them .", "firing"), "NN");
+}
+
+TEST(TagRulesTest, PluralNameBeforeItsHead) {
+  EXPECT_EQ(TagOf("He spoke at the Nations League final .", "Nations"), "NNP");
+  EXPECT_EQ(TagOf("The United States Navy sent ships .", "States"), "NNPS");
+}
+
+TEST(TagRulesTest, AdjectiveOfNationalityBeforeACommonNoun) {
+  EXPECT_EQ(TagOf("The deal angered American voters .", "American"), "JJ");
+  EXPECT_EQ(TagOf("They attended a Christian festival .", "Christian"), "JJ");
+  EXPECT_EQ(TagOf("She met American Airlines executives .", "American"), "NNP");
+}
+
+TEST(TagRulesTest, QuantifierIsNotAHeadNoun) {
+  EXPECT_EQ(TagOf("The rivals praised each other .", "other"), "JJ");
+  EXPECT_EQ(TagOf("Only a few stray dogs remained .", "few"), "JJ");
+}
+
+TEST(TagRulesTest, AdverbOrAdjective) {
+  EXPECT_EQ(TagOf("The village has enough food .", "enough"), "JJ");
+  EXPECT_EQ(TagOf("He was the only survivor .", "only"), "JJ");
+  EXPECT_EQ(TagOf("The situation is much worse .", "much"), "RB");
+  EXPECT_EQ(TagOf("The striker scored a goal early in the match .", "early"), "RB");
+  EXPECT_EQ(TagOf("The talks failed the week before , officials said .", "before"), "RB");
+  EXPECT_EQ(TagOf("The report was a decrease from the year before .", "before"), "RB");
+}
+
+TEST(TagRulesTest, BareInfinitiveAfterACausativeObject) {
+  EXPECT_EQ(TagOf("The deal helped the refugees leave the camps .", "leave"), "VB");
+  EXPECT_EQ(TagOf("They let the prisoners go .", "go"), "VB");
+  EXPECT_EQ(TagOf("He makes little mention of the war .", "mention"), "NN");
+}
+
+TEST(TagRulesTest, BaseFormAfterASubjectPhrase) {
+  EXPECT_EQ(TagOf("Thousands of families in the region live in tents .", "live"), "VBP");
+  EXPECT_EQ(TagOf("They demanded that the company be closed .", "be"), "VB");
+}
+
+TEST(TagRulesTest, GraveAccentAsApostrophe) {
+  EXPECT_EQ(Tagged("They ca n`t leave ."), "They/PRP ca/MD n`t/RB leave/VB ./.");
+}
+
 }  // namespace
 }  // namespace dyad::tag
