@@ -60,9 +60,20 @@ class Lexicon {
   Lexicon() = default;
   void AddBuiltins();
 
+  // FNV-1a, inline: words are a few bytes, and std::hash's out-of-line
+  // hash cost about twice the instructions. Not noexcept, so that the map
+  // keeps each entry's hash and compares hashes before words.
+  struct WordHash {
+    size_t operator()(std::string_view word) const {
+      uint64_t hash = 0xcbf29ce484222325u;
+      for (unsigned char c : word) hash = (hash ^ c) * 0x100000001b3u;
+      return static_cast<size_t>(hash);
+    }
+  };
+
   // The file's bytes; the map's keys point into it.
   std::unique_ptr<std::string> text_;
-  std::unordered_map<std::string_view, LexEntry> entries_;
+  std::unordered_map<std::string_view, LexEntry, WordHash> entries_;
 };
 
 }  // namespace dyad::tag
