@@ -114,17 +114,21 @@ DictionaryFiles UserDictionaries(const std::vector<fs::path>& paths, DictionaryF
 
 namespace {
 
-// The clause a token belongs to: the innermost clause whose extent contains
-// it, or -1. A dependent clause starts at its verb: its subject ("accused
-// Chile on Monday of spying") stands in the clause it depends on.
-int InnermostClause(uint32_t token, const SentenceAnalysis& analysis) {
-  int best = -1;
-  uint32_t best_size = UINT32_MAX;
+// The clause each token belongs to: the innermost clause whose extent
+// contains it (the first of equal size), or -1. A dependent clause starts
+// at its verb: its subject ("accused Chile on Monday of spying") stands in
+// the clause it depends on. One pass over the clauses' extents, instead of
+// a scan of every clause per mention (quadratic in a run-on sentence).
+std::vector<int> InnermostClauses(const SentenceAnalysis& analysis, size_t tokens) {
+  std::vector<int> best(tokens, -1);
+  std::vector<uint32_t> best_size(tokens, UINT32_MAX);
   for (size_t c = 0; c < analysis.clauses.size(); ++c) {
     const Clause& clause = analysis.clauses[c];
-    uint32_t begin = clause.governor >= 0 ? clause.predicate.first : clause.extent.first;
-    if (token < begin || token >= clause.extent.last) continue;
-    if (clause.extent.last - begin < best_size) best = static_cast<int>(c), best_size = clause.extent.last - begin;
+    const uint32_t begin = clause.governor >= 0 ? clause.predicate.first : clause.extent.first;
+    const uint32_t end = std::min<uint32_t>(clause.extent.last, static_cast<uint32_t>(tokens));
+    for (uint32_t t = begin; t < end; ++t) {
+      if (clause.extent.last - begin < best_size[t]) best[t] = static_cast<int>(c), best_size[t] = clause.extent.last - begin;
+    }
   }
   return best;
 }
@@ -135,10 +139,11 @@ int InnermostClause(uint32_t token, const SentenceAnalysis& analysis) {
 // and mentions stays linear in its events.
 template <typename Mention>
 std::vector<std::vector<const Mention*>> MentionsByClause(const std::vector<Mention>& mentions,
-                                                          const SentenceAnalysis& analysis) {
+                                                          const SentenceAnalysis& analysis,
+                                                          const std::vector<int>& innermost) {
   std::vector<std::vector<const Mention*>> by_clause(analysis.clauses.size());
   for (const Mention& mention : mentions) {
-    const int clause = InnermostClause(mention.first, analysis);
+    const int clause = innermost[mention.first];
     if (clause >= 0) by_clause[clause].push_back(&mention);
   }
   return by_clause;
@@ -153,6 +158,7 @@ std::vector<std::vector<const Mention*>> MentionsByClause(const std::vector<Ment
 template <typename Mention>
 const Mention* MentionOfClause(int clause_index, const SentenceAnalysis& analysis,
                                const std::vector<std::vector<const Mention*>>& by_clause) {
+  if (by_clause.empty()) return nullptr;  // no mentions in the sentence
   for (int guard = 0; clause_index >= 0 && guard < 8; ++guard) {
     const Clause& clause = analysis.clauses[clause_index];
     const Mention* best = nullptr;
@@ -314,11 +320,19 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
                      : coder::BuildEvents(sentence, analysis, resolver, impl_->verbs, text, impl_->explain);
     resolver.EndSentence();
     const std::string sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
+    // Dates and places are given to events; a sentence without events
+    // still names places for the document's countries (below).
+    const bool has_events = !coded.events.empty();
     const std::vector<time::DateMention> dates =
-        date ? time::FindDates(sentence, *date) : std::vector<time::DateMention>{};
+        date && has_events ? time::FindDates(sentence, *date) : std::vector<time::DateMention>{};
     const std::vector<place::PlaceMention> places = place::FindToponyms(sentence, impl_->gazetteer);
-    const auto dates_by_clause = MentionsByClause(dates, analysis);
-    const auto places_by_clause = MentionsByClause(places, analysis);
+    std::vector<std::vector<const time::DateMention*>> dates_by_clause;
+    std::vector<std::vector<const place::PlaceMention*>> places_by_clause;
+    if (has_events && (!dates.empty() || !places.empty())) {
+      const std::vector<int> innermost = InnermostClauses(analysis, sentence.tokens.size());
+      dates_by_clause = MentionsByClause(dates, analysis, innermost);
+      places_by_clause = MentionsByClause(places, analysis, innermost);
+    }
     for (size_t i = 0; i < coded.events.size(); ++i) {
       Event& event = coded.events[i];
       event.doc_id = document.id;

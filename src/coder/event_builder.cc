@@ -106,6 +106,8 @@ class SentenceCoder {
     return std::string(text_.substr(t[span.first].begin, t[span.last - 1].end - t[span.first].begin));
   }
 
+  bool Covered(uint32_t token) const { return !covered_.empty() && covered_[token]; }
+
   TokenSpan EffectiveSubject(const Clause& clause) const { return syntax::EffectiveSubject(analysis_, clause); }
 
   // Whether every word element of the pattern occurs somewhere in the
@@ -669,13 +671,11 @@ class SentenceCoder {
       Explain("verb '{}' ({}): no pattern for this verb", head.norm, head.lemma);
       return;
     }
-    for (const TokenSpan& span : covered_) {
-      if (span.Contains(clause.head)) {
-        // "called on Russia to withdraw": the withdrawal is what the appeal
-        // asks for, already coded as the appeal.
-        Explain("verb '{}': part of the event coded above", head.norm);
-        return;
-      }
+    if (Covered(clause.head)) {
+      // "called on Russia to withdraw": the withdrawal is what the appeal
+      // asks for, already coded as the appeal.
+      Explain("verb '{}': part of the event coded above", head.norm);
+      return;
     }
     const bool done = ForEachMatch(c, [&](const lexicon::VerbPattern& pattern, const Binding& binding) {
       return CodeWith(c, pattern, binding) == Outcome::kDone;
@@ -747,7 +747,8 @@ class SentenceCoder {
     if (!targets.empty()) confidence += 0.1;
     event.confidence = std::min(0.95, confidence);
     Explain("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id, pattern.code);
-    covered_.push_back({clause.head, binding.last + 1});
+    if (covered_.empty()) covered_.resize(sentence_.tokens.size());
+    for (uint32_t t = clause.head; t <= binding.last; ++t) covered_[t] = true;
     // "A and B will meet with Iraqi officials": the partner is named, if
     // not known, so A and B did not meet each other.
     const bool partner_named = std::any_of(clause.obliques.begin(), clause.obliques.end(), [&](const Oblique& o) {
@@ -829,9 +830,7 @@ class SentenceCoder {
 
   void CodeNominal(const NominalPredicate& nominal) {
     current_clause_ = nominal.clause;
-    for (const TokenSpan& span : covered_) {
-      if (span.Contains(nominal.head)) return;  // part of a coded verb phrase
-    }
+    if (Covered(nominal.head)) return;  // part of a coded verb phrase
     const auto& candidates = verbs_.ForNoun(lemma_keys_.folded[nominal.head]);
     for (int index : candidates) {
       const auto& pattern = verbs_.pattern(index);
@@ -912,7 +911,11 @@ class SentenceCoder {
   std::vector<uint32_t> word_ids_;   // and of its word key
   std::vector<bool> present_;        // by word id: some token's lemma or word key
   std::vector<uint32_t> present_ids_;  // the same as a sorted list
-  std::vector<TokenSpan> covered_;
+  // Per token: inside a coded verb phrase (from a clause's head to the last
+  // token its pattern matched). A flag, not a list of spans, so that the
+  // test per clause and nominal does not grow with the sentence. Empty
+  // until the sentence's first event (most sentences have none).
+  std::vector<bool> covered_;
   std::set<std::string> seen_;
   int current_clause_ = -1;  // the clause being coded, recorded per event
   SentenceEvents out_;

@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <numeric>
 #include <queue>
 #include <string_view>
@@ -42,17 +43,46 @@
 namespace dyad::syntax {
 namespace {
 
-bool In(std::string_view word, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
+// Whether `a` equals `b`, compared inline: string_view's == calls memcmp
+// whenever the sizes match, and the tags and words compared here are a
+// few bytes long (those calls were a fifth of the analyzer's instructions).
+constexpr bool Same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
 }
 
-bool IsNoun(std::string_view tag) { return tag.size() >= 2 && tag[0] == 'N' && tag[1] == 'N'; }
-bool IsProperNoun(std::string_view tag) { return tag == "NNP" || tag == "NNPS"; }
-bool IsAdjective(std::string_view tag) { return tag == "JJ" || tag == "JJR" || tag == "JJS"; }
-bool IsVerb(std::string_view tag) { return (tag.size() >= 2 && tag[0] == 'V' && tag[1] == 'B') || tag == "MD"; }
-bool IsAdverb(std::string_view tag) { return tag == "RB" || tag == "RBR" || tag == "RBS"; }
+bool In(std::string_view word, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (Same(word, w)) return true;
+  }
+  return false;
+}
+
+// A tag, lemma or word whose == with a literal compares inline (see Same).
+struct Word {
+  Word(std::string_view text) : name(text) {}  // NOLINT(google-explicit-constructor)
+  Word(const std::string& text) : name(text) {}  // NOLINT(google-explicit-constructor)
+  operator std::string_view() const { return name; }  // NOLINT(google-explicit-constructor)
+  template <size_t N>
+  bool operator==(const char (&literal)[N]) const {
+    return Same(name, std::string_view(literal, N - 1));
+  }
+  size_t size() const { return name.size(); }
+  char operator[](size_t k) const { return name[k]; }
+
+  std::string_view name;
+};
+
+bool IsNoun(Word tag) { return tag.size() >= 2 && tag[0] == 'N' && tag[1] == 'N'; }
+bool IsProperNoun(Word tag) { return tag == "NNP" || tag == "NNPS"; }
+bool IsAdjective(Word tag) { return tag == "JJ" || tag == "JJR" || tag == "JJS"; }
+bool IsVerb(Word tag) { return (tag.size() >= 2 && tag[0] == 'V' && tag[1] == 'B') || tag == "MD"; }
+bool IsAdverb(Word tag) { return tag == "RB" || tag == "RBR" || tag == "RBS"; }
 bool IsPreposition(const Token& t) {
-  const std::string_view tag = t.tag;
+  const Word tag = t.tag;
   return tag == "IN" || tag == "TO";
 }
 
@@ -108,12 +138,12 @@ class Analyzer {
  private:
   // Views, not strings: comparing a std::string with a literal calls memcmp
   // whatever the lengths (libstdc++ 12), a string_view compares sizes first.
-  std::string_view Lemma(uint32_t i) const { return tokens_[i].lemma; }
-  std::string_view Lower(uint32_t i) const { return tokens_[i].lemma.empty() ? tokens_[i].norm : tokens_[i].lemma; }
-  std::string_view Tag(uint32_t i) const { return tokens_[i].tag; }
+  Word Lemma(uint32_t i) const { return tokens_[i].lemma; }
+  Word Lower(uint32_t i) const { return tokens_[i].lemma.empty() ? tokens_[i].norm : tokens_[i].lemma; }
+  Word Tag(uint32_t i) const { return tokens_[i].tag; }
 
   bool InsideNp(uint32_t j, uint32_t start) const {
-    const std::string_view tag = Tag(j);
+    const Word tag = Tag(j);
     if (IsNoun(tag) || IsAdjective(tag) || tag == "CD" || tag == "$") return true;
     if (tag == "POS") {
       // "Islam's most holy site": an adverb may come before the adjective.
@@ -137,7 +167,7 @@ class Analyzer {
     }
     // A degree adverb inside a phrase: "a very difficult decision".
     if ((tag == "RB" || tag == "RBR" || tag == "RBS") && j > start && j + 1 < n_) {
-      std::string_view prev = Tag(j - 1);
+      Word prev = Tag(j - 1);
       return (prev == "DT" || prev == "PRP$" || prev == "POS" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
     }
     // A hyphen split off inside a name or compound: "Kwong Chun - yu".
@@ -360,7 +390,7 @@ class Analyzer {
     for (uint32_t k = from; k < n_; ++k) {
       std::string_view w = tokens_[k].norm;
       if (w == ";" || (w == "," && k + 1 < n_ && Tag(k + 1) == "CC")) return false;
-      const std::string_view tag = Tag(k);
+      const Word tag = Tag(k);
       if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") return true;
     }
     return false;
@@ -806,7 +836,7 @@ class Analyzer {
       --open;
       std::string_view w = tokens_[open].norm;
       if (w == "," || w == ";" || w == ":") break;
-      std::string_view tag = Tag(open);
+      Word tag = Tag(open);
       if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") finite = true;
     }
     if (tokens_[open].norm != "," || open == 0 || open + 1 >= comma) return {};
@@ -881,7 +911,13 @@ class Analyzer {
           // coder's patterns read on into it ("demand that $T release").
           const uint32_t that = SkipAdverbs(clause.predicate.last);
           if (that + 1 == later.subject.first && tokens_[that].norm == "that") continue;
-          end = later.subject.first;
+          // "imposed sanctions on the Taliban faction that controls Kabul":
+          // a relative clause's antecedent after a preposition is still
+          // this clause's phrase.
+          const bool antecedent = IsPreposition(tokens_[later.subject.first - 1]) &&
+                                  later.subject.last < later.predicate.first &&
+                                  IsRelativePronoun(later.subject.last);
+          end = antecedent ? later.subject.last : later.subject.first;
           break;
         }
         // A conjoined predicate ("entered the town and arrested ...") ends
@@ -923,12 +959,13 @@ class Analyzer {
   }
 
   void MarkReported(size_t from, size_t to, TokenSpan speaker) {
-    for (size_t k = from; k < to; ++k) {
+    for (size_t k = from; k < std::min(to, reported_suffix_); ++k) {
       Clause& clause = out_.clauses[k];
       if (!clause.reported_by.empty()) continue;
       clause.reported_by = speaker;
       if (clause.modality == Modality::kAsserted) clause.modality = Modality::kReported;
     }
+    if (to == out_.clauses.size() && !speaker.empty()) reported_suffix_ = std::min(reported_suffix_, from);
   }
 
   // Where a verb's complement may begin: after adverbs, time phrases ("said
@@ -1109,6 +1146,10 @@ class Analyzer {
   std::vector<size_t> forward_;
   const bool headline_;
   SentenceAnalysis out_;
+  // Clauses from this index on all have a speaker, so MarkReported need
+  // not look at them: a run of frames ("X said that ... Y said that ..."),
+  // each marking the rest of the sentence, stays linear.
+  size_t reported_suffix_ = std::numeric_limits<size_t>::max();
 };
 
 }  // namespace

@@ -431,15 +431,19 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
 
 // Verbs of saying, showing and judging, which take a clause whose subject
 // follows them directly ("says the army fired"), as -s and base forms.
+// The lists are static arrays so that their lengths are compile-time
+// constants: a braced list in the loop is rebuilt, with a strlen per word,
+// on every call.
 bool IsClauseTakingVerb(std::string_view word) {
-  for (std::string_view verb :
-       {"says", "say", "claims", "claim", "shows", "show", "rules", "rule",
+  static constexpr std::string_view kVerbs[] =
+      {"says", "say", "claims", "claim", "shows", "show", "rules", "rule",
         "charges", "charge", "notes", "note", "warns", "warn", "argues",
         "argue", "reports", "report", "suggests", "suggest", "believes",
         "believe", "thinks", "think", "insists", "insist", "states", "state",
         "finds", "find", "estimates", "estimate", "fears", "fear", "predicts",
         "predict", "alleges", "allege", "denies", "deny", "admits", "admit",
-        "hopes", "hope", "knows", "know", "means", "mean", "adds", "add"}) {
+        "hopes", "hope", "knows", "know", "means", "mean", "adds", "add"};
+  for (std::string_view verb : kVerbs) {
     if (word == verb) return true;
   }
   return false;
@@ -448,15 +452,16 @@ bool IsClauseTakingVerb(std::string_view word) {
 // Past forms of the verbs above and of others that take a clause
 // without "that" ("found the town was empty").
 bool IsClauseTakingPast(std::string_view word) {
-  for (std::string_view verb :
-       {"said", "claimed", "showed", "shown", "ruled", "charged", "noted",
+  static constexpr std::string_view kVerbs[] =
+      {"said", "claimed", "showed", "shown", "ruled", "charged", "noted",
         "warned", "argued", "reported", "suggested", "believed", "thought",
         "insisted", "stated", "found", "estimated", "feared", "predicted",
         "alleged", "denied", "admitted", "hoped", "knew", "known", "meant",
         "added", "saw", "seen", "heard", "learned", "learnt", "realized",
         "realised", "expected", "felt", "told", "announced", "confirmed",
         "revealed", "indicated", "concluded", "ensured", "noticed", "wrote",
-        "declared", "assumed", "guessed", "decided", "agreed"}) {
+        "declared", "assumed", "guessed", "decided", "agreed"};
+  for (std::string_view verb : kVerbs) {
     if (word == verb) return true;
   }
   return false;
