@@ -517,13 +517,16 @@ class SentenceCoder {
   // act ("urged Russia to withdraw") is no declaration.
   bool DeclaresIntent(const Clause& clause) const {
     const auto& words = actors_.word_keys().folded;
+    // "hasn't said whether he'll expand airstrikes": an open question; "if
+    // it agrees to give up its weapons": a condition.
+    auto open_question = [&](const Clause& c) {
+      const uint32_t opening = c.subject.empty() ? c.predicate.first : std::min(c.predicate.first, c.subject.first);
+      return opening > 0 &&
+             (words[opening - 1] == "whether" || words[opening - 1] == "if" || words[opening - 1] == "unless");
+    };
+    if (open_question(clause)) return false;
     uint32_t first = clause.predicate.first;
-    // "hasn't said whether he'll expand airstrikes": an open question.
-    uint32_t opening = clause.subject.empty() ? first : std::min(first, clause.subject.first);
-    if (opening > 0 && (words[opening - 1] == "whether" || words[opening - 1] == "if" ||
-                        words[opening - 1] == "unless")) {
-      return false;
-    }
+    if (clause.governor >= 0 && open_question(analysis_.clauses[clause.governor])) return false;
     if (first >= 2 && words[first - 1] == "to" && IsIntentGovernor(words[first - 2])) return true;
     if (clause.governor >= 0) {
       const Clause& governor = analysis_.clauses[clause.governor];

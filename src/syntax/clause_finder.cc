@@ -1044,11 +1044,20 @@ class Analyzer {
 
   // "unless Israel rescinds the law", "if the talks fail": a condition
   // has not happened.
+  // What a condition governs has not happened either: "if it agrees to give
+  // up its weapons".
   void MarkConditions() {
-    for (Clause& clause : out_.clauses) {
+    std::vector<bool> conditional(out_.clauses.size(), false);
+    for (size_t c = 0; c < out_.clauses.size(); ++c) {
+      Clause& clause = out_.clauses[c];
       const uint32_t opening = clause.subject.empty() ? clause.predicate.first
                                                       : std::min(clause.subject.first, clause.predicate.first);
-      if (opening > 0 && In(Lower(opening - 1), {"if", "unless"})) MarkHypothetical(clause);
+      conditional[c] = (opening > 0 && In(Lower(opening - 1), {"if", "unless"})) ||
+                       (clause.governor >= 0 && static_cast<size_t>(clause.governor) < c &&
+                        conditional[clause.governor]);
+      if (!conditional[c]) continue;
+      if (clause.modality == Modality::kFuture) clause.modality = Modality::kHypothetical;
+      MarkHypothetical(clause);
     }
   }
 
