@@ -131,6 +131,7 @@ void ActorResolver::EndSentence() {
   // A person the dictionaries do not know was named after the last known
   // one: later pronouns may mean either, so forget the known one.
   if (last_person_ && !unknown_names_.empty()) last_person_.reset();
+  uint32_t last_group_end = 0;
   for (const auto& match : matches_) {
     auto code = actors_.Resolve(match.entry, date_);
     if (!code) continue;
@@ -140,9 +141,14 @@ void ActorResolver::EndSentence() {
       last_person_ = actor;
     } else if (!IsBareAdjective(match)) {
       last_group_ = actor;
+      last_group_end = match.last;
     }
     RememberCountryThing(match, *code);
   }
+  // "The group said it killed the soldiers. It also claimed …": a body the
+  // dictionaries do not know, named after the last known one, is the
+  // nearer antecedent of a later "it".
+  if (!unknown_groups_.empty() && unknown_groups_.back() >= last_group_end) last_group_.reset();
 }
 
 // "Turkish drones", "Israeli arms": a bare country word before common
