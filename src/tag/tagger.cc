@@ -906,6 +906,20 @@ class Disambiguator {
 
     if (t == kColon && (slot.word == "-" || slot.word == "--")) return Dash(i);
     if (slot.word_class == WordClass::kTo) return To(i);
+    // Noun compounds whose first word is also a verb: "a think tank",
+    // "rocket fire from Gaza", "mortar attacks".
+    if (i + 1 < s_.size()) {
+      const auto& word = slot.word;
+      const auto& head = s_[i + 1].word;
+      const bool after_determiner =
+          prev == kDT || IsAdjective(prev) || prev == kPRPS || prev == kPOS || prev == kNNP;
+      if (((word == "think" || word == "Think") && (head == "tank" || head == "tanks") && after_determiner) ||
+          ((word == "rocket" || word == "Rocket" || word == "mortar" || word == "Mortar") &&
+           (head == "fire" || head == "attack" || head == "attacks" || head == "launcher" ||
+            head == "launchers" || head == "strike" || head == "strikes"))) {
+        return kNN;
+      }
+    }
 
     switch (slot.word_class) {
       case WordClass::kThat:

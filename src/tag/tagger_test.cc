@@ -141,6 +141,9 @@ TEST(TagContextTest, NounCompoundBeforeTheVerb) {
   EXPECT_EQ(TagOf("He made phone calls to Aliyev .", "calls"), "NNS");
   EXPECT_EQ(TagOf("The minister calls for calm .", "calls"), "VBZ");
   EXPECT_EQ(TagOf("Both sides held talks in Geneva .", "talks"), "NNS");
+  EXPECT_EQ(TagOf("An American think tank criticized Iran .", "think"), "NN");
+  EXPECT_EQ(TagOf("Israel demands an end to rocket fire from Gaza .", "rocket"), "NN");
+  EXPECT_EQ(TagOf("I think tanks are useless .", "think"), "VBP");
 }
 
 TEST(TagContextTest, That) {
