@@ -210,14 +210,18 @@ Coder Coder::Load(const CoderOptions& options) {
   DictionaryFiles files = BuiltInDictionaries(dict);
   if (!options.dictionaries.empty()) files = UserDictionaries(options.dictionaries, std::move(files));
   // The actor, agent and discard lists need neither the ontology nor the
-  // verbs: they load on a thread of their own, so that this one is left
-  // with the ontology and the verb patterns, the longest load.
+  // verbs: with three cores or more they load on a thread of their own, so
+  // that this one is left with the ontology and the verb patterns, the
+  // longest load. On two cores the three threads above keep both busy,
+  // and the lists load here after the verbs.
   struct Lists {
     lexicon::ActorDictionary actors;
     lexicon::AgentDictionary agents;
     lexicon::DiscardList discards;
   };
-  auto lists_loaded = std::async(std::launch::async, [&files] {
+  const auto lists_launch =
+      std::thread::hardware_concurrency() > 2 ? std::launch::async : std::launch::deferred;
+  auto lists_loaded = std::async(lists_launch, [&files] {
     return Lists{lexicon::ActorDictionary::Load(files.actors),
                  lexicon::AgentDictionary::Load(files.agents),
                  lexicon::DiscardList::Load(files.discards)};

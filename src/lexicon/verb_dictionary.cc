@@ -5,6 +5,7 @@
 #include <bit>
 #include <future>
 #include <iterator>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -118,7 +119,9 @@ VerbDictionary VerbDictionary::Load(const std::vector<std::filesystem::path>& fi
                                     bool strict) {
   // Parsing is most of the load, and the load is startup's longest path:
   // this thread and a helper take the next unparsed file in turn, then
-  // this one merges the files in order.
+  // this one merges the files in order. Only with three cores or more:
+  // on two, the gazetteer's and the tagger's threads (Coder::Load) keep
+  // both busy already, and a helper only adds work (docs/performance.md).
   std::vector<ParsedFile> parsed(files.size());
   std::atomic<size_t> next_file = 0;
   auto parse_files = [&] {
@@ -128,7 +131,9 @@ VerbDictionary VerbDictionary::Load(const std::vector<std::filesystem::path>& fi
   };
   {
     std::future<void> helper;
-    if (files.size() > 1) helper = std::async(std::launch::async, parse_files);
+    if (files.size() > 1 && std::thread::hardware_concurrency() > 2) {
+      helper = std::async(std::launch::async, parse_files);
+    }
     parse_files();
     if (helper.valid()) helper.get();
   }
