@@ -104,11 +104,7 @@ void VerbDictionary::Merge(ParsedFile& parsed, const std::string& file) {
     ParseSynset(definition.line.text, file, definition.line.number);
   }
   take_issues(issues.size());
-  // Grown geometrically, so that patterns are not moved again and again.
   std::vector<VerbPattern>& patterns = parsed.part.patterns_;
-  if (patterns_.capacity() < patterns_.size() + patterns.size()) {
-    patterns_.reserve(std::max(patterns_.size() + patterns.size(), 2 * patterns_.capacity()));
-  }
   std::move(patterns.begin(), patterns.end(), std::back_inserter(patterns_));
   std::vector<SynsetUse>& uses = parsed.part.synset_uses_;
   std::move(uses.begin(), uses.end(), std::back_inserter(synset_uses_));
@@ -138,6 +134,10 @@ VerbDictionary VerbDictionary::Load(const std::vector<std::filesystem::path>& fi
     if (helper.valid()) helper.get();
   }
   VerbDictionary dictionary;
+  // Sized once, so that merged patterns are not moved again as it grows.
+  size_t patterns = 0;
+  for (const ParsedFile& file : parsed) patterns += file.part.patterns_.size();
+  dictionary.patterns_.reserve(patterns);
   PeerVerbReader peer_reader(dictionary, known_code);
   bool dyad_files = false;
   for (size_t i = 0; i < files.size(); ++i) {
