@@ -72,9 +72,10 @@ struct VerbPattern {
 
 class VerbDictionary {
  public:
-  // Reads pattern files, on two threads; `known_code` says whether a CAMEO
-  // event code exists (called from both threads at once). Collects problems in issues(); when `strict`, throws
-  // DictionaryError on errors.
+  // Reads pattern files (on two threads when the machine has three cores
+  // or more); `known_code` says whether a CAMEO event code exists, and may
+  // be called from both threads at once. Collects problems in issues();
+  // when `strict`, throws DictionaryError on errors.
   static VerbDictionary Load(const std::vector<std::filesystem::path>& files,
                              const std::function<bool(std::string_view)>& known_code,
                              bool strict = true);
