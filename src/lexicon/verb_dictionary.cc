@@ -1,7 +1,11 @@
 #include "lexicon/verb_dictionary.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <future>
+#include <iterator>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -43,39 +47,108 @@ bool IsCameoShape(std::string_view code) {
 
 }  // namespace
 
+// One verb file parsed on its own, so that files can be parsed on two
+// threads. A synset definition depends on the files before it (the first
+// definition of a name wins), so its line is kept and applied when the
+// files are merged in order, at the same place among the file's issues:
+// the result is that of parsing the files one after the other.
+struct VerbDictionary::ParsedFile {
+  DictionaryFormat format = DictionaryFormat::kDyad;
+  VerbDictionary part;  // the file's patterns, issues and synset uses
+  struct Definition {
+    size_t issues_before;  // part.issues_ found before this line
+    SourceLine line;
+  };
+  std::vector<Definition> definitions;
+};
+
+VerbDictionary::ParsedFile VerbDictionary::ParseFile(
+    const std::filesystem::path& path, const std::function<bool(std::string_view)>& known_code) {
+  ParsedFile parsed;
+  parsed.format = DetectVerbFormat(path);
+  if (parsed.format != DictionaryFormat::kDyad) return parsed;  // for the PeerVerbReader
+  VerbDictionary& part = parsed.part;
+  const std::string file = path.string();
+  std::vector<SourceLine> lines;
+  try {
+    lines = ReadSourceLines(path);
+  } catch (const std::runtime_error& e) {
+    part.issues_.push_back({DictionaryIssue::Severity::kError, file, 0, e.what()});
+    return parsed;
+  }
+  const std::string short_name = ShortName(path) + ':';
+  part.patterns_.reserve(lines.size());  // most lines are patterns
+  for (SourceLine& line : lines) {
+    if (line.text.front() == '&') {
+      parsed.definitions.push_back({part.issues_.size(), std::move(line)});
+      continue;
+    }
+    size_t before = part.patterns_.size();
+    part.ParseLine(line.text, file, line.number, known_code);
+    if (part.patterns_.size() > before) {
+      part.patterns_.back().id = short_name + std::to_string(line.number);
+    }
+  }
+  return parsed;
+}
+
+void VerbDictionary::Merge(ParsedFile& parsed, const std::string& file) {
+  std::vector<DictionaryIssue>& issues = parsed.part.issues_;
+  size_t taken = 0;
+  auto take_issues = [&](size_t to) {
+    std::move(issues.begin() + taken, issues.begin() + to, std::back_inserter(issues_));
+    taken = to;
+  };
+  for (const ParsedFile::Definition& definition : parsed.definitions) {
+    take_issues(definition.issues_before);
+    ParseSynset(definition.line.text, file, definition.line.number);
+  }
+  take_issues(issues.size());
+  std::vector<VerbPattern>& patterns = parsed.part.patterns_;
+  std::move(patterns.begin(), patterns.end(), std::back_inserter(patterns_));
+  std::vector<SynsetUse>& uses = parsed.part.synset_uses_;
+  std::move(uses.begin(), uses.end(), std::back_inserter(synset_uses_));
+}
+
 VerbDictionary VerbDictionary::Load(const std::vector<std::filesystem::path>& files,
                                     const std::function<bool(std::string_view)>& known_code,
                                     bool strict) {
+  // Parsing is most of the load, and the load is startup's longest path:
+  // this thread and a helper take the next unparsed file in turn, then
+  // this one merges the files in order. Only with three cores or more:
+  // on two, the gazetteer's and the tagger's threads (Coder::Load) keep
+  // both busy already, and a helper only adds work (docs/performance.md).
+  std::vector<ParsedFile> parsed(files.size());
+  std::atomic<size_t> next_file = 0;
+  auto parse_files = [&] {
+    for (size_t i; (i = next_file.fetch_add(1)) < files.size();) {
+      parsed[i] = ParseFile(files[i], known_code);
+    }
+  };
+  {
+    std::future<void> helper;
+    if (files.size() > 1 && std::thread::hardware_concurrency() > 2) {
+      helper = std::async(std::launch::async, parse_files);
+    }
+    parse_files();
+    if (helper.valid()) helper.get();
+  }
   VerbDictionary dictionary;
+  // Sized once, so that merged patterns are not moved again as it grows.
+  size_t patterns = 0;
+  for (const ParsedFile& file : parsed) patterns += file.part.patterns_.size();
+  dictionary.patterns_.reserve(patterns);
   PeerVerbReader peer_reader(dictionary, known_code);
   bool dyad_files = false;
-  for (const auto& path : files) {
-    const std::string file = path.string();
-    if (DictionaryFormat format = DetectVerbFormat(path); format != DictionaryFormat::kDyad) {
-      peer_reader.Read(path, format);
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (parsed[i].format != DictionaryFormat::kDyad) {
+      peer_reader.Read(files[i], parsed[i].format);
       continue;
     }
     dyad_files = true;
-    std::vector<SourceLine> lines;
-    try {
-      lines = ReadSourceLines(path);
-    } catch (const std::runtime_error& e) {
-      dictionary.issues_.push_back({DictionaryIssue::Severity::kError, file, 0, e.what()});
-      continue;
-    }
-    const std::string short_name = ShortName(path) + ':';
-    // Grown geometrically ahead of the file (most lines are patterns), so
-    // that patterns are not moved again and again as the vector grows.
-    auto& patterns = dictionary.patterns_;
-    if (patterns.capacity() < patterns.size() + lines.size()) {
-      patterns.reserve(std::max(patterns.size() + lines.size(), 2 * patterns.capacity()));
-    }
-    for (const SourceLine& line : lines) {
-      size_t before = patterns.size();
-      dictionary.ParseLine(line.text, file, line.number, known_code);
-      if (patterns.size() > before) patterns.back().id = short_name + std::to_string(line.number);
-    }
+    dictionary.Merge(parsed[i], files[i].string());
   }
+  parsed.clear();
   peer_reader.Finish();
   if (dictionary.peer_ && dyad_files) {
     // The two kinds of pattern mean different things (a peer pattern's
@@ -102,11 +175,30 @@ std::vector<std::string> VerbDictionary::ParseAlternatives(std::string_view word
     for (std::string_view w : alternatives) words.push_back(util::FoldForMatch(w));
     return words;
   }
+  // One word: moved into the vector (a braced list would copy it).
+  words.reserve(1);
   if (word.front() == '&') {
     synset_uses_.push_back({std::string(word.substr(1)), file, line});
-    return {std::string(word)};  // expanded in Finish()
+    words.emplace_back(word);  // expanded in Finish()
+  } else {
+    words.push_back(util::FoldForMatch(word));
   }
-  return {util::FoldForMatch(word)};
+  return words;
+}
+
+void VerbDictionary::ParseSynset(std::string_view text, const std::string& file, int line) {
+  auto error = [&](std::string message) {
+    issues_.push_back({DictionaryIssue::Severity::kError, file, line, std::move(message)});
+  };
+  size_t eq = text.find('=');
+  std::string_view name = util::Trim(text.substr(1, eq == std::string_view::npos ? 0 : eq - 1));
+  if (eq == std::string_view::npos || name.empty()) return error("expected '&NAME = word | word'");
+  auto& words = synsets_[std::string(name)];
+  if (!words.empty()) return error(fmt::format("synset &{} is defined twice", name));
+  for (std::string_view w : Pieces(text.substr(eq + 1), '|')) {
+    words.push_back(util::FoldForMatch(w));
+  }
+  if (words.empty()) error(fmt::format("synset &{} is empty", name));
 }
 
 void VerbDictionary::ParseLine(std::string_view text, const std::string& file, int line,
@@ -114,18 +206,6 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
   auto error = [&](std::string message) {
     issues_.push_back({DictionaryIssue::Severity::kError, file, line, std::move(message)});
   };
-  if (text.front() == '&') {
-    size_t eq = text.find('=');
-    std::string_view name = util::Trim(text.substr(1, eq == std::string_view::npos ? 0 : eq - 1));
-    if (eq == std::string_view::npos || name.empty()) return error("expected '&NAME = word | word'");
-    auto& words = synsets_[std::string(name)];
-    if (!words.empty()) return error(fmt::format("synset &{} is defined twice", name));
-    for (std::string_view w : Pieces(text.substr(eq + 1), '|')) {
-      words.push_back(util::FoldForMatch(w));
-    }
-    if (words.empty()) error(fmt::format("synset &{} is empty", name));
-    return;
-  }
   auto words = Pieces(text, ' ');
   if (words.size() < 2) return error("expected 'CODE verb ...' or 'CODE noun HEAD ...'");
   if (!IsCameoShape(words[0]) || !known_code(words[0])) {

@@ -72,9 +72,10 @@ struct VerbPattern {
 
 class VerbDictionary {
  public:
-  // Reads pattern files; `known_code` says whether a CAMEO event code
-  // exists. Collects problems in issues(); when `strict`, throws
-  // DictionaryError on errors.
+  // Reads pattern files (on two threads when the machine has three cores
+  // or more); `known_code` says whether a CAMEO event code exists, and may
+  // be called from both threads at once. Collects problems in issues();
+  // when `strict`, throws DictionaryError on errors.
   static VerbDictionary Load(const std::vector<std::filesystem::path>& files,
                              const std::function<bool(std::string_view)>& known_code,
                              bool strict = true);
@@ -129,8 +130,15 @@ class VerbDictionary {
 
  private:
   friend class PeerVerbReader;
+  struct ParsedFile;
+  static ParsedFile ParseFile(const std::filesystem::path& path,
+                              const std::function<bool(std::string_view)>& known_code);
+  void Merge(ParsedFile& parsed, const std::string& file);
+  // A pattern line ("CODE verb ..."); synset definitions ("&NAME = ...")
+  // are ParseSynset's.
   void ParseLine(std::string_view text, const std::string& file, int line,
                  const std::function<bool(std::string_view)>& known_code);
+  void ParseSynset(std::string_view text, const std::string& file, int line);
   std::vector<std::string> ParseAlternatives(std::string_view word, const std::string& file,
                                              int line);
   void Finish();

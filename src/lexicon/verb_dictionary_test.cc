@@ -92,6 +92,34 @@ TEST(VerbDictionary, ReportsErrorsWithFileAndLine) {
   EXPECT_THROW(VerbDictionary::Load({verbs}, KnownCode), DictionaryError);
 }
 
+TEST(VerbDictionary, SeveralFilesKeepFileOrderAndSynsetsAcrossFiles) {
+  // Files are parsed on two threads and merged: patterns, issues and
+  // synsets must come out as if the files were read one after the other.
+  testing::TempDir dir;
+  std::vector<std::filesystem::path> files;
+  for (int i = 0; i < 6; ++i) {
+    std::string text = "190 attack $T\n072 sell &TOOLS to $T\n999 bad code\n";
+    if (i == 2) text += "&TOOLS = arms | drone\n190 strike $T\n";
+    if (i == 4) text += "&TOOLS = tank\n";  // a second definition
+    files.push_back(dir.Write("verbs/" + std::to_string(i) + ".txt", text));
+  }
+  auto dict = VerbDictionary::Load(files, KnownCode, /*strict=*/false);
+  ASSERT_EQ(dict.patterns().size(), 13u);
+  EXPECT_EQ(dict.patterns()[0].id, "verbs/0.txt:1");
+  EXPECT_EQ(dict.patterns()[6].id, "verbs/2.txt:5");
+  EXPECT_EQ(dict.patterns()[12].id, "verbs/5.txt:2");
+  const auto& sell = dict.pattern(dict.ForVerb("sell").at(0));
+  EXPECT_EQ(sell.elements[0].words, (std::vector<std::string>{"arms", "drone"}));
+  std::vector<std::string> lines;
+  for (const auto& issue : dict.issues()) lines.push_back(issue.ToString());
+  ASSERT_EQ(lines.size(), 7u);
+  for (int i = 0; i < 6; ++i) {
+    const size_t at = i < 5 ? i : 6;  // the twice-defined synset comes after 4.txt:3
+    EXPECT_NE(lines[at].find(std::to_string(i) + ".txt:3: error: '999'"), std::string::npos) << lines[at];
+  }
+  EXPECT_NE(lines[5].find("4.txt:4: error: synset &TOOLS is defined twice"), std::string::npos);
+}
+
 TEST(DiscardList, FindsSentenceAndDocumentPhrases) {
   testing::TempDir dir;
   auto file = dir.Write("discards.txt", "sentence: World Cup\ndocument: box office\n");
