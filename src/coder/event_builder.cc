@@ -520,7 +520,7 @@ class SentenceCoder {
     // "hasn't said whether he'll expand airstrikes": an open question; "if
     // it agrees to give up its weapons": a condition.
     auto open_question = [&](const Clause& c) {
-      const uint32_t opening = c.subject.empty() ? c.predicate.first : std::min(c.predicate.first, c.subject.first);
+      const uint32_t opening = syntax::ClauseOpening(c);
       return opening > 0 &&
              (words[opening - 1] == "whether" || words[opening - 1] == "if" || words[opening - 1] == "unless");
     };
@@ -706,9 +706,7 @@ class SentenceCoder {
     } else if (!HasTargetSlot(pattern)) {
       targets = PatientTargets(c, pattern.code, sources, binding.last);
     }
-    Event event;
-    event.cameo = pattern.code;
-    event.modality = clause.negated ? Modality::kNegated : clause.modality;
+    Event event = EventAt(pattern, clause.head, &clause);
     if (DeclaresIntent(clause)) {
       if (auto intent = IntentCode(pattern.code, clause.negated)) {
         // The declaration is the event, and it was made.
@@ -724,11 +722,6 @@ class SentenceCoder {
         analysis_.clauses[clause.governor].negated) {
       event.modality = Modality::kNegated;
     }
-    event.attribution = Attribution(clause);
-    event.verb_text = head.norm;
-    event.verb_begin = head.begin;
-    event.verb_end = head.end;
-    event.pattern = pattern.id;
     double confidence = 0.55 + 0.1 * std::min<int>(2, pattern.specificity - !binding.target.empty());
     if (!clause.subject.empty() || clause.voice == Voice::kPassive) confidence += 0.1;
     if (!targets.empty()) confidence += 0.1;
@@ -799,15 +792,9 @@ class SentenceCoder {
       act_code = pattern.code;
       return true;
     });
-    Event event;
+    Event event = EventAt(frame_pattern, frame.head, &frame);
     event.cameo = RequestCode(act_code, *demand);
-    event.modality = frame.negated ? Modality::kNegated : frame.modality;
-    event.attribution = Attribution(frame);
     const Token& head = sentence_.tokens[frame.head];
-    event.verb_text = head.norm;
-    event.verb_begin = head.begin;
-    event.verb_end = head.end;
-    event.pattern = frame_pattern.id;
     event.confidence = act_code.empty() ? 0.65 : 0.75;
     Explain("verb '{}': says that '{}' {} act ({}): codes {}", head.norm, Words(said.subject),
             *demand ? "must" : "should", act_code.empty() ? "no pattern" : act_code, event.cameo);
@@ -867,19 +854,27 @@ class SentenceCoder {
     }
   }
 
-  Event NominalEvent(const lexicon::VerbPattern& pattern, const NominalPredicate& nominal,
-                     const Clause* clause) {
-    const Token& head = sentence_.tokens[nominal.head];
+  // An event coded by `pattern` at the word `head`, with the modality and
+  // attribution of the clause it stands in (when there is one).
+  Event EventAt(const lexicon::VerbPattern& pattern, uint32_t head, const Clause* clause) const {
+    const Token& word = sentence_.tokens[head];
     Event event;
     event.cameo = pattern.code;
     if (clause) {
       event.modality = clause->negated ? Modality::kNegated : clause->modality;
       event.attribution = Attribution(*clause);
     }
-    event.verb_text = head.norm;
-    event.verb_begin = head.begin;
-    event.verb_end = head.end;
+    event.verb_text = word.norm;
+    event.verb_begin = word.begin;
+    event.verb_end = word.end;
     event.pattern = pattern.id;
+    return event;
+  }
+
+  Event NominalEvent(const lexicon::VerbPattern& pattern, const NominalPredicate& nominal,
+                     const Clause* clause) {
+    const Token& head = sentence_.tokens[nominal.head];
+    Event event = EventAt(pattern, nominal.head, clause);
     event.confidence = pattern.reciprocal || !pattern.elements.empty() ? 0.7 : 0.55;
     Explain("noun '{}': pattern {} [{}]", head.norm, pattern.id, pattern.code);
     return event;

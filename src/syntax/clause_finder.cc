@@ -902,8 +902,7 @@ class Analyzer {
   void SetExtents() {
     for (size_t c = 0; c < out_.clauses.size(); ++c) {
       Clause& clause = out_.clauses[c];
-      uint32_t begin = clause.subject.empty() ? clause.predicate.first
-                                              : std::min(clause.subject.first, clause.predicate.first);
+      uint32_t begin = ClauseOpening(clause);
       uint32_t end = n_;
       for (size_t k = c + 1; k < out_.clauses.size(); ++k) {
         const Clause& later = out_.clauses[k];
@@ -1050,8 +1049,7 @@ class Analyzer {
     std::vector<bool> conditional(out_.clauses.size(), false);
     for (size_t c = 0; c < out_.clauses.size(); ++c) {
       Clause& clause = out_.clauses[c];
-      const uint32_t opening = clause.subject.empty() ? clause.predicate.first
-                                                      : std::min(clause.subject.first, clause.predicate.first);
+      const uint32_t opening = ClauseOpening(clause);
       conditional[c] = (opening > 0 && In(Lower(opening - 1), {"if", "unless"})) ||
                        (clause.governor >= 0 && static_cast<size_t>(clause.governor) < c &&
                         conditional[clause.governor]);
@@ -1196,6 +1194,10 @@ bool IsHeadline(const Sentence& sentence) {
 bool IsSubordinatingWord(std::string_view word) {
   return In(word, {"as", "after", "before", "because", "while", "if", "since", "although", "though", "until", "when",
                    "once", "unless", "whether", "that", "where"});
+}
+
+uint32_t ClauseOpening(const Clause& clause) {
+  return clause.subject.empty() ? clause.predicate.first : std::min(clause.subject.first, clause.predicate.first);
 }
 
 TokenSpan EffectiveSubject(const SentenceAnalysis& analysis, const Clause& clause) {

@@ -28,6 +28,11 @@ bool IsSubordinatingWord(std::string_view word);
 // followed through conjoined and participial clauses); empty if none.
 TokenSpan EffectiveSubject(const SentenceAnalysis& analysis, const Clause& clause);
 
+// The clause's first word: its own subject's when that stands before the
+// verb group, else the verb group's. The word before it is what opens the
+// clause ("if", "whether", "that").
+uint32_t ClauseOpening(const Clause& clause);
+
 }  // namespace dyad::syntax
 
 #endif  // DYAD_SYNTAX_CLAUSE_FINDER_H_
