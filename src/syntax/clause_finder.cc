@@ -34,11 +34,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <limits>
 #include <numeric>
 #include <queue>
 #include <string_view>
+
+#include "util/strings.h"
 
 namespace dyad::syntax {
 namespace {
@@ -216,11 +217,7 @@ class Analyzer {
   // the chunk begins at "least"), "about 300 protesters" are phrases
   // (objects, subjects) as a whole.
   uint32_t NumberModifierStart(uint32_t first) const {
-    auto word = [&](uint32_t k) {
-      std::string lower(tokens_[k].norm);
-      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      return lower;
-    };
+    auto word = [&](uint32_t k) { return util::AsciiLower(tokens_[k].norm); };
     if (first >= 1 && first + 1 < n_ && Tag(first + 1) == "CD" && In(word(first), {"least", "most"}) &&
         word(first - 1) == "at") {
       return first - 1;
@@ -255,8 +252,7 @@ class Analyzer {
     if (Tag(i) != "DT") return false;
     // "both an artist and", "either not loading": a conjunction or adverb.
     if (i + 1 < n_ && In(Tag(i + 1), {"DT", "PDT", "RB", "PRP$", "CD", "JJ"})) return false;
-    std::string lower(tokens_[i].norm);
-    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string lower = util::AsciiLower(tokens_[i].norm);
     if (In(lower, {"all", "both", "each"})) return i == 0 || !IsNoun(Tag(i - 1));
     return In(lower, {"this", "that", "these", "those", "some", "many", "most", "none", "either",
                       "neither", "another", "any"});
@@ -450,8 +446,7 @@ class Analyzer {
         "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
         "earlier"};
-    std::string lower(w);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = util::AsciiLower(w);
     return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
   }
 
