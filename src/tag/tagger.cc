@@ -920,6 +920,15 @@ class Disambiguator {
         return kNN;
       }
     }
+    // "Security forces opened fire", "government forces in the north
+    // attacked": after a noun or adjective, "forces" is the head of the
+    // armed body unless an object follows for the verb ("the deal forces
+    // Iran to ...").
+    if (slot.word == "forces" && (IsNoun(prev) || IsAdjective(prev)) && Has(m, kNNS) &&
+        (IsVerb(next) || next == kMD || next == kIN || next == kComma || next == kCC ||
+         next == kRB || next == kPeriod || next == kNone)) {
+      return kNNS;
+    }
 
     switch (slot.word_class) {
       case WordClass::kThat:
