@@ -387,6 +387,21 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
           event.target.reset();
         }
       }
+      // An attacker no one names ("a roadside bomb killed") is of the
+      // country where it happened; with no place, the event has no source.
+      // Nor when the attack is on a country as a whole ("militants fired
+      // rockets at Israel"): that is as often from across its border.
+      if (event.source.country.empty() && event.source.code == event.source.sector) {
+        if (!event.location || event.location->country.size() != 3 || (event.target && event.target->sector.empty())) {
+          if (impl_->explain) {
+            coded.explanation.push_back(fmt::format("  event {} dropped: '{}' names no one, and no place says whose",
+                                                    event.cameo, event.source.text));
+          }
+          continue;
+        }
+        event.source.country = event.location->country;
+        event.source.code = event.location->country + event.source.code;
+      }
       event.sentence_text = sentence_text;
       if (const CameoCode* code = impl_->ontology.Find(event.cameo)) {
         event.quad_class = code->quad_class;

@@ -93,6 +93,10 @@ class SentenceCoder {
     uint32_t last = 0;  // last token the pattern matched
   };
 
+  static bool IsViolence(std::string_view code) {
+    return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+  }
+
   // Formats only when explaining: most clauses end in a message, and
   // formatting it for nothing was a measurable share of coding.
   template <typename... Args>
@@ -265,7 +269,7 @@ class SentenceCoder {
     if (auto targets = DomesticTargets(patient, code, sources); !targets.empty()) return targets;
     // "killed ten civilians", "wounded 20 people": the victims of violence
     // (18-20) are people of the place where it happened (src/pipeline.cc).
-    if (code.starts_with("18") || code.starts_with("19") || code.starts_with("20")) {
+    if (IsViolence(code)) {
       if (auto victims = actors_.BareAgentOf(patient, "")) return {*victims};
     }
     if (clause.object.empty() && clause.that_clause >= 0) {
@@ -690,6 +694,12 @@ class SentenceCoder {
     // not go on labour strike (143, which also covers boycotts, which
     // states do call); a less specific pattern (190) fits.
     if (pattern.code == "143" && IsStateStrike(sources, clause.head, binding.last)) return Outcome::kTryNext;
+    // "A roadside bomb killed three soldiers", "gunmen shot dead a judge":
+    // an attack whose doer no one names is an unidentified armed actor's,
+    // of the country where it happened (the pipeline drops it without one).
+    if (sources.empty() && IsViolence(pattern.code)) {
+      if (auto attacker = actors_.UnnamedAttacker(source_span)) sources.push_back(std::move(*attacker));
+    }
     if (sources.empty()) {
       Explain("verb '{}': pattern {} matched but the source '{}' is no known actor", head.norm, pattern.id,
               Words(source_span));
