@@ -424,6 +424,13 @@ class Analyzer {
         span.first = out_.noun_phrases[np_of_[span.first - 3]].first;
         continue;
       }
+      // "Washington along with its allies demanded": the first phrase is
+      // the subject, its companions join it.
+      if (link == "with" && span.first >= 3 && In(tokens_[span.first - 2].norm, {"along", "together"}) &&
+          np_of_[span.first - 3] >= 0) {
+        span.first = out_.noun_phrases[np_of_[span.first - 3]].first;
+        continue;
+      }
       if (np_of_[span.first - 2] < 0) break;
       // "over 300 farmers": a degree adverb before a number links nothing.
       if (IsAdverb(Tag(span.first - 1))) break;
