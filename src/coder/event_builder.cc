@@ -93,6 +93,18 @@ class SentenceCoder {
     uint32_t last = 0;  // last token the pattern matched
   };
 
+  // A clause in the passive voice, except a participle of resolve or
+  // stance with no by-agent, which is an adjective whose subject holds the
+  // attitude: "Vietnam is committed to opening up", "Iran is determined
+  // to continue".
+  bool IsPassive(const Clause& clause) const {
+    if (clause.voice != Voice::kPassive) return false;
+    if (!clause.agent.empty()) return true;
+    static const std::set<std::string_view> kAttitudes = {"committed", "determined", "resolved", "prepared",
+                                                          "dedicated", "opposed",    "disposed", "inclined"};
+    return !kAttitudes.count(actors_.word_keys().folded[clause.head]);
+  }
+
   static bool IsViolence(std::string_view code) {
     return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
   }
@@ -145,7 +157,7 @@ class SentenceCoder {
     }
     const auto& element = pattern.elements[i];
     if (element.target) {
-      if (i == 0 && clause.voice == Voice::kPassive) {
+      if (i == 0 && IsPassive(clause)) {
         binding.target = EffectiveSubject(clause);
         return !binding.target.empty() && Match(pattern, clause, i + 1, pos, binding, end);
       }
@@ -201,7 +213,7 @@ class SentenceCoder {
     const auto& elements = pattern.elements;
     const size_t n = elements.size();
     if (n < 3 || !elements[n - 1].target || elements[n - 2].target || elements[n - 2].words.empty() ||
-        elements[n - 2].words[0] != "to" || clause.object.empty() || clause.voice == Voice::kPassive) {
+        elements[n - 2].words[0] != "to" || clause.object.empty() || IsPassive(clause)) {
       return false;
     }
     const bool dative = kind == Dative::kShift;
@@ -264,7 +276,7 @@ class SentenceCoder {
                                     uint32_t matched_last) const {
     const Clause& clause = analysis_.clauses[c];
     const bool hostile = code >= std::string_view("10");
-    TokenSpan patient = clause.voice == Voice::kPassive ? EffectiveSubject(clause) : clause.object;
+    TokenSpan patient = IsPassive(clause) ? EffectiveSubject(clause) : clause.object;
     if (auto targets = ActorsIn(patient, sources, hostile); !targets.empty()) return targets;
     if (auto targets = DomesticTargets(patient, code, sources); !targets.empty()) return targets;
     // "killed ten civilians", "wounded 20 people": the victims of violence
@@ -410,7 +422,7 @@ class SentenceCoder {
     if (clause.governor < 0 || !kReactions.count(code.substr(0, 2))) return {};
     const Clause& cause = analysis_.clauses[clause.governor];
     if (!kCausative.count(lemma_keys_.folded[cause.head])) return {};
-    TokenSpan causer = cause.voice == Voice::kPassive ? cause.agent : EffectiveSubject(cause);
+    TokenSpan causer = IsPassive(cause) ? cause.agent : EffectiveSubject(cause);
     return ActorsIn(causer, sources, false);
   }
 
@@ -491,7 +503,7 @@ class SentenceCoder {
         "warning", "advice",   "instruction", "plea", "urge"};
     // The phrase before "to" is the governing verb's object or another of
     // its phrases ("converged on the capital on Monday to protest").
-    if (governing.voice == Voice::kPassive || subject.first <= governing.head) return subject;
+    if (IsPassive(governing) || subject.first <= governing.head) return subject;
     if (kOthersActNouns.count(lemma_keys_.folded[subject.last - 1])) return {};
     if (kHandsActToObject.count(lemma_keys_.folded[governing.head])) return subject;
     // A place or time after a preposition is where or when, not who
@@ -628,7 +640,7 @@ class SentenceCoder {
   bool ForEachMatch(size_t c, Use&& use) const {
     const Clause& clause = analysis_.clauses[c];
     const auto& candidates = verbs_.ForVerb(lemma_keys_.folded[clause.head]);
-    const bool passive = clause.voice == Voice::kPassive;
+    const bool passive = IsPassive(clause);
     // Only the patterns whose rarest word occurs in the sentence, in order.
     for (uint32_t position : verbs_.VerbCandidates(lemma_keys_.folded[clause.head], present_ids_)) {
       const auto& pattern = verbs_.pattern(candidates[position]);
@@ -688,7 +700,7 @@ class SentenceCoder {
       Explain("verb '{}': reporting frame, its statement is not coded", head.norm);
       return Outcome::kDone;
     }
-    TokenSpan source_span = clause.voice == Voice::kPassive ? clause.agent : SubjectOf(clause);
+    TokenSpan source_span = IsPassive(clause) ? clause.agent : SubjectOf(clause);
     std::vector<Actor> sources = Sources(clause, source_span);
     // "Israel launched a strike against Hamas": a state or its forces do
     // not go on labour strike (143, which also covers boycotts, which
@@ -733,7 +745,7 @@ class SentenceCoder {
       event.modality = Modality::kNegated;
     }
     double confidence = 0.55 + 0.1 * std::min<int>(2, pattern.specificity - !binding.target.empty());
-    if (!clause.subject.empty() || clause.voice == Voice::kPassive) confidence += 0.1;
+    if (!clause.subject.empty() || IsPassive(clause)) confidence += 0.1;
     if (!targets.empty()) confidence += 0.1;
     event.confidence = std::min(0.95, confidence);
     Explain("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id, pattern.code);
@@ -772,7 +784,7 @@ class SentenceCoder {
     if (c + 1 >= clauses.size()) return false;
     const Clause& said = clauses[c + 1];
     // "said Russia should be reinstated": the one asked is not the subject.
-    if (said.reported_by != EffectiveSubject(frame) || said.subject.empty() || said.voice == Voice::kPassive) {
+    if (said.reported_by != EffectiveSubject(frame) || said.subject.empty() || IsPassive(said)) {
       return false;
     }
     // The modal: "must"/"should"/"ought" in the verb group, or "has to",
@@ -851,7 +863,7 @@ class SentenceCoder {
       TokenSpan possessor{nominal.possessor.first, static_cast<uint32_t>(nominal.head - before)};
       if (auto actor = actors_.Resolve(possessor)) sources.push_back(*actor);
       if (sources.empty() && clause && IsLightVerb(lemma_keys_.folded[clause->head])) {
-        TokenSpan subject = clause->voice == Voice::kPassive ? clause->agent : EffectiveSubject(*clause);
+        TokenSpan subject = IsPassive(*clause) ? clause->agent : EffectiveSubject(*clause);
         if (!subject.empty()) sources = actors_.ResolveAll(subject, analysis_.noun_phrases);
       }
       if (sources.empty()) continue;
