@@ -84,6 +84,7 @@ class SentenceCoder {
   SentenceEvents Run() {
     for (size_t c = 0; c < analysis_.clauses.size(); ++c) CodeClause(c);
     for (const auto& nominal : analysis_.nominals) CodeNominal(nominal);
+    DropBareIntentions();
     return std::move(out_);
   }
 
@@ -92,6 +93,41 @@ class SentenceCoder {
     TokenSpan target;
     uint32_t last = 0;  // last token the pattern matched
   };
+
+  // "pledged to give up its weapons": the pledge is coded by what it
+  // pledges (0356, from the governed clause); the bare intention (030) of
+  // the same source says less, and goes.
+  void DropBareIntentions() {
+    auto& events = out_.events;
+    auto& clauses = out_.clauses;
+    // The governed clause's event follows closely; the bound keeps a
+    // run-on sentence linear.
+    constexpr size_t kNearbyEvents = 8;
+    std::vector<bool> drop(events.size());
+    bool any = false;
+    for (size_t i = 0; i < events.size(); ++i) {
+      if (events[i].cameo != "030" || events[i].target || clauses[i] < 0) continue;
+      for (size_t j = i + 1; j < std::min(events.size(), i + 1 + kNearbyEvents); ++j) {
+        const Event& pledged = events[j];
+        if (!pledged.cameo.starts_with("03") || pledged.cameo == "030" || clauses[j] < 0 ||
+            pledged.source.code != events[i].source.code || analysis_.clauses[clauses[j]].governor != clauses[i]) {
+          continue;
+        }
+        Explain("  event 030 {} dropped: what it intends is coded as {}", events[i].source.code, pledged.cameo);
+        drop[i] = any = true;
+        break;
+      }
+    }
+    if (!any) return;
+    size_t kept = 0;
+    for (size_t i = 0; i < events.size(); ++i) {
+      if (drop[i]) continue;
+      events[kept] = std::move(events[i]);
+      clauses[kept++] = clauses[i];
+    }
+    events.resize(kept);
+    clauses.resize(kept);
+  }
 
   // A clause in the passive voice, except a participle of resolve or
   // stance with no by-agent, which is an adjective whose subject holds the
