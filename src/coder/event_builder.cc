@@ -141,6 +141,22 @@ class SentenceCoder {
     return !kAttitudes.count(actors_.word_keys().folded[clause.head]);
   }
 
+  // "were killed in Israeli tank shelling", "wounded in a US drone
+  // strike": violence in the passive with no by-agent is done by whoever
+  // the attack it happened in is qualified by (the coder resolves the
+  // phrase; an attack no one qualifies names no source).
+  TokenSpan AttackOfPassive(const Clause& clause) const {
+    static const std::set<std::string_view> kAttacks = {
+        "attack",  "strike",  "airstrike", "shelling", "bombing", "bombardment",
+        "raid",    "fire",    "offensive", "ambush",   "assault", "barrage"};
+    for (const Oblique& oblique : clause.obliques) {
+      const std::string& preposition = actors_.word_keys().folded[oblique.preposition];
+      if (preposition != "in" && preposition != "during") continue;
+      if (kAttacks.count(lemma_keys_.folded[oblique.phrase.last - 1])) return oblique.phrase;
+    }
+    return {};
+  }
+
   static bool IsViolence(std::string_view code) {
     return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
   }
@@ -737,6 +753,7 @@ class SentenceCoder {
       return Outcome::kDone;
     }
     TokenSpan source_span = IsPassive(clause) ? clause.agent : SubjectOf(clause);
+    if (source_span.empty() && IsPassive(clause) && IsViolence(pattern.code)) source_span = AttackOfPassive(clause);
     std::vector<Actor> sources = Sources(clause, source_span);
     // "Israel launched a strike against Hamas": a state or its forces do
     // not go on labour strike (143, which also covers boycotts, which

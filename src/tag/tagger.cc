@@ -930,6 +930,15 @@ class Disambiguator {
       return kNNS;
     }
 
+    // "killed in Israeli tank shelling in the east", "heavy fighting
+    // near the border": an act of violence after its modifier, with no
+    // object, is a noun.
+    if (t == kVBG && (next == kIN || next == kComma || next == kPeriod || next == kNone) &&
+        (((slot.word == "shelling" || slot.word == "bombing") && (prev == kNN || IsAdjective(prev))) ||
+         ((slot.word == "fighting" || slot.word == "shooting" || slot.word == "killing") && IsAdjective(prev)))) {
+      return kNN;
+    }
+
     switch (slot.word_class) {
       case WordClass::kThat:
         return That(i);
