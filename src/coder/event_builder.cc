@@ -118,15 +118,7 @@ class SentenceCoder {
         break;
       }
     }
-    if (!any) return;
-    size_t kept = 0;
-    for (size_t i = 0; i < events.size(); ++i) {
-      if (drop[i]) continue;
-      events[kept] = std::move(events[i]);
-      clauses[kept++] = clauses[i];
-    }
-    events.resize(kept);
-    clauses.resize(kept);
+    if (any) out_.EraseEventsIf([&](const Event&, size_t i) { return drop[i]; });
   }
 
   // A clause in the passive voice, except a participle of resolve or
@@ -375,6 +367,7 @@ class SentenceCoder {
     }
     if (root == "14") {
       if (auto targets = GovernedActTargets(c, sources, true); !targets.empty()) return targets;
+      if (auto targets = ProtestSite(clause, own_end, sources); !targets.empty()) return targets;
       if (auto targets = ProtestHost(clause, own_end, sources); !targets.empty()) return targets;
     }
     if (root == "13") {
@@ -403,6 +396,25 @@ class SentenceCoder {
   // "US and British activists staged a protest in Beijing": a protest in
   // another country with no one named as its target is aimed at that
   // country (a protest at home names its target or has none).
+  // "protested outside the Chinese embassy in New Delhi", "rallied in
+  // front of the Interior Ministry": a protest at an actor's building is
+  // aimed at that actor, wherever the building stands.
+  std::vector<Actor> ProtestSite(const Clause& clause, uint32_t own_end, const std::vector<Actor>& sources) const {
+    static const std::set<std::string_view> kBuildings = {"embassy",  "consulate", "mission",   "headquarters",
+                                                          "ministry", "parliament", "palace",   "residence",
+                                                          "office",   "offices",    "legation", "chancery"};
+    const auto& words = actors_.word_keys().folded;
+    for (const Oblique& oblique : clause.obliques) {
+      if (oblique.preposition >= own_end) break;
+      const std::string& preposition = words[oblique.preposition];
+      const bool in_front_of = preposition == "of" && oblique.preposition > 0 && words[oblique.preposition - 1] == "front";
+      if (preposition != "outside" && preposition != "at" && preposition != "near" && !in_front_of) continue;
+      if (!kBuildings.count(lemma_keys_.folded[oblique.phrase.last - 1])) continue;
+      if (auto owners = ActorsIn(oblique.phrase, sources, true); !owners.empty()) return owners;
+    }
+    return {};
+  }
+
   std::vector<Actor> ProtestHost(const Clause& clause, uint32_t own_end, const std::vector<Actor>& sources) const {
     for (const Oblique& oblique : clause.obliques) {
       if (oblique.preposition >= own_end) break;

@@ -930,6 +930,13 @@ class Disambiguator {
       return kNNS;
     }
 
+    // "a protest in Beijing, close to the stadium", "countries close to
+    // Russia": "close to" is an adjective unless a modal, "to" or a pronoun
+    // makes it the verb ("will close to traffic").
+    if (slot.word == "close" && i + 1 < s_.size() && s_[i + 1].word == "to" && Has(m, kJJ) && prev != kMD &&
+        prev != kTO && prev != kPRP) {
+      return kJJ;
+    }
     // "killed in Israeli tank shelling in the east", "heavy fighting
     // near the border": an act of violence after its modifier, with no
     // object, is a noun.
