@@ -130,6 +130,7 @@ class Analyzer {
     LinkThatClauses();
     SetExtents();
     FindReportingFrames();
+    AttachSpeakersParticiples();
     MarkMandativeComplements();
     MarkConditions();
     MarkNoArguments();
@@ -1005,6 +1006,37 @@ class Analyzer {
       const Clause& next = out_.clauses[c + 1];
       if (that < n_ && Lower(that) == "that" && !next.subject.empty() && next.subject.first == that + 1) {
         out_.clauses[c].that_clause = static_cast<int>(c + 1);
+      }
+    }
+  }
+
+  // "Turkey said Greece had violated its airspace, accusing Athens of
+  // provocation": a closing participle of saying is the speaker's act,
+  // not the reported clause's ("..., killing ten people" stays with the
+  // act it follows).
+  void AttachSpeakersParticiples() {
+    for (size_t c = 1; c < out_.clauses.size(); ++c) {
+      Clause& clause = out_.clauses[c];
+      const int k = clause.subject_from;
+      const uint32_t p = clause.predicate.first;
+      if (kinds_[c] != Kind::kParticiple || !clause.subject.empty() || k < 0 || p == 0 ||
+          tokens_[p - 1].norm != "," || out_.clauses[k].reported_by.empty()) {
+        continue;
+      }
+      const Word lemma = Lemma(clause.head);
+      if (!IsReportingVerb(lemma) &&
+          !In(lemma, {"accuse", "blame", "threaten", "urge", "call", "condemn", "criticize", "criticise", "praise",
+                      "welcome", "demand", "vow", "pledge", "reject", "dismiss", "deny", "describe", "cite",
+                      "brand", "appeal", "ask", "promise", "charge"})) {
+        continue;
+      }
+      for (int f = k - 1; f >= 0; --f) {
+        const Clause& frame = out_.clauses[f];
+        if (EffectiveSubject(out_, frame) != out_.clauses[k].reported_by) continue;
+        clause.subject_from = clause.governor = f;
+        clause.reported_by = frame.reported_by;
+        if (clause.modality == Modality::kReported) clause.modality = frame.modality;
+        break;
       }
     }
   }
