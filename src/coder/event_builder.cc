@@ -168,6 +168,32 @@ class SentenceCoder {
 
   bool Covered(uint32_t token) const { return !covered_.empty() && covered_[token]; }
 
+  // "will meet in Zurich to discuss trade", "visited Kyiv to hold talks": a
+  // consultation (or the intention of one, 036) whose purpose is a
+  // consultation is that one event.
+  // A purpose that meets someone else ("visit Washington to meet the
+  // trade representative") is an event of its own.
+  bool IsPurposeOfConsultation(const Clause& clause, std::string_view code, const std::vector<Actor>& targets) const {
+    if (clause.governor < 0 || clause.predicate.first == 0 ||
+        actors_.word_keys().folded[clause.predicate.first - 1] != "to") {
+      return false;
+    }
+    const auto consultation = [](std::string_view c) { return c.starts_with("04") || c == "036"; };
+    if (!consultation(code)) return false;
+    bool governor_consults = false;
+    size_t partners_met = 0;
+    // Clauses are coded in order: the governor's events are the last ones
+    // before any of a later clause.
+    for (size_t i = out_.events.size(); i-- > 0 && out_.clauses[i] >= clause.governor;) {
+      const Event& e = out_.events[i];
+      if (out_.clauses[i] != clause.governor || !consultation(e.cameo)) continue;
+      governor_consults = true;
+      partners_met += std::count_if(targets.begin(), targets.end(),
+                                    [&](const Actor& t) { return e.target && e.target->code == t.code; });
+    }
+    return governor_consults && partners_met >= targets.size();
+  }
+
   TokenSpan EffectiveSubject(const Clause& clause) const { return syntax::EffectiveSubject(analysis_, clause); }
 
   // Whether every word element of the pattern occurs somewhere in the
@@ -828,6 +854,10 @@ class SentenceCoder {
     // speaks in measured chunks", "speaking at the White House" or "met
     // the family" (no actor) meet no one the data can name. A refusal to
     // negotiate (125) is an event of its own.
+    if (IsPurposeOfConsultation(clause, event.cameo, targets)) {
+      Explain("verb '{}': the purpose of the consultation coded above", head.norm);
+      return Outcome::kDone;
+    }
     const bool consultation = event.cameo.starts_with("04") || event.cameo == "036";
     if (consultation && targets.empty() && !(mutual && sources.size() >= 2)) {
       Explain("verb '{}': pattern {} matched, but a consultation needs a partner and none is an actor", head.norm,

@@ -844,6 +844,19 @@ class Analyzer {
       if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") finite = true;
     }
     if (tokens_[open].norm != "," || open == 0 || open + 1 >= comma) return {};
+    // "The agreement, which was signed by Britain, France and Russia,
+    // eased ...": a relative clause may hold a list's commas; its opening
+    // ", which" lies further back.
+    if (!IsRelativePronoun(open + 1)) {
+      for (uint32_t q = open; q > limit + 1; --q) {
+        std::string_view w = tokens_[q - 1].norm;
+        if (w == ";" || w == ":") break;
+        if (w == "," && IsRelativePronoun(q) && tokens_[q].norm != "that") {
+          open = q - 1;
+          break;
+        }
+      }
+    }
     const uint32_t first = open + 1;
     const bool relative = IsRelativePronoun(first) && tokens_[first].norm != "that";
     const bool participial = (Tag(first) == "VBN" || Tag(first) == "VBG") && !finite;
