@@ -121,15 +121,17 @@ class SentenceCoder {
     if (any) out_.EraseEventsIf([&](const Event&, size_t i) { return drop[i]; });
   }
 
-  // A clause in the passive voice, except a participle of resolve or
-  // stance with no by-agent, which is an adjective whose subject holds the
-  // attitude: "Vietnam is committed to opening up", "Iran is determined
-  // to continue".
+  // A clause in the passive voice, except a participle of resolve, stance
+  // or engagement with no by-agent, which is an adjective whose subject
+  // holds the attitude or does the act: "Vietnam is committed to opening
+  // up", "Iran is determined to continue", "Serb forces were engaged in
+  // ethnic cleansing".
   bool IsPassive(const Clause& clause) const {
     if (clause.voice != Voice::kPassive) return false;
     if (!clause.agent.empty()) return true;
     static const std::set<std::string_view> kAttitudes = {"committed", "determined", "resolved", "prepared",
-                                                          "dedicated", "opposed",    "disposed", "inclined"};
+                                                          "dedicated", "opposed",    "disposed", "inclined",
+                                                          "engaged",   "involved"};
     return !kAttitudes.count(actors_.word_keys().folded[clause.head]);
   }
 
@@ -139,8 +141,8 @@ class SentenceCoder {
   // phrase; an attack no one qualifies names no source).
   TokenSpan AttackOfPassive(const Clause& clause) const {
     static const std::set<std::string_view> kAttacks = {
-        "attack",  "strike",  "airstrike", "shelling", "bombing", "bombardment",
-        "raid",    "fire",    "offensive", "ambush",   "assault", "barrage"};
+        "attack",  "strike",  "airstrike", "shelling", "bombing",   "bombardment", "raid",  "fire",
+        "offensive", "ambush", "assault",  "barrage",  "explosion", "blast",       "bomb"};
     for (const Oblique& oblique : clause.obliques) {
       const std::string& preposition = actors_.word_keys().folded[oblique.preposition];
       if (preposition != "in" && preposition != "during") continue;
@@ -352,7 +354,7 @@ class SentenceCoder {
     // "killed ten civilians", "wounded 20 people": the victims of violence
     // (18-20) are people of the place where it happened (src/pipeline.cc).
     if (IsViolence(code)) {
-      if (auto victims = actors_.BareAgentOf(patient, "")) return {*victims};
+      if (auto victims = actors_.BareAgentOf(patient, PlaceCountry(clause))) return {*victims};
     }
     if (clause.object.empty() && clause.that_clause >= 0) {
       if (auto targets = ActorsIn(analysis_.clauses[clause.that_clause].subject, sources, false);
@@ -439,6 +441,20 @@ class SentenceCoder {
       if (auto owners = ActorsIn(oblique.phrase, sources, true); !owners.empty()) return owners;
     }
     return {};
+  }
+
+  // The country the clause says it happened in, for actors named by their
+  // role alone: the first "in X" that names a country or its capital
+  // ("gunmen killed five people in Baghdad"; the gazetteer does not give
+  // a place the dictionaries name as an actor). Empty when there is none.
+  std::string PlaceCountry(const Clause& clause) const {
+    for (const Oblique& oblique : clause.obliques) {
+      if (actors_.word_keys().folded[oblique.preposition] != "in") continue;
+      for (const Actor& place : ActorsIn(oblique.phrase, {}, false)) {
+        if (place.sector.empty() && place.code.size() == 3) return place.code;
+      }
+    }
+    return "";
   }
 
   std::vector<Actor> ProtestHost(const Clause& clause, uint32_t own_end, const std::vector<Actor>& sources) const {
@@ -801,7 +817,13 @@ class SentenceCoder {
     // an attack whose doer no one names is an unidentified armed actor's,
     // of the country where it happened (the pipeline drops it without one).
     if (sources.empty() && IsViolence(pattern.code)) {
-      if (auto attacker = actors_.UnnamedAttacker(source_span)) sources.push_back(std::move(*attacker));
+      if (auto attacker = actors_.UnnamedAttacker(source_span)) {
+        if (std::string where = PlaceCountry(clause); !where.empty()) {
+          attacker->country = where;
+          attacker->code = where + attacker->sector;
+        }
+        sources.push_back(std::move(*attacker));
+      }
     }
     if (sources.empty()) {
       Explain("verb '{}': pattern {} matched but the source '{}' is no known actor", head.norm, pattern.id,
