@@ -547,6 +547,10 @@ class SentenceCoder {
     return Words(clause.reported_by);
   }
 
+  bool IsPronounPhrase(TokenSpan span) const {
+    return span.size() == 1 && sentence_.tokens[span.first].tag.starts_with("PRP");
+  }
+
   // The clause's source actors. A pronoun subject of a reported clause is
   // its speaker when they agree ("Palestinian leaders said they would
   // boycott ...", "Syria says it is willing to ...", "Erdogan said he
@@ -564,6 +568,15 @@ class SentenceCoder {
         else if (pronoun != "they" && pronoun != "we") agree = false;
       }
       if (agree) return speakers;
+      // "The firm, whose subsidiary farms in Venezuela, insisted that it
+      // had complied": "it" or "they" is the body that speaks, which no
+      // dictionary knows, not the last country named.
+      // (A speaker named by its role, "the government said it", is left
+      // to the pronoun's antecedent, often the country in view.)
+      if (speakers.empty() && (pronoun == "it" || pronoun == "they") && !IsPronounPhrase(clause.reported_by) &&
+          !actors_.BareAgentOf(clause.reported_by, "")) {
+        return {};
+      }
     }
     // "his remarks in Doha ... aimed at pushing for": a place after a head
     // that names no one is where, not who.
