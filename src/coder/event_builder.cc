@@ -571,11 +571,12 @@ class SentenceCoder {
       // "The firm, whose subsidiary farms in Venezuela, insisted that it
       // had complied": "it" or "they" is the body that speaks, which no
       // dictionary knows, not the last country named.
-      // (A speaker named by its role, "the government said it", is left
+      // (A state body named by its role, "the government said it", is left
       // to the pronoun's antecedent, often the country in view.)
-      if (speakers.empty() && (pronoun == "it" || pronoun == "they") && !IsPronounPhrase(clause.reported_by) &&
-          !actors_.BareAgentOf(clause.reported_by, "")) {
-        return {};
+      if (speakers.empty() && (pronoun == "it" || pronoun == "they") && !IsPronounPhrase(clause.reported_by)) {
+        static const std::set<std::string_view> kStateSectors = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
+        const auto body = actors_.BareAgentOf(clause.reported_by, "");
+        if (!body || !kStateSectors.count(body->sector)) return {};
       }
     }
     // "his remarks in Doha ... aimed at pushing for": a place after a head
