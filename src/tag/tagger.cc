@@ -924,6 +924,13 @@ class Disambiguator {
     // attacked": after a noun or adjective, "forces" is the head of the
     // armed body unless an object follows for the verb ("the deal forces
     // Iran to ...").
+    // "New Zealand dollar notes for Dow Chemical", "treasury notes".
+    if (slot.word == "notes" && i > 0 && Has(m, kNNS) &&
+        (s_[i - 1].word == "dollar" || s_[i - 1].word == "yen" || s_[i - 1].word == "euro" ||
+         s_[i - 1].word == "bank" || s_[i - 1].word == "treasury" || s_[i - 1].word == "Treasury" ||
+         s_[i - 1].word == "promissory" || s_[i - 1].word == "currency")) {
+      return kNNS;
+    }
     if (slot.word == "forces" && (IsNoun(prev) || IsAdjective(prev)) && Has(m, kNNS) &&
         (IsVerb(next) || next == kMD || next == kIN || next == kComma || next == kCC ||
          next == kRB || next == kPeriod || next == kNone)) {
