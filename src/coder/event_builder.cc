@@ -384,7 +384,10 @@ class SentenceCoder {
       // memorandum on Syria"), unlike "sanctions on Syria".
       if (code.starts_with("04") && preposition != "with" && preposition != "to") continue;
       if (!hostile && preposition == "on") continue;
-      if (auto targets = ActorsIn(oblique.phrase, sources, false); !targets.empty()) return targets;
+      // A hostile act against a country's things is against the country
+      // ("restrictions against German goods", "sanctions on Iranian oil").
+      const bool owners = hostile && (preposition == "against" || preposition == "on");
+      if (auto targets = ActorsIn(oblique.phrase, sources, owners); !targets.empty()) return targets;
     }
     // An intention, refusal or threat is about an act; an admission or a
     // statement is not aimed at whom the act was. Coordinated subjects of

@@ -924,6 +924,13 @@ class Disambiguator {
     // attacked": after a noun or adjective, "forces" is the head of the
     // armed body unless an object follows for the verb ("the deal forces
     // Iran to ...").
+    // "withdraw from neighboring Lebanon", "the surrounding villages": an
+    // -ing word between a preposition or determiner and a noun is its
+    // adjective.
+    if (t == kVBG && (prev == kIN || prev == kDT) && (next == kNNP || next == kNN || next == kNNS) &&
+        (slot.word == "neighboring" || slot.word == "neighbouring" || slot.word == "surrounding")) {
+      return kJJ;
+    }
     // "New Zealand dollar notes for Dow Chemical", "treasury notes".
     if (slot.word == "notes" && i > 0 && Has(m, kNNS) &&
         (s_[i - 1].word == "dollar" || s_[i - 1].word == "yen" || s_[i - 1].word == "euro" ||
