@@ -446,6 +446,17 @@ class Analyzer {
         "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
         "earlier"};
+    // The first letters of the words of each length: most tokens are turned
+    // away by one bit test instead of a scan of the forty words (this runs
+    // for every noun phrase's head, 229,000 times per 200 documents).
+    static constexpr auto kInitials = [] {
+      std::array<uint32_t, 10> initials{};  // by length; every word is 3 to 9 bytes
+      for (std::string_view word : kWords) initials[word.size()] |= 1u << (word[0] - 'a');
+      return initials;
+    }();
+    if (w.size() >= kInitials.size()) return false;
+    const char first = w.size() == 0 ? '\0' : static_cast<char>(w[0] | 0x20);  // ASCII lower case
+    if (first < 'a' || first > 'z' || ((kInitials[w.size()] >> (first - 'a')) & 1) == 0) return false;
     const std::string lower = util::AsciiLower(w);
     return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
   }
