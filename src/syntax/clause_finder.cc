@@ -279,6 +279,9 @@ class Analyzer {
   // quantifier after a noun floats ("the teams all had") and is not a
   // phrase.
   bool IsPronounDeterminer(uint32_t i) const {
+    // Only determiners and adjectives can be one: tested before InsideNp,
+    // since this is asked of nearly every token.
+    if (Tag(i) != "DT" && !IsAdjective(Tag(i))) return false;
     if (i + 1 < n_ && InsideNp(i + 1, i)) return false;
     // "many were hurt", "few of them stayed": quantifiers tagged as
     // adjectives.
