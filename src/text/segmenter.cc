@@ -19,6 +19,7 @@
 #include "text/segmenter.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -786,12 +787,19 @@ bool IsWeakBoilerplateLine(std::string_view line) {
 }
 
 bool ContainsIgnoreCase(std::string_view s, std::string_view lower) {
-  if (s.size() < lower.size()) return false;
-  if (lower.empty()) return true;
-  // Only where the first letter matches is the rest compared: it is tested
-  // on every line of every document.
-  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
-    if (AsciiToLower(s[i]) == lower[0] && EqualsIgnoreCase(s.substr(i, lower.size()), lower)) return true;
+  const size_t m = lower.size();
+  if (s.size() < m) return false;
+  if (m == 0) return true;
+  // Horspool's search (it is run on every line of every document): after
+  // each window the next starts where the window's last byte, lower-cased,
+  // lines up with its last occurrence in `lower`, so most bytes of a line
+  // are never looked at.
+  std::array<size_t, 256> shift;
+  shift.fill(m);
+  for (size_t k = 0; k + 1 < m; ++k) shift[static_cast<unsigned char>(lower[k])] = m - 1 - k;
+  for (size_t i = 0; i + m <= s.size();
+       i += shift[static_cast<unsigned char>(AsciiToLower(s[i + m - 1]))]) {
+    if (EqualsIgnoreCase(s.substr(i, m), lower)) return true;
   }
   return false;
 }
