@@ -278,11 +278,13 @@ class Tokenizer {
   // run, so the work is linear in the input.
   void StartRun() {
     size_t run_end = pos_;
+    bool at_sign = false;  // only a run with an '@' can hold an e-mail address
     while (run_end < end_) {
       // ASCII bytes (most of the text) are told apart without decoding.
       const auto c = static_cast<unsigned char>(text_[run_end]);
       if (c < 0x80) {
         if (c <= 0x20 || c == 0x7F) break;
+        at_sign |= c == '@';
         ++run_end;
         continue;
       }
@@ -314,7 +316,7 @@ class Tokenizer {
     }
     if (end <= begin) return;
     const std::string_view candidate = text_.substr(begin, end - begin);
-    if (IsUrl(candidate) || IsEmail(candidate)) {
+    if (IsUrl(candidate) || (at_sign && IsEmail(candidate))) {
       special_begin_ = begin;
       special_end_ = end;
     }
@@ -379,10 +381,18 @@ class Tokenizer {
     size_t p = start;
     bool letters_only = true;  // no digits, hyphens or apostrophes so far
     while (true) {
-      size_t length;
-      while ((length = AlnumLength(p)) > 0) {
-        if (IsAsciiDigit(text_[p])) letters_only = false;
-        p += length;
+      while (true) {
+        // ASCII letters and digits, the bulk of every word, first: without
+        // AlnumLength's bounds and UTF-8 checks per byte.
+        while (p < end_ && IsAsciiAlpha(text_[p])) ++p;
+        if (p < end_ && IsAsciiDigit(text_[p])) {
+          letters_only = false;
+          ++p;
+          continue;
+        }
+        const size_t length = AlnumLength(p);
+        if (length == 0) break;
+        p += length;  // a letter outside ASCII
       }
       const char c = At(p);
       const bool after_digit = p > start && IsAsciiDigit(text_[p - 1]);
