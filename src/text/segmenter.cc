@@ -549,21 +549,24 @@ class Tokenizer {
 };
 
 // The normalised form: typographic quotes folded to ASCII, dashes to "--".
-std::string Normalize(std::string_view text, const RawToken& token,
-                      bool space_after) {
+// Written into the token's empty `norm`: a returned string was a second
+// string per token, moved and destroyed.
+void Normalize(std::string_view text, const RawToken& token, bool space_after,
+               std::string& norm) {
   const std::string_view surface =
       text.substr(token.begin, token.end - token.begin);
   if (surface[0] == '-' && token.kind == Kind::kPunct) {
-    if (surface.size() >= 2) return "--";
-    if (token.space_before && space_after) return "--";
-    return "-";
+    norm = surface.size() >= 2 || (token.space_before && space_after) ? "--" : "-";
+    return;
   }
   // Typographic quotes and dashes all start with byte E2. A plain loop:
   // tokens are a few bytes long, shorter than a memchr call's set-up.
   bool typographic = false;
   for (char c : surface) typographic |= c == '\xE2';
-  if (!typographic) return std::string(surface);
-  std::string norm;
+  if (!typographic) {
+    norm = surface;
+    return;
+  }
   norm.reserve(surface.size());
   for (size_t i = 0; i < surface.size(); ++i) {
     if (surface[i] == '\xE2' && i + 2 < surface.size() && surface[i + 1] == '\x80') {
@@ -586,7 +589,6 @@ std::string Normalize(std::string_view text, const RawToken& token,
     }
     norm += surface[i];
   }
-  return norm;
 }
 
 std::string_view Surface(std::string_view text, const RawToken& token) {
@@ -732,7 +734,7 @@ class Splitter {
       Token& token = sentence.tokens.emplace_back();
       token.begin = tokens_[k].begin;
       token.end = tokens_[k].end;
-      token.norm = Normalize(text_, tokens_[k], space_after);
+      Normalize(text_, tokens_[k], space_after, token.norm);
     }
     return sentence;
   }
