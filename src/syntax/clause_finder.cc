@@ -44,20 +44,14 @@
 namespace dyad::syntax {
 namespace {
 
-// Whether `a` equals `b`, compared inline: string_view's == calls memcmp
-// whenever the sizes match, and the tags and words compared here are a
-// few bytes long (those calls were a fifth of the analyzer's instructions).
-constexpr bool Same(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t k = 0; k < a.size(); ++k) {
-    if (a[k] != b[k]) return false;
-  }
-  return true;
-}
+// Tags and words are compared with util::SameText: string_view's == calls
+// memcmp whenever the sizes match (those calls were a fifth of the
+// analyzer's instructions).
+using util::SameText;
 
 bool In(std::string_view word, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words) {
-    if (Same(word, w)) return true;
+    if (SameText(word, w)) return true;
   }
   return false;
 }
@@ -77,7 +71,7 @@ class WordList {
     const unsigned letter = static_cast<unsigned char>(word[0]) - unsigned{'a'};
     if (letter >= 26 || ((initials_[word.size()] >> letter) & 1) == 0) return false;
     for (std::string_view w : words_) {
-      if (Same(word, w)) return true;
+      if (SameText(word, w)) return true;
     }
     return false;
   }
@@ -97,14 +91,14 @@ class WordList {
   std::array<uint32_t, 16> initials_{};  // by length; every word is shorter than 16 bytes
 };
 
-// A tag, lemma or word whose == with a literal compares inline (see Same).
+// A tag, lemma or word whose == with a literal compares inline (see SameText).
 struct Word {
   Word(std::string_view text) : name(text) {}  // NOLINT(google-explicit-constructor)
   Word(const std::string& text) : name(text) {}  // NOLINT(google-explicit-constructor)
   operator std::string_view() const { return name; }  // NOLINT(google-explicit-constructor)
   template <size_t N>
   bool operator==(const char (&literal)[N]) const {
-    return Same(name, std::string_view(literal, N - 1));
+    return SameText(name, std::string_view(literal, N - 1));
   }
   size_t size() const { return name.size(); }
   char operator[](size_t k) const { return name[k]; }
