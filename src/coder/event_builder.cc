@@ -200,9 +200,14 @@ class SentenceCoder {
 
   // Whether every word element of the pattern occurs somewhere in the
   // sentence: a cheap test that spares most patterns the positional match.
+  // Single words are tested first: one bit each, and most patterns fail on
+  // one of them before a synset's words are scanned.
   bool WordsPresent(const lexicon::VerbPattern& pattern) const {
     for (const auto& element : pattern.elements) {
-      if (element.target) continue;
+      if (!element.target && element.ids.size() == 1 && !present_[element.ids[0]]) return false;
+    }
+    for (const auto& element : pattern.elements) {
+      if (element.target || element.ids.size() == 1) continue;
       bool any = std::any_of(element.ids.begin(), element.ids.end(),
                              [&](uint32_t id) { return present_[id]; });
       if (!any) return false;

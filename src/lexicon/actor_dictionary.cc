@@ -67,7 +67,7 @@ MatchKeys MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys
     // A lemma equal to the word's folded key ("the" of "The") folds to it
     // too: folding is idempotent.
     const std::string& word = word_keys.folded[t];
-    if (token.lemma.empty() || token.lemma == token.norm || token.lemma == word) {
+    if (token.lemma.empty() || util::SameText(token.lemma, token.norm) || util::SameText(token.lemma, word)) {
       keys.folded.push_back(word);  // copied once (a conditional expression copied, then moved)
       keys.hashes.push_back(word_keys.hashes[t]);
     } else {

@@ -19,6 +19,7 @@
 #include "text/segmenter.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -277,11 +278,13 @@ class Tokenizer {
   // run, so the work is linear in the input.
   void StartRun() {
     size_t run_end = pos_;
+    bool at_sign = false;  // only a run with an '@' can hold an e-mail address
     while (run_end < end_) {
       // ASCII bytes (most of the text) are told apart without decoding.
       const auto c = static_cast<unsigned char>(text_[run_end]);
       if (c < 0x80) {
         if (c <= 0x20 || c == 0x7F) break;
+        at_sign |= c == '@';
         ++run_end;
         continue;
       }
@@ -313,7 +316,7 @@ class Tokenizer {
     }
     if (end <= begin) return;
     const std::string_view candidate = text_.substr(begin, end - begin);
-    if (IsUrl(candidate) || IsEmail(candidate)) {
+    if (IsUrl(candidate) || (at_sign && IsEmail(candidate))) {
       special_begin_ = begin;
       special_end_ = end;
     }
@@ -378,10 +381,18 @@ class Tokenizer {
     size_t p = start;
     bool letters_only = true;  // no digits, hyphens or apostrophes so far
     while (true) {
-      size_t length;
-      while ((length = AlnumLength(p)) > 0) {
-        if (IsAsciiDigit(text_[p])) letters_only = false;
-        p += length;
+      while (true) {
+        // ASCII letters and digits, the bulk of every word, first: without
+        // AlnumLength's bounds and UTF-8 checks per byte.
+        while (p < end_ && IsAsciiAlpha(text_[p])) ++p;
+        if (p < end_ && IsAsciiDigit(text_[p])) {
+          letters_only = false;
+          ++p;
+          continue;
+        }
+        const size_t length = AlnumLength(p);
+        if (length == 0) break;
+        p += length;  // a letter outside ASCII
       }
       const char c = At(p);
       const bool after_digit = p > start && IsAsciiDigit(text_[p - 1]);
@@ -538,21 +549,24 @@ class Tokenizer {
 };
 
 // The normalised form: typographic quotes folded to ASCII, dashes to "--".
-std::string Normalize(std::string_view text, const RawToken& token,
-                      bool space_after) {
+// Written into the token's empty `norm`: a returned string was a second
+// string per token, moved and destroyed.
+void Normalize(std::string_view text, const RawToken& token, bool space_after,
+               std::string& norm) {
   const std::string_view surface =
       text.substr(token.begin, token.end - token.begin);
   if (surface[0] == '-' && token.kind == Kind::kPunct) {
-    if (surface.size() >= 2) return "--";
-    if (token.space_before && space_after) return "--";
-    return "-";
+    norm = surface.size() >= 2 || (token.space_before && space_after) ? "--" : "-";
+    return;
   }
   // Typographic quotes and dashes all start with byte E2. A plain loop:
   // tokens are a few bytes long, shorter than a memchr call's set-up.
   bool typographic = false;
   for (char c : surface) typographic |= c == '\xE2';
-  if (!typographic) return std::string(surface);
-  std::string norm;
+  if (!typographic) {
+    norm = surface;
+    return;
+  }
   norm.reserve(surface.size());
   for (size_t i = 0; i < surface.size(); ++i) {
     if (surface[i] == '\xE2' && i + 2 < surface.size() && surface[i + 1] == '\x80') {
@@ -575,7 +589,6 @@ std::string Normalize(std::string_view text, const RawToken& token,
     }
     norm += surface[i];
   }
-  return norm;
 }
 
 std::string_view Surface(std::string_view text, const RawToken& token) {
@@ -721,7 +734,7 @@ class Splitter {
       Token& token = sentence.tokens.emplace_back();
       token.begin = tokens_[k].begin;
       token.end = tokens_[k].end;
-      token.norm = Normalize(text_, tokens_[k], space_after);
+      Normalize(text_, tokens_[k], space_after, token.norm);
     }
     return sentence;
   }
@@ -786,12 +799,19 @@ bool IsWeakBoilerplateLine(std::string_view line) {
 }
 
 bool ContainsIgnoreCase(std::string_view s, std::string_view lower) {
-  if (s.size() < lower.size()) return false;
-  if (lower.empty()) return true;
-  // Only where the first letter matches is the rest compared: it is tested
-  // on every line of every document.
-  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
-    if (AsciiToLower(s[i]) == lower[0] && EqualsIgnoreCase(s.substr(i, lower.size()), lower)) return true;
+  const size_t m = lower.size();
+  if (s.size() < m) return false;
+  if (m == 0) return true;
+  // Horspool's search (it is run on every line of every document): after
+  // each window the next starts where the window's last byte, lower-cased,
+  // lines up with its last occurrence in `lower`, so most bytes of a line
+  // are never looked at.
+  std::array<size_t, 256> shift;
+  shift.fill(m);
+  for (size_t k = 0; k + 1 < m; ++k) shift[static_cast<unsigned char>(lower[k])] = m - 1 - k;
+  for (size_t i = 0; i + m <= s.size();
+       i += shift[static_cast<unsigned char>(AsciiToLower(s[i + m - 1]))]) {
+    if (EqualsIgnoreCase(s.substr(i, m), lower)) return true;
   }
   return false;
 }

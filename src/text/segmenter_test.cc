@@ -345,5 +345,21 @@ TEST(BoilerplateTest, CaptionLinesAreDropped) {
   EXPECT_EQ(sentences[2].index, 5);
 }
 
+TEST(BoilerplateTest, HideCaptionAnywhereInALineDropsIt) {
+  // The marker is searched for in the whole line, in any case, with the
+  // space after it ("hide captions" is a word of the text).
+  const std::string text =
+      "Rescuers searched the rubble of the school. HIDE CAPTION 3 of 9\n\n"
+      "Hide captions, the editor wrote, were left in by mistake.\n\n"
+      "The search went on after dark.\n\n"
+      "Volunteers brought lights.";
+  std::vector<Sentence> sentences = Segment(text, 0, text.size());
+  DropCaptionLines(text, sentences);
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(text.substr(sentences[0].begin, 12), "Hide caption");
+  EXPECT_EQ(text.substr(sentences[1].begin, 10), "The search");
+  EXPECT_EQ(text.substr(sentences[2].begin, 10), "Volunteers");
+}
+
 }  // namespace
 }  // namespace dyad::text

@@ -19,6 +19,17 @@ std::string FoldForMatch(std::string_view s);
 // folded straight into their vector's strings, without a move per word.
 void FoldForMatch(std::string_view s, std::string& out);
 
+// Whether `a` and `b` are the same text, compared inline: string_view's ==
+// calls an out-of-line compare and memcmp whenever the sizes match, and the
+// tags, words and keys compared on the hot paths are a few bytes long.
+constexpr bool SameText(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 // Removes ASCII white space at both ends.
 std::string_view Trim(std::string_view s);
 
