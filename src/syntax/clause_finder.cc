@@ -232,6 +232,9 @@ class Analyzer {
         // word is a phrase of its own.
         if (j == i + 1 && IsDayWord(i)) break;
         if (j > i && IsDayWord(j)) break;
+        // "hand over to Great Britain two of its nationals": a number and
+        // "of" after a name begin a phrase of their own.
+        if (j > i && Tag(j) == "CD" && IsProperNoun(Tag(j - 1)) && j + 1 < n_ && Lower(j + 1) == "of") break;
         ++j;
       }
       // A phrase needs a noun, number or pronoun-like head; trailing
