@@ -43,12 +43,32 @@ void AddCountry(std::vector<std::string>& countries, std::string_view code) {
   if (std::find(countries.begin(), countries.end(), country) == countries.end()) countries.push_back(country);
 }
 
+// Sectors whose members are, as a rule, the people of the place they are
+// "in": "rebels in Darfur", "police in Karachi", "opposition parties in
+// Nepal". Not troops, refugees, reporters, aid workers or companies, which
+// are as often foreigners there ("troops in Afghanistan").
+bool IsLocalSector(std::string_view sector) {
+  static const std::set<std::string_view> kLocal = {"GOV", "OPP", "REB", "SEP", "CVL", "COP", "JUD", "LEG",
+                                                    "PTY", "EDU", "LAB", "AGR", "REL", "HLH", "CRM", "HRI",
+                                                    "RAD", "MOD", "ENV"};
+  return kLocal.count(sector) > 0;
+}
+
+// A country's own agents abroad: "the ambassador in Kabul" is another
+// country's ambassador.
+bool IsDiplomat(std::string_view lemma) {
+  static const std::set<std::string_view> kDiplomats = {"ambassador", "envoy",    "diplomat", "consul",
+                                                        "consulate",  "embassy",  "delegation", "negotiator",
+                                                        "emissary",   "attaché",  "counterpart"};
+  return kDiplomats.count(lemma) > 0;
+}
+
 }  // namespace
 
 ActorResolver::ActorResolver(const lexicon::ActorDictionary& actors,
                              const lexicon::AgentDictionary& agents, std::string_view text,
-                             std::optional<int> date)
-    : actors_(actors), agents_(agents), text_(text), date_(date) {}
+                             std::optional<int> date, bool peer)
+    : actors_(actors), agents_(agents), text_(text), date_(date), peer_(peer) {}
 
 void ActorResolver::BeginSentence(const Sentence& sentence) {
   BeginSentence(sentence, lexicon::MatchKeys::ForTokens(sentence.tokens, false));
@@ -323,21 +343,36 @@ const lexicon::ActorMatch* ActorResolver::MatchEndingAt(uint32_t token) const {
 // "the president of Armenia", "the mayor of the West Bank city of Nablus",
 // "inspectors of the IAEA": an agent noun phrase followed by "of" and an
 // actor within a few words is that actor's agent (a country's, with the
-// agent's sector; an organisation's, the organisation itself).
+// agent's sector; an organisation's, the organisation itself). So is one
+// "in" (or "based in") a country or its capital when the agent's sector is
+// local ("rebels in the Ivory Coast"), and refugees and civilians "from" a
+// country ("refugees from Syria": "withdrew troops from Iraq" are not
+// Iraq's).
 std::optional<Actor> ActorResolver::ResolveAgentOf(TokenSpan span) const {
   const auto& tokens = sentence_->tokens;
-  if (span.last >= tokens.size() || word_keys_.folded[span.last] != "of") return std::nullopt;
+  if (span.last >= tokens.size()) return std::nullopt;
+  uint32_t preposition = span.last;
+  if (word_keys_.folded[preposition] == "based" && preposition + 1 < tokens.size()) ++preposition;
+  const std::string& word = word_keys_.folded[preposition];
+  const bool of = word == "of" && preposition == span.last;
+  if (!of && (peer_ || (word != "in" && word != "from"))) return std::nullopt;
   const lexicon::AgentMatch* agent = AgentEnding(span);
   if (!agent) return std::nullopt;
+  if (word == "in" && (!IsLocalSector(agent->sector) || IsDiplomat(lemma_keys_.folded[agent->last - 1]))) {
+    return std::nullopt;
+  }
+  if (word == "from" && agent->sector != "REF" && agent->sector != "CVL") return std::nullopt;
   constexpr uint32_t kMaxWords = 6;
-  for (uint32_t t = span.last + 1; t < tokens.size() && t <= span.last + kMaxWords; ++t) {
+  for (uint32_t t = preposition + 1; t < tokens.size() && t <= preposition + kMaxWords; ++t) {
     const std::string& tag = tokens[t].tag;
     if (tag.starts_with("VB") || tag == "MD" || tag == "," || tag == "." || tag == ":") break;
     const lexicon::ActorMatch* match = MatchStartingAt(t);
     if (!match) continue;
     auto code = actors_.Resolve(match->entry, date_);
     if (!code) return std::nullopt;
-    std::string combined = code->size() == 3 && IsNational(*code) ? *code + agent->sector : *code;
+    const bool country = code->size() == 3 && IsNational(*code);
+    if (!of && !country) return std::nullopt;  // "officials in the UN"
+    std::string combined = country ? *code + agent->sector : *code;
     return MakeActor(combined, match->entry, span.first, match->last);
   }
   return std::nullopt;
@@ -498,26 +533,76 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   }
   uint32_t first = best->first, last = best->last;
   std::string code = best_code;
+  // "former President X", "the ousted president": no longer in office.
   bool former = false;
-  for (uint32_t t = span.first; t < span.last; ++t) former |= word_keys_.folded[t] == "former";
-  if (code.size() == 3) {
-    // Country word + agent: "Azeri forces" -> AZEMIL.
-    for (auto it = FirstAgentFrom(span.first); it != agent_matches_.end() && it->first < span.last; ++it) {
-      const lexicon::AgentMatch& agent = *it;
-      if (agent.last > span.last) continue;
-      // A word of the name itself is no agent: "Soviet Union" is not a union.
-      if (agent.first < best->last && agent.last > best->first) continue;
-      code += agent.sector;
-      first = std::min(first, agent.first);
-      last = std::max(last, agent.last);
-      if (how) *how = "country+agent";
-      break;
+  for (uint32_t t = span.first; t < span.last; ++t) {
+    const std::string& word = word_keys_.folded[t];
+    former |= word == "former" || word == "ousted" || word == "deposed";
+  }
+  // Country word + agent: "Azeri forces" -> AZEMIL. The agent after the
+  // country word is the head ("Radical French farmers" are farmers); the
+  // peers' agent files put prefixes first ("MSF Arnor diplomat").
+  const lexicon::AgentMatch* agent = nullptr;
+  for (auto it = FirstAgentFrom(span.first); it != agent_matches_.end() && it->first < span.last; ++it) {
+    if (it->last > span.last) continue;
+    // A word of the name itself is no agent: "Soviet Union" is not a union.
+    if (it->first < best->last && it->last > best->first) continue;
+    if (!agent || (!peer_ && agent->first < best->first && it->first >= best->last)) agent = &*it;
+  }
+  if (code.size() == 3 && agent) {
+    code += agent->sector;
+    first = std::min(first, agent->first);
+    last = std::max(last, agent->last);
+    if (how) *how = "country+agent";
+  } else if (!peer_ && code.starts_with("IGO") && agent && agent->sector == "MIL" && !code.ends_with("MIL")) {
+    // "UN peacekeepers", "NATO troops": the organisation's forces, coded
+    // as its peacekeeping missions are (IGOUNOMIL).
+    code += agent->sector;
+    last = std::max(last, agent->last);
+    if (how) *how = "organisation+agent";
+  } else if (!peer_ && code.size() == 3 && IsNational(code) && best->last == span.last) {
+    if (IsPeoplePlural(*best, code, role)) {
+      code += "CVL";
+      if (how) *how = "people's plural";
+    } else if (role != Role::kTarget && actors_.entries()[best->entry].file.ends_with("capitals.txt")) {
+      // "Berlin rejected", "Moscow said": a capital that acts is its
+      // government (as a target it is as often the city: "shelled Kabul").
+      code += "GOV";
+      if (how) *how = "capital as government";
     }
-  } else if (how) {
+  } else if (how && best_code.size() > 3) {
     *how = "dictionary";
   }
   if (former && code.size() >= 3) code = code.substr(0, 3) + "ELI";
   return MakeActor(code, best->entry, first, last);
+}
+
+// "100 Palestinians", "young Algerians", "thousands of Nigerians", "deported
+// Liberians": a people's plural (one word that is another phrase of the
+// same country with an "s", not the country's own name as "Philippines"
+// next to "Philippine") that counts or describes people, or that an act
+// is aimed at, names civilians. Bare and acting, or paired as sides
+// ("Palestinians blamed Israel", "talks between Israelis and
+// Palestinians"), it names the people as a party: the country.
+bool ActorResolver::IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code, Role role) const {
+  if (match.last != match.first + 1) return false;
+  const std::string& word = word_keys_.folded[match.first];
+  if (word.size() < 4 || word.back() != 's') return false;
+  if (util::AsciiLower(actors_.entries()[match.entry].name) == word) return false;
+  if (actors_.Lookup(word.substr(0, word.size() - 1), date_) != code) return false;
+  const auto& tokens = sentence_->tokens;
+  auto tag_before = [&](uint32_t t) -> std::string_view { return t > 0 ? std::string_view(tokens[t - 1].tag) : ""; };
+  const std::string_view before = tag_before(match.first);
+  if (before == "CD" || before.starts_with("JJ")) return true;
+  // "thousands of Nigerians", "scores of Palestinians"
+  if (before == "IN" && word_keys_.folded[match.first - 1] == "of") {
+    const std::string_view quantity = tag_before(match.first - 1);
+    if (quantity == "CD" || quantity == "NNS") return true;
+  }
+  if (role != Role::kTarget || before == "DT") return false;
+  const bool paired = before == "CC" || before == "," ||
+                      (match.last < tokens.size() && (tokens[match.last].tag == "CC" || tokens[match.last].norm == ","));
+  return !paired;
 }
 
 std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
