@@ -155,7 +155,7 @@ void ActorResolver::EndSentence() {
   for (const auto& match : matches_) {
     auto code = actors_.Resolve(match.entry, date_);
     if (!code) continue;
-    Actor actor = MakeActor(*code, match.entry, match.first, match.last);
+    Actor actor = MakeActor(ActingCode(match, *code), match.entry, match.first, match.last);
     AddCountry(countries_, *code);
     if (actors_.entries()[match.entry].person) {
       last_person_ = actor;
@@ -314,7 +314,7 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
     if (IsBareAdjective(*it)) continue;
     auto code = actors_.Resolve(it->entry, date_);
     if (!code) continue;
-    Actor actor = MakeActor(*code, it->entry, token, token + 1);
+    Actor actor = MakeActor(ActingCode(*it, *code), it->entry, token, token + 1);
     actor.name = actors_.entries()[it->entry].name;
     return actor;
   }
@@ -554,20 +554,20 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
     first = std::min(first, agent->first);
     last = std::max(last, agent->last);
     if (how) *how = "country+agent";
-  } else if (!peer_ && code.starts_with("IGO") && agent && agent->sector == "MIL" && !code.ends_with("MIL")) {
+  } else if (!peer_ && code.starts_with("IGO") && agent && agent->first >= best->last && agent->sector == "MIL" &&
+             !code.ends_with("MIL")) {
     // "UN peacekeepers", "NATO troops": the organisation's forces, coded
     // as its peacekeeping missions are (IGOUNOMIL).
     code += agent->sector;
     last = std::max(last, agent->last);
     if (how) *how = "organisation+agent";
   } else if (!peer_ && code.size() == 3 && IsNational(code) && best->last == span.last) {
-    if (IsPeoplePlural(*best, code, role)) {
+    if (IsPeoplePlural(*best, code)) {
       code += "CVL";
       if (how) *how = "people's plural";
-    } else if (role != Role::kTarget && actors_.entries()[best->entry].file.ends_with("capitals.txt")) {
-      // "Berlin rejected", "Moscow said": a capital that acts is its
-      // government (as a target it is as often the city: "shelled Kabul").
-      code += "GOV";
+    } else if (role != Role::kTarget && ActingCode(*best, code) != code) {
+      // As a target a capital is as often the city: "shelled Kabul".
+      code = ActingCode(*best, code);
       if (how) *how = "capital as government";
     }
   } else if (how && best_code.size() > 3) {
@@ -577,32 +577,33 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   return MakeActor(code, best->entry, first, last);
 }
 
-// "100 Palestinians", "young Algerians", "thousands of Nigerians", "deported
-// Liberians": a people's plural (one word that is another phrase of the
-// same country with an "s", not the country's own name as "Philippines"
-// next to "Philippine") that counts or describes people, or that an act
-// is aimed at, names civilians. Bare and acting, or paired as sides
-// ("Palestinians blamed Israel", "talks between Israelis and
-// Palestinians"), it names the people as a party: the country.
-bool ActorResolver::IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code, Role role) const {
-  if (match.last != match.first + 1) return false;
+// "Berlin rejected", "Moscow said", "it" after "Washington": a capital
+// that acts is its government. Other codes are returned as they are.
+std::string ActorResolver::ActingCode(const lexicon::ActorMatch& match, const std::string& code) const {
+  const bool capital = actors_.entries()[match.entry].file.ends_with("capitals.txt");
+  return !peer_ && capital && code.size() == 3 && IsNational(code) ? code + "GOV" : code;
+}
+
+// "100 Palestinians", "many Egyptians", "thousands of Venezuelans": a
+// people's plural (one word that is another phrase of the same country
+// with an "s", not the country's own name as "Philippines" next to
+// "Philippine") that counts or describes people names civilians. A bare
+// one is as often the country's side ("accused Americans of", "talks
+// between Israelis and Palestinians") and stays the country.
+bool ActorResolver::IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code) const {
+  if (match.last != match.first + 1 || match.first == 0) return false;
   const std::string& word = word_keys_.folded[match.first];
   if (word.size() < 4 || word.back() != 's') return false;
-  if (util::AsciiLower(actors_.entries()[match.entry].name) == word) return false;
-  if (actors_.Lookup(word.substr(0, word.size() - 1), date_) != code) return false;
   const auto& tokens = sentence_->tokens;
-  auto tag_before = [&](uint32_t t) -> std::string_view { return t > 0 ? std::string_view(tokens[t - 1].tag) : ""; };
-  const std::string_view before = tag_before(match.first);
-  if (before == "CD" || before.starts_with("JJ")) return true;
+  auto counts = [&](uint32_t t) { return tokens[t].tag == "CD" || tokens[t].tag.starts_with("JJ"); };
+  static const std::set<std::string_view> kMany = {"tens", "dozens", "scores", "hundreds", "thousands", "millions"};
+  const uint32_t before = match.first - 1;
   // "thousands of Nigerians", "scores of Palestinians"
-  if (before == "IN" && word_keys_.folded[match.first - 1] == "of") {
-    const std::string_view quantity = tag_before(match.first - 1);
-    if (quantity == "CD" || quantity == "NNS") return true;
-  }
-  if (role != Role::kTarget || before == "DT") return false;
-  const bool paired = before == "CC" || before == "," ||
-                      (match.last < tokens.size() && (tokens[match.last].tag == "CC" || tokens[match.last].norm == ","));
-  return !paired;
+  const bool quantity = word_keys_.folded[before] == "of" && before > 0 &&
+                        (tokens[before - 1].tag == "CD" || kMany.count(word_keys_.folded[before - 1]));
+  if (!counts(before) && !quantity) return false;
+  if (util::AsciiLower(actors_.entries()[match.entry].name) == word) return false;
+  return actors_.Lookup(word.substr(0, word.size() - 1), date_) == code;
 }
 
 std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,

@@ -100,7 +100,8 @@ class ActorResolver {
   // The agent match that ends the span and starts within it, or nullptr.
   const lexicon::AgentMatch* AgentEnding(TokenSpan span) const;
   bool IsBareAdjective(const lexicon::ActorMatch& match) const;
-  bool IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code, Role role) const;
+  bool IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code) const;
+  std::string ActingCode(const lexicon::ActorMatch& match, const std::string& code) const;
   bool IsExpletiveIt(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
