@@ -367,6 +367,9 @@ std::optional<Actor> ActorResolver::ResolveAgentOf(TokenSpan span) const {
     const std::string& tag = tokens[t].tag;
     if (tag.starts_with("VB") || tag == "MD" || tag == "," || tag == "." || tag == ":") break;
     const lexicon::ActorMatch* match = MatchStartingAt(t);
+    // "in eastern Ukraine", "in the Ivory Coast"; not "leaders in support
+    // of a strike at Syria".
+    if (!match && !of && tag != "DT" && !tag.starts_with("JJ")) break;
     if (!match) continue;
     auto code = actors_.Resolve(match->entry, date_);
     if (!code) return std::nullopt;
@@ -434,6 +437,9 @@ std::optional<Actor> ActorResolver::ResolveCountryThing(TokenSpan span) const {
 // country of the person's role of that kind, else of the role on the date.
 std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                                        const std::optional<std::string>& dated_code) const {
+  // "Secretary-General Lord Carrington" in 1987 heads NATO: a title does
+  // not move an organisation's officer back to an earlier national office.
+  if (dated_code && dated_code->size() > 3 && !IsNational(*dated_code)) return std::nullopt;
   // The title: an agent inside the name ("President Obama" as one phrase),
   // else the one right before it.
   const lexicon::AgentMatch* title = nullptr;
