@@ -553,7 +553,9 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
     if (it->last > span.last) continue;
     // A word of the name itself is no agent: "Soviet Union" is not a union.
     if (it->first < best->last && it->last > best->first) continue;
-    if (!agent || (!peer_ && agent->first < best->first && it->first >= best->last)) agent = &*it;
+    // A noun: "demonstrators in Bangladesh during a general strike" are no generals.
+    const bool head = it->first >= best->last && sentence_->tokens[it->last - 1].tag.starts_with("NN");
+    if (!agent || (!peer_ && head && agent->first < best->first)) agent = &*it;
   }
   if (code.size() == 3 && agent) {
     code += agent->sector;
@@ -571,8 +573,9 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
     if (IsPeoplePlural(*best, code)) {
       code += "CVL";
       if (how) *how = "people's plural";
-    } else if (role != Role::kTarget && ActingCode(*best, code) != code) {
-      // As a target a capital is as often the city: "shelled Kabul".
+    } else if (role != Role::kTarget && !AfterLocativePreposition(best->first) && ActingCode(*best, code) != code) {
+      // As a target a capital is as often the city ("shelled Kabul"), and
+      // after "in" it is a place ("donors in Tokyo who will be asked").
       code = ActingCode(*best, code);
       if (how) *how = "capital as government";
     }
@@ -581,6 +584,12 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   }
   if (former && code.size() >= 3) code = code.substr(0, 3) + "ELI";
   return MakeActor(code, best->entry, first, last);
+}
+
+bool ActorResolver::AfterLocativePreposition(uint32_t token) const {
+  if (token == 0) return false;
+  const std::string& word = word_keys_.folded[token - 1];
+  return word == "in" || word == "at" || word == "near" || word == "inside" || word == "outside";
 }
 
 // "Berlin rejected", "Moscow said", "it" after "Washington": a capital

@@ -102,6 +102,7 @@ class ActorResolver {
   bool IsBareAdjective(const lexicon::ActorMatch& match) const;
   bool IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code) const;
   std::string ActingCode(const lexicon::ActorMatch& match, const std::string& code) const;
+  bool AfterLocativePreposition(uint32_t token) const;
   bool IsExpletiveIt(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
