@@ -539,6 +539,10 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   }
   uint32_t first = best->first, last = best->last;
   std::string code = best_code;
+  if (const lexicon::ActorMatch* qualifier = OtherCountryQualifying(*best, span, code)) {
+    code = actors_.Resolve(qualifier->entry, date_)->substr(0, 3) + code.substr(3);
+    first = qualifier->first;
+  }
   // "former President X", "the ousted president": no longer in office.
   bool former = false;
   for (uint32_t t = span.first; t < span.last; ++t) {
@@ -590,6 +594,22 @@ bool ActorResolver::AfterLocativePreposition(uint32_t token) const {
   if (token == 0) return false;
   const std::string& word = word_keys_.folded[token - 1];
   return word == "in" || word == "at" || word == "near" || word == "inside" || word == "outside";
+}
+
+// "the Peruvian Congress", "Brazil's Congress": a country word right before
+// a body the dictionary knows as another country's ("Congress" is the US
+// one) names that country's body of the same kind. Returns the country
+// word's match, or nullptr.
+const lexicon::ActorMatch* ActorResolver::OtherCountryQualifying(const lexicon::ActorMatch& body, TokenSpan span,
+                                                                   const std::string& code) const {
+  if (peer_ || actors_.entries()[body.entry].person) return nullptr;
+  if (code.size() <= 3 || !IsNational(code) || body.first == 0) return nullptr;
+  const lexicon::ActorMatch* qualifier = MatchEndingAt(body.first);
+  if (!qualifier && sentence_->tokens[body.first - 1].tag == "POS") qualifier = MatchEndingAt(body.first - 1);
+  if (!qualifier || qualifier->first < span.first) return nullptr;
+  auto country = actors_.Resolve(qualifier->entry, date_);
+  if (!country || country->size() != 3 || !IsNational(*country) || *country == code.substr(0, 3)) return nullptr;
+  return qualifier;
 }
 
 // "Berlin rejected", "Moscow said", "it" after "Washington": a capital

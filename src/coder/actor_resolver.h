@@ -103,6 +103,8 @@ class ActorResolver {
   bool IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code) const;
   std::string ActingCode(const lexicon::ActorMatch& match, const std::string& code) const;
   bool AfterLocativePreposition(uint32_t token) const;
+  const lexicon::ActorMatch* OtherCountryQualifying(const lexicon::ActorMatch& body, TokenSpan span,
+                                                     const std::string& code) const;
   bool IsExpletiveIt(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
