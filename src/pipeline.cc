@@ -119,6 +119,18 @@ namespace {
 // at its verb: its subject ("accused Chile on Monday of spying") stands in
 // the clause it depends on. One pass over the clauses' extents, instead of
 // a scan of every clause per mention (quadratic in a run-on sentence).
+// In a sentence about a sport or a game ("contest:" discards), acts of
+// force and contest (15, 17-20) are the game's: "Chelsea beat
+// Arsenal", "clashes at the World Cup final". Other acts stand.
+void DropContestEvents(coder::SentenceEvents& coded, const std::string& discard) {
+  coded.EraseEventsIf([&](const Event& event, size_t) {
+    const std::string_view root = std::string_view(event.cameo).substr(0, 2);
+    if (root != "15" && root != "17" && root != "18" && root != "19" && root != "20") return false;
+    if (!discard.empty()) coded.explanation.push_back(fmt::format("  event {} discarded by {}", event.cameo, discard));
+    return true;
+  });
+}
+
 std::vector<int> InnermostClauses(const SentenceAnalysis& analysis, size_t tokens) {
   std::vector<int> best(tokens, -1);
   std::vector<uint32_t> best_size(tokens, UINT32_MAX);
@@ -321,7 +333,7 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
     SentenceAnalysis analysis = syntax::Analyze(sentence);
     resolver.BeginSentence(sentence, std::move(word_keys[s]));
     const auto& discard = discard_hits[s];
-    if (discard) {
+    if (discard && discard->scope == lexicon::DiscardList::Scope::kSentence) {
       if (impl_->explain) {
         result.explanations.push_back(
             {sentence.index, {"sentence discarded by " + impl_->discards.Describe(discard->entry)}});
@@ -334,6 +346,9 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
                      ? coder::BuildPeerEvents(sentence, analysis, resolver, impl_->verbs, text, peer, impl_->explain)
                      : coder::BuildEvents(sentence, analysis, resolver, impl_->verbs, text, impl_->explain);
     resolver.EndSentence();
+    if (discard && discard->scope == lexicon::DiscardList::Scope::kContest) {
+      DropContestEvents(coded, impl_->explain ? impl_->discards.Describe(discard->entry) : "");
+    }
     const std::string sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
     // Dates and places are given to events; a sentence without events
     // still names places for the document's countries (below).
@@ -386,6 +401,21 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
         } else {
           event.target.reset();
         }
+      }
+      // An attacker no one names ("a roadside bomb killed") is of the
+      // country where it happened; with no place, the event has no source.
+      // Nor when the attack is on a country as a whole ("militants fired
+      // rockets at Israel"): that is as often from across its border.
+      if (event.source.country.empty() && event.source.code == event.source.sector) {
+        if (!event.location || event.location->country.size() != 3 || (event.target && event.target->sector.empty())) {
+          if (impl_->explain) {
+            coded.explanation.push_back(fmt::format("  event {} dropped: '{}' names no one, and no place says whose",
+                                                    event.cameo, event.source.text));
+          }
+          continue;
+        }
+        event.source.country = event.location->country;
+        event.source.code = event.location->country + event.source.code;
       }
       event.sentence_text = sentence_text;
       if (const CameoCode* code = impl_->ontology.Find(event.cameo)) {

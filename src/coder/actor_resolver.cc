@@ -215,6 +215,40 @@ std::optional<Actor> ActorResolver::BareAgentOf(TokenSpan span, std::string_view
   return actor;
 }
 
+std::optional<Actor> ActorResolver::UnnamedAttacker(TokenSpan span) const {
+  if (span.empty() || AnyWithin(matches_, span)) return std::nullopt;
+  // The head ends before the phrase's first preposition or comma: "a
+  // roadside bombing near the town of Samarra".
+  uint32_t end = span.first + 1;
+  while (end < span.last && sentence_->tokens[end].tag != "IN" && sentence_->tokens[end].tag != "TO" &&
+         sentence_->tokens[end].tag != ",") {
+    ++end;
+  }
+  if (const lexicon::AgentMatch* agent = AgentEnding({span.first, end})) {
+    // Armed people outside the state; soldiers and police are as often
+    // a neighbour's as the country's where they act.
+    if (agent->sector != "REB" && agent->sector != "UAF" && agent->sector != "CRM") return std::nullopt;
+    return BareAgentOf({span.first, end}, "");
+  }
+  // Weapons that go off where they were placed (not rockets or shells,
+  // fired from across a border).
+  static const std::set<std::string_view> kPlacedWeapons = {
+      "bomb",   "bombing", "blast", "explosion", "device", "ied",     "mine",
+      "landmine", "minefield", "explosive", "grenade", "attack", "ambush", "attacker", "assailant"};
+  if (!kPlacedWeapons.count(lemma_keys_.folded[end - 1])) return std::nullopt;
+  // "the drone attack that killed", "an air raid": a state's weapons.
+  static const std::set<std::string_view> kStateWeapons = {"drone",  "air",    "aerial",    "airstrike", "missile",
+                                                           "rocket", "artillery", "mortar", "naval",     "cruise",
+                                                           "tank",   "helicopter", "jet"};
+  for (uint32_t t = span.first; t + 1 < end; ++t) {
+    if (kStateWeapons.count(lemma_keys_.folded[t])) return std::nullopt;
+  }
+  Actor actor = MakeActor("UAF", -1, span.first, end);
+  actor.country = "";  // the place's, for the pipeline to fill in
+  actor.sector = "UAF";
+  return actor;
+}
+
 std::vector<lexicon::AgentMatch>::const_iterator ActorResolver::FirstAgentFrom(uint32_t token) const {
   return std::lower_bound(agent_matches_.begin(), agent_matches_.end(), token,
                           [](const lexicon::AgentMatch& a, uint32_t t) { return a.first < t; });

@@ -65,6 +65,14 @@ class ActorResolver {
   // happened, for the pipeline to fill in.
   std::optional<Actor> BareAgentOf(TokenSpan span, std::string_view country) const;
 
+  // "A roadside bomb killed ...", "gunmen shot ...": the doer of an attack
+  // the report does not name, as an actor of a role alone: the agent's
+  // role for armed people outside the state (REB, UAF, CRM), UAF for a
+  // bomb, blast or attack. Its country is empty, for the pipeline to fill
+  // in from the place where it happened. nullopt when the phrase names an
+  // actor or anything else.
+  std::optional<Actor> UnnamedAttacker(TokenSpan span) const;
+
   // Whether the actor is a person of the dictionaries (not an organisation,
   // a country or an agent noun).
   bool IsPerson(const Actor& actor) const {

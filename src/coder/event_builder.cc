@@ -84,6 +84,7 @@ class SentenceCoder {
   SentenceEvents Run() {
     for (size_t c = 0; c < analysis_.clauses.size(); ++c) CodeClause(c);
     for (const auto& nominal : analysis_.nominals) CodeNominal(nominal);
+    DropBareIntentions();
     return std::move(out_);
   }
 
@@ -92,6 +93,67 @@ class SentenceCoder {
     TokenSpan target;
     uint32_t last = 0;  // last token the pattern matched
   };
+
+  // "pledged to give up its weapons": the pledge is coded by what it
+  // pledges (0356, from the governed clause); the bare intention (030) of
+  // the same source says less, and goes.
+  void DropBareIntentions() {
+    auto& events = out_.events;
+    auto& clauses = out_.clauses;
+    // The governed clause's event follows closely; the bound keeps a
+    // run-on sentence linear.
+    constexpr size_t kNearbyEvents = 8;
+    std::vector<bool> drop(events.size());
+    bool any = false;
+    for (size_t i = 0; i < events.size(); ++i) {
+      if (events[i].cameo != "030" || events[i].target || clauses[i] < 0) continue;
+      for (size_t j = i + 1; j < std::min(events.size(), i + 1 + kNearbyEvents); ++j) {
+        const Event& pledged = events[j];
+        if (!pledged.cameo.starts_with("03") || pledged.cameo == "030" || clauses[j] < 0 ||
+            pledged.source.code != events[i].source.code || analysis_.clauses[clauses[j]].governor != clauses[i]) {
+          continue;
+        }
+        Explain("  event 030 {} dropped: what it intends is coded as {}", events[i].source.code, pledged.cameo);
+        drop[i] = any = true;
+        break;
+      }
+    }
+    if (any) out_.EraseEventsIf([&](const Event&, size_t i) { return drop[i]; });
+  }
+
+  // A clause in the passive voice, except a participle of resolve, stance
+  // or engagement with no by-agent, which is an adjective whose subject
+  // holds the attitude or does the act: "Vietnam is committed to opening
+  // up", "Iran is determined to continue", "Serb forces were engaged in
+  // ethnic cleansing".
+  bool IsPassive(const Clause& clause) const {
+    if (clause.voice != Voice::kPassive) return false;
+    if (!clause.agent.empty()) return true;
+    static const std::set<std::string_view> kAttitudes = {"committed", "determined", "resolved", "prepared",
+                                                          "dedicated", "opposed",    "disposed", "inclined",
+                                                          "engaged",   "involved"};
+    return !kAttitudes.count(actors_.word_keys().folded[clause.head]);
+  }
+
+  // "were killed in Israeli tank shelling", "wounded in a US drone
+  // strike": violence in the passive with no by-agent is done by whoever
+  // the attack it happened in is qualified by (the coder resolves the
+  // phrase; an attack no one qualifies names no source).
+  TokenSpan AttackOfPassive(const Clause& clause) const {
+    static const std::set<std::string_view> kAttacks = {
+        "attack",  "strike",  "airstrike", "shelling", "bombing",   "bombardment", "raid",  "fire",
+        "offensive", "ambush", "assault",  "barrage",  "explosion", "blast",       "bomb"};
+    for (const Oblique& oblique : clause.obliques) {
+      const std::string& preposition = actors_.word_keys().folded[oblique.preposition];
+      if (preposition != "in" && preposition != "during") continue;
+      if (kAttacks.count(lemma_keys_.folded[oblique.phrase.last - 1])) return oblique.phrase;
+    }
+    return {};
+  }
+
+  static bool IsViolence(std::string_view code) {
+    return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+  }
 
   // Formats only when explaining: most clauses end in a message, and
   // formatting it for nothing was a measurable share of coding.
@@ -107,6 +169,32 @@ class SentenceCoder {
   }
 
   bool Covered(uint32_t token) const { return !covered_.empty() && covered_[token]; }
+
+  // "will meet in Zurich to discuss trade", "visited Kyiv to hold talks": a
+  // consultation (or the intention of one, 036) whose purpose is a
+  // consultation is that one event.
+  // A purpose that meets someone else ("visit Washington to meet the
+  // trade representative") is an event of its own.
+  bool IsPurposeOfConsultation(const Clause& clause, std::string_view code, const std::vector<Actor>& targets) const {
+    if (clause.governor < 0 || clause.predicate.first == 0 ||
+        actors_.word_keys().folded[clause.predicate.first - 1] != "to") {
+      return false;
+    }
+    const auto consultation = [](std::string_view c) { return c.starts_with("04") || c == "036"; };
+    if (!consultation(code)) return false;
+    bool governor_consults = false;
+    size_t partners_met = 0;
+    // Clauses are coded in order: the governor's events are the last ones
+    // before any of a later clause.
+    for (size_t i = out_.events.size(); i-- > 0 && out_.clauses[i] >= clause.governor;) {
+      const Event& e = out_.events[i];
+      if (out_.clauses[i] != clause.governor || !consultation(e.cameo)) continue;
+      governor_consults = true;
+      partners_met += std::count_if(targets.begin(), targets.end(),
+                                    [&](const Actor& t) { return e.target && e.target->code == t.code; });
+    }
+    return governor_consults && partners_met >= targets.size();
+  }
 
   TokenSpan EffectiveSubject(const Clause& clause) const { return syntax::EffectiveSubject(analysis_, clause); }
 
@@ -141,7 +229,7 @@ class SentenceCoder {
     }
     const auto& element = pattern.elements[i];
     if (element.target) {
-      if (i == 0 && clause.voice == Voice::kPassive) {
+      if (i == 0 && IsPassive(clause)) {
         binding.target = EffectiveSubject(clause);
         return !binding.target.empty() && Match(pattern, clause, i + 1, pos, binding, end);
       }
@@ -197,7 +285,7 @@ class SentenceCoder {
     const auto& elements = pattern.elements;
     const size_t n = elements.size();
     if (n < 3 || !elements[n - 1].target || elements[n - 2].target || elements[n - 2].words.empty() ||
-        elements[n - 2].words[0] != "to" || clause.object.empty() || clause.voice == Voice::kPassive) {
+        elements[n - 2].words[0] != "to" || clause.object.empty() || IsPassive(clause)) {
       return false;
     }
     const bool dative = kind == Dative::kShift;
@@ -260,13 +348,13 @@ class SentenceCoder {
                                     uint32_t matched_last) const {
     const Clause& clause = analysis_.clauses[c];
     const bool hostile = code >= std::string_view("10");
-    TokenSpan patient = clause.voice == Voice::kPassive ? EffectiveSubject(clause) : clause.object;
+    TokenSpan patient = IsPassive(clause) ? EffectiveSubject(clause) : clause.object;
     if (auto targets = ActorsIn(patient, sources, hostile); !targets.empty()) return targets;
     if (auto targets = DomesticTargets(patient, code, sources); !targets.empty()) return targets;
     // "killed ten civilians", "wounded 20 people": the victims of violence
     // (18-20) are people of the place where it happened (src/pipeline.cc).
-    if (code.starts_with("18") || code.starts_with("19") || code.starts_with("20")) {
-      if (auto victims = actors_.BareAgentOf(patient, "")) return {*victims};
+    if (IsViolence(code)) {
+      if (auto victims = actors_.BareAgentOf(patient, PlaceCountry(clause))) return {*victims};
     }
     if (clause.object.empty() && clause.that_clause >= 0) {
       if (auto targets = ActorsIn(analysis_.clauses[clause.that_clause].subject, sources, false);
@@ -296,7 +384,10 @@ class SentenceCoder {
       // memorandum on Syria"), unlike "sanctions on Syria".
       if (code.starts_with("04") && preposition != "with" && preposition != "to") continue;
       if (!hostile && preposition == "on") continue;
-      if (auto targets = ActorsIn(oblique.phrase, sources, false); !targets.empty()) return targets;
+      // A hostile act against a country's things is against the country
+      // ("restrictions against German goods", "sanctions on Iranian oil").
+      const bool owners = hostile && (preposition == "against" || preposition == "on");
+      if (auto targets = ActorsIn(oblique.phrase, sources, owners); !targets.empty()) return targets;
     }
     // An intention, refusal or threat is about an act; an admission or a
     // statement is not aimed at whom the act was. Coordinated subjects of
@@ -307,6 +398,7 @@ class SentenceCoder {
     }
     if (root == "14") {
       if (auto targets = GovernedActTargets(c, sources, true); !targets.empty()) return targets;
+      if (auto targets = ProtestSite(clause, own_end, sources); !targets.empty()) return targets;
       if (auto targets = ProtestHost(clause, own_end, sources); !targets.empty()) return targets;
     }
     if (root == "13") {
@@ -335,6 +427,39 @@ class SentenceCoder {
   // "US and British activists staged a protest in Beijing": a protest in
   // another country with no one named as its target is aimed at that
   // country (a protest at home names its target or has none).
+  // "protested outside the Chinese embassy in New Delhi", "rallied in
+  // front of the Interior Ministry": a protest at an actor's building is
+  // aimed at that actor, wherever the building stands.
+  std::vector<Actor> ProtestSite(const Clause& clause, uint32_t own_end, const std::vector<Actor>& sources) const {
+    static const std::set<std::string_view> kBuildings = {"embassy",  "consulate", "mission",   "headquarters",
+                                                          "ministry", "parliament", "palace",   "residence",
+                                                          "office",   "offices",    "legation", "chancery"};
+    const auto& words = actors_.word_keys().folded;
+    for (const Oblique& oblique : clause.obliques) {
+      if (oblique.preposition >= own_end) break;
+      const std::string& preposition = words[oblique.preposition];
+      const bool in_front_of = preposition == "of" && oblique.preposition > 0 && words[oblique.preposition - 1] == "front";
+      if (preposition != "outside" && preposition != "at" && preposition != "near" && !in_front_of) continue;
+      if (!kBuildings.count(lemma_keys_.folded[oblique.phrase.last - 1])) continue;
+      if (auto owners = ActorsIn(oblique.phrase, sources, true); !owners.empty()) return owners;
+    }
+    return {};
+  }
+
+  // The country the clause says it happened in, for actors named by their
+  // role alone: the first "in X" that names a country or its capital
+  // ("gunmen killed five people in Baghdad"; the gazetteer does not give
+  // a place the dictionaries name as an actor). Empty when there is none.
+  std::string PlaceCountry(const Clause& clause) const {
+    for (const Oblique& oblique : clause.obliques) {
+      if (actors_.word_keys().folded[oblique.preposition] != "in") continue;
+      for (const Actor& place : ActorsIn(oblique.phrase, {}, false)) {
+        if (place.sector.empty() && place.code.size() == 3) return place.code;
+      }
+    }
+    return "";
+  }
+
   std::vector<Actor> ProtestHost(const Clause& clause, uint32_t own_end, const std::vector<Actor>& sources) const {
     for (const Oblique& oblique : clause.obliques) {
       if (oblique.preposition >= own_end) break;
@@ -406,7 +531,7 @@ class SentenceCoder {
     if (clause.governor < 0 || !kReactions.count(code.substr(0, 2))) return {};
     const Clause& cause = analysis_.clauses[clause.governor];
     if (!kCausative.count(lemma_keys_.folded[cause.head])) return {};
-    TokenSpan causer = cause.voice == Voice::kPassive ? cause.agent : EffectiveSubject(cause);
+    TokenSpan causer = IsPassive(cause) ? cause.agent : EffectiveSubject(cause);
     return ActorsIn(causer, sources, false);
   }
 
@@ -423,6 +548,10 @@ class SentenceCoder {
     if (clause.reported_by.empty()) return std::nullopt;
     if (auto speaker = actors_.Resolve(clause.reported_by)) return speaker->code;
     return Words(clause.reported_by);
+  }
+
+  bool IsPronounPhrase(TokenSpan span) const {
+    return span.size() == 1 && sentence_.tokens[span.first].tag.starts_with("PRP");
   }
 
   // The clause's source actors. A pronoun subject of a reported clause is
@@ -442,6 +571,16 @@ class SentenceCoder {
         else if (pronoun != "they" && pronoun != "we") agree = false;
       }
       if (agree) return speakers;
+      // "The firm, whose subsidiary farms in Venezuela, insisted that it
+      // had complied": "it" or "they" is the body that speaks, which no
+      // dictionary knows, not the last country named.
+      // (A state body named by its role, "the government said it", is left
+      // to the pronoun's antecedent, often the country in view.)
+      if (speakers.empty() && (pronoun == "it" || pronoun == "they") && !IsPronounPhrase(clause.reported_by)) {
+        static const std::set<std::string_view> kStateSectors = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
+        const auto body = actors_.BareAgentOf(clause.reported_by, "");
+        if (!body || !kStateSectors.count(body->sector)) return {};
+      }
     }
     // "his remarks in Doha ... aimed at pushing for": a place after a head
     // that names no one is where, not who.
@@ -487,7 +626,7 @@ class SentenceCoder {
         "warning", "advice",   "instruction", "plea", "urge"};
     // The phrase before "to" is the governing verb's object or another of
     // its phrases ("converged on the capital on Monday to protest").
-    if (governing.voice == Voice::kPassive || subject.first <= governing.head) return subject;
+    if (IsPassive(governing) || subject.first <= governing.head) return subject;
     if (kOthersActNouns.count(lemma_keys_.folded[subject.last - 1])) return {};
     if (kHandsActToObject.count(lemma_keys_.folded[governing.head])) return subject;
     // A place or time after a preposition is where or when, not who
@@ -624,7 +763,7 @@ class SentenceCoder {
   bool ForEachMatch(size_t c, Use&& use) const {
     const Clause& clause = analysis_.clauses[c];
     const auto& candidates = verbs_.ForVerb(lemma_keys_.folded[clause.head]);
-    const bool passive = clause.voice == Voice::kPassive;
+    const bool passive = IsPassive(clause);
     // Only the patterns whose rarest word occurs in the sentence, in order.
     for (uint32_t position : verbs_.VerbCandidates(lemma_keys_.folded[clause.head], present_ids_)) {
       const auto& pattern = verbs_.pattern(candidates[position]);
@@ -684,12 +823,25 @@ class SentenceCoder {
       Explain("verb '{}': reporting frame, its statement is not coded", head.norm);
       return Outcome::kDone;
     }
-    TokenSpan source_span = clause.voice == Voice::kPassive ? clause.agent : SubjectOf(clause);
+    TokenSpan source_span = IsPassive(clause) ? clause.agent : SubjectOf(clause);
+    if (source_span.empty() && IsPassive(clause) && IsViolence(pattern.code)) source_span = AttackOfPassive(clause);
     std::vector<Actor> sources = Sources(clause, source_span);
     // "Israel launched a strike against Hamas": a state or its forces do
     // not go on labour strike (143, which also covers boycotts, which
     // states do call); a less specific pattern (190) fits.
     if (pattern.code == "143" && IsStateStrike(sources, clause.head, binding.last)) return Outcome::kTryNext;
+    // "A roadside bomb killed three soldiers", "gunmen shot dead a judge":
+    // an attack whose doer no one names is an unidentified armed actor's,
+    // of the country where it happened (the pipeline drops it without one).
+    if (sources.empty() && IsViolence(pattern.code)) {
+      if (auto attacker = actors_.UnnamedAttacker(source_span)) {
+        if (std::string where = PlaceCountry(clause); !where.empty()) {
+          attacker->country = where;
+          attacker->code = where + attacker->sector;
+        }
+        sources.push_back(std::move(*attacker));
+      }
+    }
     if (sources.empty()) {
       Explain("verb '{}': pattern {} matched but the source '{}' is no known actor", head.norm, pattern.id,
               Words(source_span));
@@ -723,7 +875,7 @@ class SentenceCoder {
       event.modality = Modality::kNegated;
     }
     double confidence = 0.55 + 0.1 * std::min<int>(2, pattern.specificity - !binding.target.empty());
-    if (!clause.subject.empty() || clause.voice == Voice::kPassive) confidence += 0.1;
+    if (!clause.subject.empty() || IsPassive(clause)) confidence += 0.1;
     if (!targets.empty()) confidence += 0.1;
     event.confidence = std::min(0.95, confidence);
     Explain("verb '{}' ({}): pattern {} [{}]", head.norm, head.lemma, pattern.id, pattern.code);
@@ -741,6 +893,10 @@ class SentenceCoder {
     // speaks in measured chunks", "speaking at the White House" or "met
     // the family" (no actor) meet no one the data can name. A refusal to
     // negotiate (125) is an event of its own.
+    if (IsPurposeOfConsultation(clause, event.cameo, targets)) {
+      Explain("verb '{}': the purpose of the consultation coded above", head.norm);
+      return Outcome::kDone;
+    }
     const bool consultation = event.cameo.starts_with("04") || event.cameo == "036";
     if (consultation && targets.empty() && !(mutual && sources.size() >= 2)) {
       Explain("verb '{}': pattern {} matched, but a consultation needs a partner and none is an actor", head.norm,
@@ -762,7 +918,7 @@ class SentenceCoder {
     if (c + 1 >= clauses.size()) return false;
     const Clause& said = clauses[c + 1];
     // "said Russia should be reinstated": the one asked is not the subject.
-    if (said.reported_by != EffectiveSubject(frame) || said.subject.empty() || said.voice == Voice::kPassive) {
+    if (said.reported_by != EffectiveSubject(frame) || said.subject.empty() || IsPassive(said)) {
       return false;
     }
     // The modal: "must"/"should"/"ought" in the verb group, or "has to",
@@ -841,7 +997,7 @@ class SentenceCoder {
       TokenSpan possessor{nominal.possessor.first, static_cast<uint32_t>(nominal.head - before)};
       if (auto actor = actors_.Resolve(possessor)) sources.push_back(*actor);
       if (sources.empty() && clause && IsLightVerb(lemma_keys_.folded[clause->head])) {
-        TokenSpan subject = clause->voice == Voice::kPassive ? clause->agent : EffectiveSubject(*clause);
+        TokenSpan subject = IsPassive(*clause) ? clause->agent : EffectiveSubject(*clause);
         if (!subject.empty()) sources = actors_.ResolveAll(subject, analysis_.noun_phrases);
       }
       if (sources.empty()) continue;

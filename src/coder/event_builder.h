@@ -23,6 +23,23 @@ struct SentenceEvents {
   // event's date and place there.
   std::vector<int> clauses;
   std::vector<std::string> explanation;  // filled when asked
+
+  // Removes the events for which `drop(event, index)` is true, with their
+  // clause entries, keeping the order.
+  template <typename Drop>
+  void EraseEventsIf(Drop drop) {
+    size_t kept = 0;
+    for (size_t i = 0; i < events.size(); ++i) {
+      if (drop(events[i], i)) continue;
+      if (kept != i) {
+        events[kept] = std::move(events[i]);
+        clauses[kept] = clauses[i];
+      }
+      ++kept;
+    }
+    events.resize(kept);
+    clauses.resize(kept);
+  }
 };
 
 // Codes one analysed sentence; `actors` must have begun it (BeginSentence),

@@ -18,6 +18,15 @@ bool IsCode(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// "the US-led coalition", "Saudi-led forces": a body a country leads is
+// coded as the country's (news coding's convention), so match keys drop
+// "-led", in text and dictionary phrases alike ("Iranian-backed" stays
+// whole: backing is not leading).
+std::string_view WithoutLed(std::string_view word) {
+  if (word.size() > 4 && word.ends_with("-led")) word.remove_suffix(4);
+  return word;
+}
+
 }  // namespace
 
 std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase) {
@@ -25,8 +34,9 @@ std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase) {
   for (const Sentence& sentence : text::Segment(phrase, 0, phrase.size())) {
     for (const Token& token : sentence.tokens) {
       // Exact-case words keep their capitals: they are matched as written.
-      bool exact = NeedsExactCase(token.norm);
-      tokens.push_back({exact ? token.norm : util::FoldForMatch(token.norm), exact});
+      const std::string_view word = WithoutLed(token.norm);
+      bool exact = NeedsExactCase(word);
+      tokens.push_back({exact ? std::string(word) : util::FoldForMatch(word), exact});
     }
   }
   return tokens;
@@ -39,9 +49,9 @@ MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas
   keys.hashes.reserve(tokens.size());
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
-    const std::string& form = use_lemmas && !token.lemma.empty() ? token.lemma : token.norm;
+    const std::string_view form = WithoutLed(use_lemmas && !token.lemma.empty() ? token.lemma : token.norm);
     util::FoldForMatch(form, keys.folded[t]);
-    keys.caps.push_back(util::IsAllCaps(token.norm));
+    keys.caps.push_back(util::IsAllCaps(WithoutLed(token.norm)));
     keys.hashes.push_back(PhraseIndex::KeyHash(keys.folded[t]));
   }
   return keys;

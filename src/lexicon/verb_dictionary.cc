@@ -435,9 +435,9 @@ DiscardList DiscardList::Load(const std::vector<std::filesystem::path>& files, b
       size_t colon = line.text.find(':');
       std::string_view scope =
           colon == std::string::npos ? "" : util::Trim(std::string_view(line.text).substr(0, colon));
-      if (scope != "sentence" && scope != "document") {
+      if (scope != "sentence" && scope != "document" && scope != "contest") {
         list.issues_.push_back({DictionaryIssue::Severity::kError, file, line.number,
-                                "expected 'sentence: PHRASE' or 'document: PHRASE'"});
+                                "expected 'sentence: PHRASE', 'contest: PHRASE' or 'document: PHRASE'"});
         continue;
       }
       std::string_view phrase = util::Trim(std::string_view(line.text).substr(colon + 1));
@@ -452,7 +452,9 @@ DiscardList DiscardList::Load(const std::vector<std::filesystem::path>& files, b
                                 fmt::format("discard phrase '{}' is listed twice", phrase)});
         continue;
       }
-      list.scopes_.push_back(scope == "sentence" ? Scope::kSentence : Scope::kDocument);
+      list.scopes_.push_back(scope == "sentence"  ? Scope::kSentence
+                             : scope == "contest" ? Scope::kContest
+                                                  : Scope::kDocument);
       list.descriptions_.push_back(fmt::format("{}:{} '{}'", ShortName(path), line.number, phrase));
     }
   }
@@ -461,11 +463,16 @@ DiscardList DiscardList::Load(const std::vector<std::filesystem::path>& files, b
 }
 
 std::optional<DiscardList::Hit> DiscardList::Find(const MatchKeys& word_keys) const {
+  // A contest phrase discards the least: a sentence or document phrase
+  // later in the sentence still wins.
+  std::optional<Hit> contest;
   for (size_t i = 0; i < word_keys.folded.size(); ++i) {
     auto match = index_.LongestAt(word_keys.folded, word_keys.caps, i, word_keys.hashes);
-    if (match.length > 0) return Hit{scopes_[match.value], match.value};
+    if (match.length == 0) continue;
+    if (scopes_[match.value] != Scope::kContest) return Hit{scopes_[match.value], match.value};
+    if (!contest) contest = Hit{Scope::kContest, match.value};
   }
-  return std::nullopt;
+  return contest;
 }
 
 }  // namespace dyad::lexicon

@@ -178,7 +178,11 @@ class VerbDictionary {
 // (dict/discards.txt: "sentence: PHRASE" or "document: PHRASE").
 class DiscardList {
  public:
-  enum class Scope { kSentence = 0, kDocument = 1 };
+  // kContest: the sentence codes no act of force or contest (15,
+  // 17-20), whose words sport borrows ("beat", "clash", "attack"), but its
+  // other events stand ("protested at the Olympics", "will attend the
+  // World Cup").
+  enum class Scope { kSentence = 0, kDocument = 1, kContest = 2 };
   static DiscardList Load(const std::vector<std::filesystem::path>& files, bool strict = true);
   // The scope of a discard phrase found in the sentence, if any, and the phrase's line.
   struct Hit {

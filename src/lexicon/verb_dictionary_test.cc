@@ -133,5 +133,21 @@ TEST(DiscardList, FindsSentenceAndDocumentPhrases) {
   EXPECT_FALSE(list.Find(MatchKeys::ForTokens({box}, false)));
 }
 
+TEST(DiscardList, AContestPhraseYieldsToAStrongerOneLaterInTheSentence) {
+  testing::TempDir dir;
+  auto file = dir.Write("discards.txt", "contest: Olympics\nsentence: gold medal\nbogus: x\n");
+  auto list = DiscardList::Load({file}, false);
+  ASSERT_EQ(list.issues().size(), 1u);
+  EXPECT_NE(list.issues()[0].ToString().find("discards.txt:3: error: expected 'sentence: PHRASE'"),
+            std::string::npos);
+  Token olympics{0, 8, "Olympics", "", ""}, gold{9, 13, "gold", "", ""}, medal{14, 19, "medal", "", ""};
+  auto contest = list.Find(MatchKeys::ForTokens({olympics}, false));
+  ASSERT_TRUE(contest);
+  EXPECT_EQ(contest->scope, DiscardList::Scope::kContest);
+  auto sentence = list.Find(MatchKeys::ForTokens({olympics, gold, medal}, false));
+  ASSERT_TRUE(sentence);
+  EXPECT_EQ(sentence->scope, DiscardList::Scope::kSentence);
+}
+
 }  // namespace
 }  // namespace dyad::lexicon

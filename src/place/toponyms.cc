@@ -274,10 +274,19 @@ class Finder {
     std::erase_if(mention.candidates, [&](const Place* place) { return score(place) != best; });
   }
 
+  // A list of places goes on in a loop, not by recursion: a run-on
+  // "sentence" of thousands of names must not exhaust the stack.
   void Add(PlaceMention mention) {
-    for (const PlaceMention& m : mentions_) {
-      if (m.first == mention.first) return;
-    }
+    std::optional<PlaceMention> next = std::move(mention);
+    while (next) next = AddOne(std::move(*next));
+  }
+
+  // Records the mention (once per first token) and returns the mention that
+  // continues it, if any: the next name of a list, or a place inside it.
+  std::optional<PlaceMention> AddOne(PlaceMention mention) {
+    if (taken_.empty()) taken_.resize(tokens_.size());
+    if (taken_[mention.first]) return std::nullopt;
+    taken_[mention.first] = true;
     uint32_t end = mention.last;
     std::vector<std::string> countries;
     for (const Place* place : mention.candidates) {
@@ -287,32 +296,31 @@ class Finder {
     // "in Kharkiv and Odesa", "in Kharkiv, Odesa and Kyiv".
     uint32_t next = end;
     if (WordAt(next) == "," && (WordAt(next + 1) == "and" || WordAt(next + 1) == "or")) ++next;
-    if (WordAt(next) == "and" || WordAt(next) == "or" || WordAt(next) == ",") {
-      if (std::optional<PlaceMention> more = NameAt(next + 1)) Add(std::move(*more));
-      return;
-    }
+    if (WordAt(next) == "and" || WordAt(next) == "or" || WordAt(next) == ",") return NameAt(next + 1);
     // "in Syria's Idlib province": the second place lies in the first.
     if (next < tokens_.size() && IsPossessive(tokens_[next]) && !countries.empty()) {
       std::optional<PlaceMention> inner = NameAt(next + 1);
-      if (!inner) return;
+      if (!inner) return std::nullopt;
       std::vector<const Place*> kept;
       for (const Place* place : inner->candidates) {
         if (std::find(countries.begin(), countries.end(), place->country) != countries.end()) {
           kept.push_back(place);
         }
       }
-      if (kept.empty()) return;
+      if (kept.empty()) return std::nullopt;
       inner->candidates = std::move(kept);
       std::string noun = WordAt(inner->last);
       if (OneOf(noun, kTerritoryNouns)) KeepKinds(*inner, /*settlement=*/false);
-      Add(std::move(*inner));
+      return inner;
     }
+    return std::nullopt;
   }
 
   const Sentence& sentence_;
   const std::vector<Token>& tokens_;
   const Gazetteer& gazetteer_;
   std::vector<PlaceMention> mentions_;
+  std::vector<bool> taken_;  // per token: a mention starts there (sized on first use)
 };
 
 }  // namespace

@@ -130,6 +130,7 @@ class Analyzer {
     LinkThatClauses();
     SetExtents();
     FindReportingFrames();
+    AttachSpeakersParticiples();
     MarkMandativeComplements();
     MarkConditions();
     MarkNoArguments();
@@ -420,6 +421,13 @@ class Analyzer {
       // the army", "Armenia and Azerbaijan".
       // "sites such as Gawker.com", "journals including Medicine".
       if (link == "as" && span.first >= 3 && tokens_[span.first - 2].norm == "such" &&
+          np_of_[span.first - 3] >= 0) {
+        span.first = out_.noun_phrases[np_of_[span.first - 3]].first;
+        continue;
+      }
+      // "Washington along with its allies demanded": the first phrase is
+      // the subject, its companions join it.
+      if (link == "with" && span.first >= 3 && In(tokens_[span.first - 2].norm, {"along", "together"}) &&
           np_of_[span.first - 3] >= 0) {
         span.first = out_.noun_phrases[np_of_[span.first - 3]].first;
         continue;
@@ -836,6 +844,19 @@ class Analyzer {
       if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") finite = true;
     }
     if (tokens_[open].norm != "," || open == 0 || open + 1 >= comma) return {};
+    // "The agreement, which was signed by Britain, France and Russia,
+    // eased ...": a relative clause may hold a list's commas; its opening
+    // ", which" lies further back.
+    if (!IsRelativePronoun(open + 1)) {
+      for (uint32_t q = open; q > limit + 1; --q) {
+        std::string_view w = tokens_[q - 1].norm;
+        if (w == ";" || w == ":") break;
+        if (w == "," && IsRelativePronoun(q) && tokens_[q].norm != "that") {
+          open = q - 1;
+          break;
+        }
+      }
+    }
     const uint32_t first = open + 1;
     const bool relative = IsRelativePronoun(first) && tokens_[first].norm != "that";
     const bool participial = (Tag(first) == "VBN" || Tag(first) == "VBG") && !finite;
@@ -998,6 +1019,37 @@ class Analyzer {
       const Clause& next = out_.clauses[c + 1];
       if (that < n_ && Lower(that) == "that" && !next.subject.empty() && next.subject.first == that + 1) {
         out_.clauses[c].that_clause = static_cast<int>(c + 1);
+      }
+    }
+  }
+
+  // "Turkey said Greece had violated its airspace, accusing Athens of
+  // provocation": a closing participle of saying is the speaker's act,
+  // not the reported clause's ("..., killing ten people" stays with the
+  // act it follows).
+  void AttachSpeakersParticiples() {
+    for (size_t c = 1; c < out_.clauses.size(); ++c) {
+      Clause& clause = out_.clauses[c];
+      const int k = clause.subject_from;
+      const uint32_t p = clause.predicate.first;
+      if (kinds_[c] != Kind::kParticiple || !clause.subject.empty() || k < 0 || p == 0 ||
+          tokens_[p - 1].norm != "," || out_.clauses[k].reported_by.empty()) {
+        continue;
+      }
+      const Word lemma = Lemma(clause.head);
+      if (!IsReportingVerb(lemma) &&
+          !In(lemma, {"accuse", "blame", "threaten", "urge", "call", "condemn", "criticize", "criticise", "praise",
+                      "welcome", "demand", "vow", "pledge", "reject", "dismiss", "deny", "describe", "cite",
+                      "brand", "appeal", "ask", "promise", "charge"})) {
+        continue;
+      }
+      for (int f = k - 1; f >= 0; --f) {
+        const Clause& frame = out_.clauses[f];
+        if (EffectiveSubject(out_, frame) != out_.clauses[k].reported_by) continue;
+        clause.subject_from = clause.governor = f;
+        clause.reported_by = frame.reported_by;
+        if (clause.modality == Modality::kReported) clause.modality = frame.modality;
+        break;
       }
     }
   }

@@ -920,6 +920,45 @@ class Disambiguator {
         return kNN;
       }
     }
+    // "Security forces opened fire", "government forces in the north
+    // attacked": after a noun or adjective, "forces" is the head of the
+    // armed body unless an object follows for the verb ("the deal forces
+    // Iran to ...").
+    // "withdraw from neighboring Lebanon", "the surrounding villages": an
+    // -ing word between a preposition or determiner and a noun is its
+    // adjective.
+    if (t == kVBG && (prev == kIN || prev == kDT) && (next == kNNP || next == kNN || next == kNNS) &&
+        (slot.word == "neighboring" || slot.word == "neighbouring" || slot.word == "surrounding")) {
+      return kJJ;
+    }
+    // "New Zealand dollar notes for Dow Chemical", "treasury notes".
+    if (slot.word == "notes" && i > 0 && Has(m, kNNS) &&
+        (s_[i - 1].word == "dollar" || s_[i - 1].word == "yen" || s_[i - 1].word == "euro" ||
+         s_[i - 1].word == "bank" || s_[i - 1].word == "treasury" || s_[i - 1].word == "Treasury" ||
+         s_[i - 1].word == "promissory" || s_[i - 1].word == "currency")) {
+      return kNNS;
+    }
+    if (slot.word == "forces" && (IsNoun(prev) || IsAdjective(prev)) && Has(m, kNNS) &&
+        (IsVerb(next) || next == kMD || next == kIN || next == kComma || next == kCC ||
+         next == kRB || next == kPeriod || next == kNone)) {
+      return kNNS;
+    }
+
+    // "a protest in Beijing, close to the stadium", "countries close to
+    // Russia": "close to" is an adjective unless a modal, "to" or a pronoun
+    // makes it the verb ("will close to traffic").
+    if (slot.word == "close" && i + 1 < s_.size() && s_[i + 1].word == "to" && Has(m, kJJ) && prev != kMD &&
+        prev != kTO && prev != kPRP) {
+      return kJJ;
+    }
+    // "killed in Israeli tank shelling in the east", "heavy fighting
+    // near the border": an act of violence after its modifier, with no
+    // object, is a noun.
+    if (t == kVBG && (next == kIN || next == kComma || next == kPeriod || next == kNone) &&
+        (((slot.word == "shelling" || slot.word == "bombing") && (prev == kNN || IsAdjective(prev))) ||
+         ((slot.word == "fighting" || slot.word == "shooting" || slot.word == "killing") && IsAdjective(prev)))) {
+      return kNN;
+    }
 
     switch (slot.word_class) {
       case WordClass::kThat:
