@@ -325,7 +325,7 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
     }
   }
 
-  coder::ActorResolver resolver(impl_->actors, impl_->agents, text, date);
+  coder::ActorResolver resolver(impl_->actors, impl_->agents, text, date, impl_->verbs.peer());
   std::vector<std::string> document_countries;  // of the places named so far
   for (size_t s = 0; s < result.sentences.size(); ++s) {
     Sentence& sentence = result.sentences[s];
@@ -447,7 +447,8 @@ std::vector<AnalyzedSentence> Coder::Analyze(const Document& document) const {
 std::vector<Actor> Coder::FindActors(const Document& document) const {
   std::vector<Actor> actors;
   Body body = ReadBody(document);
-  coder::ActorResolver resolver(impl_->actors, impl_->agents, body.text, util::ParseIsoDate(document.date));
+  coder::ActorResolver resolver(impl_->actors, impl_->agents, body.text, util::ParseIsoDate(document.date),
+                                impl_->verbs.peer());
   for (Sentence& sentence : body.sentences) {
     const AnalyzedSentence a = AnalyzeSentence(std::move(sentence));
     resolver.BeginSentence(a.sentence);

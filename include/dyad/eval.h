@@ -99,6 +99,9 @@ struct RecordResult {
   std::vector<std::string> wrong_modality;
   std::vector<std::string> wrong_date;
   std::vector<std::string> wrong_location;
+  // Gold actor codes no actor in the sentence has (country and first role),
+  // with the codes the coder did find: "USAGOV (found: USA IGOUNO)".
+  std::vector<std::string> actors_missed;
 };
 
 // How many gold actor codes the coder recognises somewhere in the sentence,

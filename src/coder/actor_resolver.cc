@@ -52,12 +52,32 @@ void AddCountry(std::vector<std::string>& countries, std::string_view code) {
   if (std::find(countries.begin(), countries.end(), country) == countries.end()) countries.push_back(country);
 }
 
+// Sectors whose members are, as a rule, the people of the place they are
+// "in": "rebels in Darfur", "police in Karachi", "opposition parties in
+// Nepal". Not troops, refugees, reporters, aid workers or companies, which
+// are as often foreigners there ("troops in Afghanistan").
+bool IsLocalSector(std::string_view sector) {
+  static const std::set<std::string_view> kLocal = {"GOV", "OPP", "REB", "SEP", "CVL", "COP", "JUD", "LEG",
+                                                    "PTY", "EDU", "LAB", "AGR", "REL", "HLH", "CRM", "HRI",
+                                                    "RAD", "MOD", "ENV"};
+  return kLocal.count(sector) > 0;
+}
+
+// A country's own agents abroad: "the ambassador in Kabul" is another
+// country's ambassador.
+bool IsDiplomat(std::string_view lemma) {
+  static const std::set<std::string_view> kDiplomats = {"ambassador", "envoy",    "diplomat", "consul",
+                                                        "consulate",  "embassy",  "delegation", "negotiator",
+                                                        "emissary",   "attaché",  "counterpart"};
+  return kDiplomats.count(lemma) > 0;
+}
+
 }  // namespace
 
 ActorResolver::ActorResolver(const lexicon::ActorDictionary& actors,
                              const lexicon::AgentDictionary& agents, std::string_view text,
-                             std::optional<int> date)
-    : actors_(actors), agents_(agents), text_(text), date_(date) {}
+                             std::optional<int> date, bool peer)
+    : actors_(actors), agents_(agents), text_(text), date_(date), peer_(peer) {}
 
 void ActorResolver::BeginSentence(const Sentence& sentence) {
   BeginSentence(sentence, lexicon::MatchKeys::ForTokens(sentence.tokens, false));
@@ -144,7 +164,7 @@ void ActorResolver::EndSentence() {
   for (const auto& match : matches_) {
     auto code = actors_.Resolve(match.entry, date_);
     if (!code) continue;
-    Actor actor = MakeActor(*code, match.entry, match.first, match.last);
+    Actor actor = MakeActor(ActingCode(match, *code), match.entry, match.first, match.last);
     AddCountry(countries_, *code);
     if (actors_.entries()[match.entry].person) {
       last_person_ = actor;
@@ -337,7 +357,7 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
     if (IsBareAdjective(*it)) continue;
     auto code = actors_.Resolve(it->entry, date_);
     if (!code) continue;
-    Actor actor = MakeActor(*code, it->entry, token, token + 1);
+    Actor actor = MakeActor(ActingCode(*it, *code), it->entry, token, token + 1);
     actor.name = actors_.entries()[it->entry].name;
     return actor;
   }
@@ -366,21 +386,39 @@ const lexicon::ActorMatch* ActorResolver::MatchEndingAt(uint32_t token) const {
 // "the president of Armenia", "the mayor of the West Bank city of Nablus",
 // "inspectors of the IAEA": an agent noun phrase followed by "of" and an
 // actor within a few words is that actor's agent (a country's, with the
-// agent's sector; an organisation's, the organisation itself).
+// agent's sector; an organisation's, the organisation itself). So is one
+// "in" (or "based in") a country or its capital when the agent's sector is
+// local ("rebels in the Ivory Coast"), and refugees and civilians "from" a
+// country ("refugees from Syria": "withdrew troops from Iraq" are not
+// Iraq's).
 std::optional<Actor> ActorResolver::ResolveAgentOf(TokenSpan span) const {
   const auto& tokens = sentence_->tokens;
-  if (span.last >= tokens.size() || word_keys_.folded[span.last] != "of") return std::nullopt;
+  if (span.last >= tokens.size()) return std::nullopt;
+  uint32_t preposition = span.last;
+  if (word_keys_.folded[preposition] == "based" && preposition + 1 < tokens.size()) ++preposition;
+  const std::string& word = word_keys_.folded[preposition];
+  const bool of = word == "of" && preposition == span.last;
+  if (!of && (peer_ || (word != "in" && word != "from"))) return std::nullopt;
   const lexicon::AgentMatch* agent = AgentEnding(span);
   if (!agent) return std::nullopt;
+  if (word == "in" && (!IsLocalSector(agent->sector) || IsDiplomat(lemma_keys_.folded[agent->last - 1]))) {
+    return std::nullopt;
+  }
+  if (word == "from" && agent->sector != "REF" && agent->sector != "CVL") return std::nullopt;
   constexpr uint32_t kMaxWords = 6;
-  for (uint32_t t = span.last + 1; t < tokens.size() && t <= span.last + kMaxWords; ++t) {
+  for (uint32_t t = preposition + 1; t < tokens.size() && t <= preposition + kMaxWords; ++t) {
     const std::string& tag = tokens[t].tag;
     if (tag.starts_with("VB") || tag == "MD" || tag == "," || tag == "." || tag == ":") break;
     const lexicon::ActorMatch* match = MatchStartingAt(t);
+    // "in eastern Ukraine", "in the Ivory Coast"; not "leaders in support
+    // of a strike at Syria".
+    if (!match && !of && tag != "DT" && !tag.starts_with("JJ")) break;
     if (!match) continue;
     auto code = actors_.Resolve(match->entry, date_);
     if (!code) return std::nullopt;
-    std::string combined = code->size() == 3 && IsNational(*code) ? *code + agent->sector : *code;
+    const bool country = code->size() == 3 && IsNational(*code);
+    if (!of && !country) return std::nullopt;  // "officials in the UN"
+    std::string combined = country ? *code + agent->sector : *code;
     return MakeActor(combined, match->entry, span.first, match->last);
   }
   return std::nullopt;
@@ -442,6 +480,9 @@ std::optional<Actor> ActorResolver::ResolveCountryThing(TokenSpan span) const {
 // country of the person's role of that kind, else of the role on the date.
 std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                                        const std::optional<std::string>& dated_code) const {
+  // "Secretary-General Lord Carrington" in 1987 heads NATO: a title does
+  // not move an organisation's officer back to an earlier national office.
+  if (dated_code && dated_code->size() > 3 && !IsNational(*dated_code)) return std::nullopt;
   // The title: an agent inside the name ("President Obama" as one phrase),
   // else the one right before it.
   const lexicon::AgentMatch* title = nullptr;
@@ -541,26 +582,106 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   }
   uint32_t first = best->first, last = best->last;
   std::string code = best_code;
+  if (const lexicon::ActorMatch* qualifier = OtherCountryQualifying(*best, span, code)) {
+    code = actors_.Resolve(qualifier->entry, date_)->substr(0, 3) + code.substr(3);
+    first = qualifier->first;
+  }
+  // "former President X", "the ousted president": no longer in office.
   bool former = false;
-  for (uint32_t t = span.first; t < span.last; ++t) former |= word_keys_.folded[t] == "former";
-  if (code.size() == 3) {
-    // Country word + agent: "Azeri forces" -> AZEMIL.
-    for (auto it = FirstAgentFrom(span.first); it != agent_matches_.end() && it->first < span.last; ++it) {
-      const lexicon::AgentMatch& agent = *it;
-      if (agent.last > span.last) continue;
-      // A word of the name itself is no agent: "Soviet Union" is not a union.
-      if (agent.first < best->last && agent.last > best->first) continue;
-      code += agent.sector;
-      first = std::min(first, agent.first);
-      last = std::max(last, agent.last);
-      if (how) *how = "country+agent";
-      break;
+  for (uint32_t t = span.first; t < span.last; ++t) {
+    const std::string& word = word_keys_.folded[t];
+    former |= word == "former" || word == "ousted" || word == "deposed";
+  }
+  // Country word + agent: "Azeri forces" -> AZEMIL. The agent after the
+  // country word is the head ("Radical French farmers" are farmers); the
+  // peers' agent files put prefixes first ("MSF Arnor diplomat").
+  const lexicon::AgentMatch* agent = nullptr;
+  for (auto it = FirstAgentFrom(span.first); it != agent_matches_.end() && it->first < span.last; ++it) {
+    if (it->last > span.last) continue;
+    // A word of the name itself is no agent: "Soviet Union" is not a union.
+    if (it->first < best->last && it->last > best->first) continue;
+    // A noun: "demonstrators in Bangladesh during a general strike" are no generals.
+    const bool head = it->first >= best->last && sentence_->tokens[it->last - 1].tag.starts_with("NN");
+    if (!agent || (!peer_ && head && agent->first < best->first)) agent = &*it;
+  }
+  if (code.size() == 3 && agent) {
+    code += agent->sector;
+    first = std::min(first, agent->first);
+    last = std::max(last, agent->last);
+    if (how) *how = "country+agent";
+  } else if (!peer_ && code.starts_with("IGO") && agent && agent->first >= best->last && agent->sector == "MIL" &&
+             !code.ends_with("MIL")) {
+    // "UN peacekeepers", "NATO troops": the organisation's forces, coded
+    // as its peacekeeping missions are (IGOUNOMIL).
+    code += agent->sector;
+    last = std::max(last, agent->last);
+    if (how) *how = "organisation+agent";
+  } else if (!peer_ && code.size() == 3 && IsNational(code) && best->last == span.last) {
+    if (IsPeoplePlural(*best, code)) {
+      code += "CVL";
+      if (how) *how = "people's plural";
+    } else if (role != Role::kTarget && !AfterLocativePreposition(best->first) && ActingCode(*best, code) != code) {
+      // As a target a capital is as often the city ("shelled Kabul"), and
+      // after "in" it is a place ("donors in Tokyo who will be asked").
+      code = ActingCode(*best, code);
+      if (how) *how = "capital as government";
     }
-  } else if (how) {
+  } else if (how && best_code.size() > 3) {
     *how = "dictionary";
   }
   if (former && code.size() >= 3) code = code.substr(0, 3) + "ELI";
   return MakeActor(code, best->entry, first, last);
+}
+
+bool ActorResolver::AfterLocativePreposition(uint32_t token) const {
+  if (token == 0) return false;
+  const std::string& word = word_keys_.folded[token - 1];
+  return word == "in" || word == "at" || word == "near" || word == "inside" || word == "outside";
+}
+
+// "the Peruvian Congress", "Brazil's Congress": a country word right before
+// a body the dictionary knows as another country's ("Congress" is the US
+// one) names that country's body of the same kind. Returns the country
+// word's match, or nullptr.
+const lexicon::ActorMatch* ActorResolver::OtherCountryQualifying(const lexicon::ActorMatch& body, TokenSpan span,
+                                                                   const std::string& code) const {
+  if (peer_ || actors_.entries()[body.entry].person) return nullptr;
+  if (code.size() <= 3 || !IsNational(code) || body.first == 0) return nullptr;
+  const lexicon::ActorMatch* qualifier = MatchEndingAt(body.first);
+  if (!qualifier && sentence_->tokens[body.first - 1].tag == "POS") qualifier = MatchEndingAt(body.first - 1);
+  if (!qualifier || qualifier->first < span.first) return nullptr;
+  auto country = actors_.Resolve(qualifier->entry, date_);
+  if (!country || country->size() != 3 || !IsNational(*country) || *country == code.substr(0, 3)) return nullptr;
+  return qualifier;
+}
+
+// "Berlin rejected", "Moscow said", "it" after "Washington": a capital
+// that acts is its government. Other codes are returned as they are.
+std::string ActorResolver::ActingCode(const lexicon::ActorMatch& match, const std::string& code) const {
+  const bool capital = actors_.entries()[match.entry].file.ends_with("capitals.txt");
+  return !peer_ && capital && code.size() == 3 && IsNational(code) ? code + "GOV" : code;
+}
+
+// "100 Palestinians", "many Egyptians", "thousands of Venezuelans": a
+// people's plural (one word that is another phrase of the same country
+// with an "s", not the country's own name as "Philippines" next to
+// "Philippine") that counts or describes people names civilians. A bare
+// one is as often the country's side ("accused Americans of", "talks
+// between Israelis and Palestinians") and stays the country.
+bool ActorResolver::IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code) const {
+  if (match.last != match.first + 1 || match.first == 0) return false;
+  const std::string& word = word_keys_.folded[match.first];
+  if (word.size() < 4 || word.back() != 's') return false;
+  const auto& tokens = sentence_->tokens;
+  auto counts = [&](uint32_t t) { return tokens[t].tag == "CD" || tokens[t].tag.starts_with("JJ"); };
+  static const std::set<std::string_view> kMany = {"tens", "dozens", "scores", "hundreds", "thousands", "millions"};
+  const uint32_t before = match.first - 1;
+  // "thousands of Nigerians", "scores of Palestinians"
+  const bool quantity = word_keys_.folded[before] == "of" && before > 0 &&
+                        (tokens[before - 1].tag == "CD" || kMany.count(word_keys_.folded[before - 1]));
+  if (!counts(before) && !quantity) return false;
+  if (util::AsciiLower(actors_.entries()[match.entry].name) == word) return false;
+  return actors_.Lookup(word.substr(0, word.size() - 1), date_) == code;
 }
 
 std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,

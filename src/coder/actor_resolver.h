@@ -24,8 +24,11 @@ namespace dyad::coder {
 
 class ActorResolver {
  public:
+  // `peer`: the dictionaries are PETRARCH's or TABARI's, whose actor and
+  // agent entries say all they mean; dyad's own readings of role words
+  // ("rebels in Chad", "100 Palestinians", "UN troops") are left out.
   ActorResolver(const lexicon::ActorDictionary& actors, const lexicon::AgentDictionary& agents,
-                std::string_view text, std::optional<int> date);
+                std::string_view text, std::optional<int> date, bool peer = false);
 
   // Finds the dictionary phrases and agents of a sentence; call before
   // Resolve for that sentence.
@@ -105,6 +108,11 @@ class ActorResolver {
   // The agent match that ends the span and starts within it, or nullptr.
   const lexicon::AgentMatch* AgentEnding(TokenSpan span) const;
   bool IsBareAdjective(const lexicon::ActorMatch& match) const;
+  bool IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code) const;
+  std::string ActingCode(const lexicon::ActorMatch& match, const std::string& code) const;
+  bool AfterLocativePreposition(uint32_t token) const;
+  const lexicon::ActorMatch* OtherCountryQualifying(const lexicon::ActorMatch& body, TokenSpan span,
+                                                     const std::string& code) const;
   bool IsExpletiveIt(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
@@ -122,6 +130,7 @@ class ActorResolver {
   const lexicon::AgentDictionary& agents_;
   std::string_view text_;
   std::optional<int> date_;
+  bool peer_ = false;
 
   const Sentence* sentence_ = nullptr;
   lexicon::MatchKeys word_keys_;

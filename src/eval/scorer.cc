@@ -127,7 +127,7 @@ size_t Intersect(std::vector<std::string> a, std::vector<std::string> b,
 }
 
 void CountActors(const std::vector<Actor>& found, const GoldRecord& record,
-                 ActorCoverage& coverage) {
+                 ActorCoverage& coverage, RecordResult& result) {
   auto known = [&](const std::string& code, size_t length) {
     std::string want = code.substr(0, length);
     return std::any_of(found.begin(), found.end(),
@@ -138,7 +138,13 @@ void CountActors(const std::vector<Actor>& found, const GoldRecord& record,
       if (code->size() < 3 || code->starts_with("---")) continue;
       bool is_source = code == &e.source;
       (is_source ? coverage.sources : coverage.targets)++;
-      (is_source ? coverage.sources_found : coverage.targets_found) += known(*code, 6);
+      const bool role_found = known(*code, 6);
+      (is_source ? coverage.sources_found : coverage.targets_found) += role_found;
+      if (!role_found) {
+        std::string codes;
+        for (const Actor& a : found) codes += (codes.empty() ? "" : " ") + a.code;
+        result.actors_missed.push_back(fmt::format("{} (found: {})", *code, codes));
+      }
       ++coverage.countries;
       coverage.countries_found += known(*code, 3);
     }
@@ -334,7 +340,7 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records,
         }
       }
     }
-    CountActors(coder.FindActors(document), record, report.actors);
+    CountActors(coder.FindActors(document), record, report.actors, result);
     report.results.push_back(std::move(result));
   }
   return report;
@@ -383,7 +389,7 @@ std::string FormatEvalReport(const EvalReport& report, bool list_errors) {
   out << "\nerrors:\n";
   for (const RecordResult& r : report.results) {
     if (r.missed.empty() && r.extra.empty() && r.wrong_modality.empty() && r.wrong_date.empty() &&
-        r.wrong_location.empty())
+        r.wrong_location.empty() && r.actors_missed.empty())
       continue;
     out << fmt::format("[{}] {}\n", r.record->id, r.record->text);
     for (const auto& m : r.missed) out << "   missed: " << m << '\n';
@@ -391,6 +397,7 @@ std::string FormatEvalReport(const EvalReport& report, bool list_errors) {
     for (const auto& w : r.wrong_modality) out << "   modality: " << w << '\n';
     for (const auto& w : r.wrong_date) out << "   date: " << w << '\n';
     for (const auto& w : r.wrong_location) out << "   location: " << w << '\n';
+    for (const auto& a : r.actors_missed) out << "   actor not recognised: " << a << '\n';
   }
   return out.str();
 }
