@@ -9,20 +9,27 @@
 
 namespace dyad::lexicon {
 
-std::vector<SourceLine> ReadSourceLines(const std::filesystem::path& path) {
+std::string ReadDictionaryText(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read dictionary file " + path.string());
-  // The whole file at once, then its lines as views: cheaper than
-  // std::getline a line at a time (startup reads 50,000 dictionary lines).
   std::ostringstream whole;
   whole << in.rdbuf();
-  const std::string content = std::move(whole).str();
+  return std::move(whole).str();
+}
+
+std::vector<SourceLine> ReadSourceLines(const std::filesystem::path& path) {
+  // The whole file at once, then its lines as views: cheaper than
+  // std::getline a line at a time (startup reads 50,000 dictionary lines).
+  return SourceLinesOf(ReadDictionaryText(path));
+}
+
+std::vector<SourceLine> SourceLinesOf(std::string_view content) {
   std::vector<SourceLine> lines;
   int number = 0;
   for (size_t start = 0; start < content.size();) {
     size_t newline = content.find('\n', start);
     if (newline == std::string::npos) newline = content.size();
-    const std::string_view raw = std::string_view(content).substr(start, newline - start);
+    const std::string_view raw = content.substr(start, newline - start);
     start = newline + 1;
     ++number;
     size_t cut = raw.size();

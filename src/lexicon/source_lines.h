@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dyad::lexicon {
@@ -19,6 +20,11 @@ struct SourceLine {
 // Returns the file's meaningful lines. Throws std::runtime_error when the
 // file cannot be read.
 std::vector<SourceLine> ReadSourceLines(const std::filesystem::path& path);
+// The same in two steps, for readers that look at the text first: the
+// file's text (throws std::runtime_error when it cannot be read), and the
+// meaningful lines of a text.
+std::string ReadDictionaryText(const std::filesystem::path& path);
+std::vector<SourceLine> SourceLinesOf(std::string_view content);
 
 // Lists the dictionary files under `path`: the file itself, or every *.txt
 // file below a folder, sorted by name so loading order is stable.

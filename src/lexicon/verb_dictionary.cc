@@ -19,20 +19,18 @@ namespace {
 
 const std::vector<int> kNoPatterns;
 
-// The pieces of `text` between `separator`s, trimmed, without the empty
-// ones: util::Split and a filter in one pass, into a vector sized once
-// (the verb files' 40,000 lines are parsed at every startup).
-std::vector<std::string_view> Pieces(std::string_view text, char separator) {
-  std::vector<std::string_view> pieces;
-  pieces.reserve(std::count(text.begin(), text.end(), separator) + 1);
+// Calls `f` with each piece of `text` between `separator`s, trimmed,
+// skipping the empty ones: util::Split and a filter in one pass, without
+// a vector (the verb files' 40,000 lines are parsed at every startup).
+template <typename F>
+void ForEachPiece(std::string_view text, char separator, F&& f) {
   for (size_t start = 0; start <= text.size();) {
     size_t end = text.find(separator, start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view piece = util::Trim(text.substr(start, end - start));
-    if (!piece.empty()) pieces.push_back(piece);
+    if (!piece.empty()) f(piece);
     start = end + 1;
   }
-  return pieces;
 }
 
 // "verbs/19_fight.txt" from ".../dict/verbs/19_fight.txt".
@@ -65,26 +63,29 @@ struct VerbDictionary::ParsedFile {
 VerbDictionary::ParsedFile VerbDictionary::ParseFile(
     const std::filesystem::path& path, const std::function<bool(std::string_view)>& known_code) {
   ParsedFile parsed;
-  parsed.format = DetectVerbFormat(path);
-  if (parsed.format != DictionaryFormat::kDyad) return parsed;  // for the PeerVerbReader
   VerbDictionary& part = parsed.part;
   const std::string file = path.string();
-  std::vector<SourceLine> lines;
+  std::string text;
   try {
-    lines = ReadSourceLines(path);
+    text = ReadDictionaryText(path);
   } catch (const std::runtime_error& e) {
     part.issues_.push_back({DictionaryIssue::Severity::kError, file, 0, e.what()});
     return parsed;
   }
+  // The format from the text read once (it was read twice).
+  parsed.format = DetectVerbFormatOfText(text);
+  if (parsed.format != DictionaryFormat::kDyad) return parsed;  // for the PeerVerbReader
+  std::vector<SourceLine> lines = SourceLinesOf(text);
   const std::string short_name = ShortName(path) + ':';
   part.patterns_.reserve(lines.size());  // most lines are patterns
+  std::vector<std::string_view> words;    // ParseLine's scratch
   for (SourceLine& line : lines) {
     if (line.text.front() == '&') {
       parsed.definitions.push_back({part.issues_.size(), std::move(line)});
       continue;
     }
     size_t before = part.patterns_.size();
-    part.ParseLine(line.text, file, line.number, known_code);
+    part.ParseLine(line.text, file, line.number, known_code, words);
     if (part.patterns_.size() > before) {
       part.patterns_.back().id = short_name + std::to_string(line.number);
     }
@@ -170,9 +171,9 @@ std::vector<std::string> VerbDictionary::ParseAlternatives(std::string_view word
                          fmt::format("unclosed alternatives '{}'", word)});
       return words;
     }
-    const std::vector<std::string_view> alternatives = Pieces(word.substr(1, word.size() - 2), '|');
-    words.reserve(alternatives.size());
-    for (std::string_view w : alternatives) words.push_back(util::FoldForMatch(w));
+    const std::string_view alternatives = word.substr(1, word.size() - 2);
+    words.reserve(std::count(alternatives.begin(), alternatives.end(), '|') + 1);
+    ForEachPiece(alternatives, '|', [&](std::string_view w) { words.push_back(util::FoldForMatch(w)); });
     return words;
   }
   // One word: moved into the vector (a braced list would copy it).
@@ -195,18 +196,19 @@ void VerbDictionary::ParseSynset(std::string_view text, const std::string& file,
   if (eq == std::string_view::npos || name.empty()) return error("expected '&NAME = word | word'");
   auto& words = synsets_[std::string(name)];
   if (!words.empty()) return error(fmt::format("synset &{} is defined twice", name));
-  for (std::string_view w : Pieces(text.substr(eq + 1), '|')) {
-    words.push_back(util::FoldForMatch(w));
-  }
+  ForEachPiece(text.substr(eq + 1), '|',
+               [&](std::string_view w) { words.push_back(util::FoldForMatch(w)); });
   if (words.empty()) error(fmt::format("synset &{} is empty", name));
 }
 
 void VerbDictionary::ParseLine(std::string_view text, const std::string& file, int line,
-                               const std::function<bool(std::string_view)>& known_code) {
+                               const std::function<bool(std::string_view)>& known_code,
+                               std::vector<std::string_view>& words) {
   auto error = [&](std::string message) {
     issues_.push_back({DictionaryIssue::Severity::kError, file, line, std::move(message)});
   };
-  auto words = Pieces(text, ' ');
+  words.clear();
+  ForEachPiece(text, ' ', [&](std::string_view w) { words.push_back(w); });
   if (words.size() < 2) return error("expected 'CODE verb ...' or 'CODE noun HEAD ...'");
   if (!IsCameoShape(words[0]) || !known_code(words[0])) {
     return error(fmt::format("'{}' is not a CAMEO event code", words[0]));
@@ -427,11 +429,12 @@ DiscardList DiscardList::Load(const std::vector<std::filesystem::path>& files, b
   DiscardList list;
   for (const auto& path : files) {
     const std::string file = path.string();
-    if (DetectVerbFormat(path) != DictionaryFormat::kDyad) {
+    const std::string text = ReadDictionaryText(path);
+    if (DetectVerbFormatOfText(text) != DictionaryFormat::kDyad) {
       ReadPeerDiscards(path, list);
       continue;
     }
-    for (const SourceLine& line : ReadSourceLines(path)) {
+    for (const SourceLine& line : SourceLinesOf(text)) {
       size_t colon = line.text.find(':');
       std::string_view scope =
           colon == std::string::npos ? "" : util::Trim(std::string_view(line.text).substr(0, colon));

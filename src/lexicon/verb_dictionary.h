@@ -135,9 +135,10 @@ class VerbDictionary {
                               const std::function<bool(std::string_view)>& known_code);
   void Merge(ParsedFile& parsed, const std::string& file);
   // A pattern line ("CODE verb ..."); synset definitions ("&NAME = ...")
-  // are ParseSynset's.
+  // are ParseSynset's. `words` is scratch, for the line's words.
   void ParseLine(std::string_view text, const std::string& file, int line,
-                 const std::function<bool(std::string_view)>& known_code);
+                 const std::function<bool(std::string_view)>& known_code,
+                 std::vector<std::string_view>& words);
   void ParseSynset(std::string_view text, const std::string& file, int line);
   std::vector<std::string> ParseAlternatives(std::string_view word, const std::string& file,
                                              int line);
