@@ -142,13 +142,14 @@ int ActorDictionary::AddSharedPhrase(const Phrase& phrase, int person) {
 
 void ActorDictionary::ParseFile(const std::filesystem::path& path) {
   const std::string file = path.string();
-  std::vector<SourceLine> lines;
+  std::optional<SourceFile> source;
   try {
-    lines = ReadSourceLines(path);
+    source.emplace(path);
   } catch (const std::runtime_error& e) {
     issues_.push_back({DictionaryIssue::Severity::kError, file, 0, e.what()});
     return;
   }
+  const std::vector<SourceLine>& lines = source->lines();
   auto error = [&](int line, std::string message) {
     issues_.push_back({DictionaryIssue::Severity::kError, file, line, std::move(message)});
   };

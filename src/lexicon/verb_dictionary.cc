@@ -55,7 +55,8 @@ struct VerbDictionary::ParsedFile {
   VerbDictionary part;  // the file's patterns, issues and synset uses
   struct Definition {
     size_t issues_before;  // part.issues_ found before this line
-    SourceLine line;
+    int number;
+    std::string text;
   };
   std::vector<Definition> definitions;
 };
@@ -65,23 +66,23 @@ VerbDictionary::ParsedFile VerbDictionary::ParseFile(
   ParsedFile parsed;
   VerbDictionary& part = parsed.part;
   const std::string file = path.string();
-  std::string text;
+  std::optional<SourceFile> source;
   try {
-    text = ReadDictionaryText(path);
+    source.emplace(path);
   } catch (const std::runtime_error& e) {
     part.issues_.push_back({DictionaryIssue::Severity::kError, file, 0, e.what()});
     return parsed;
   }
   // The format from the text read once (it was read twice).
-  parsed.format = DetectVerbFormatOfText(text);
+  parsed.format = DetectVerbFormatOfText(source->text());
   if (parsed.format != DictionaryFormat::kDyad) return parsed;  // for the PeerVerbReader
-  std::vector<SourceLine> lines = SourceLinesOf(text);
+  const std::vector<SourceLine>& lines = source->lines();
   const std::string short_name = ShortName(path) + ':';
   part.patterns_.reserve(lines.size());  // most lines are patterns
   std::vector<std::string_view> words;    // ParseLine's scratch
-  for (SourceLine& line : lines) {
+  for (const SourceLine& line : lines) {
     if (line.text.front() == '&') {
-      parsed.definitions.push_back({part.issues_.size(), std::move(line)});
+      parsed.definitions.push_back({part.issues_.size(), line.number, std::string(line.text)});
       continue;
     }
     size_t before = part.patterns_.size();
@@ -102,7 +103,7 @@ void VerbDictionary::Merge(ParsedFile& parsed, const std::string& file) {
   };
   for (const ParsedFile::Definition& definition : parsed.definitions) {
     take_issues(definition.issues_before);
-    ParseSynset(definition.line.text, file, definition.line.number);
+    ParseSynset(definition.text, file, definition.number);
   }
   take_issues(issues.size());
   std::vector<VerbPattern>& patterns = parsed.part.patterns_;
@@ -429,12 +430,12 @@ DiscardList DiscardList::Load(const std::vector<std::filesystem::path>& files, b
   DiscardList list;
   for (const auto& path : files) {
     const std::string file = path.string();
-    const std::string text = ReadDictionaryText(path);
-    if (DetectVerbFormatOfText(text) != DictionaryFormat::kDyad) {
+    const SourceFile source(path);
+    if (DetectVerbFormatOfText(source.text()) != DictionaryFormat::kDyad) {
       ReadPeerDiscards(path, list);
       continue;
     }
-    for (const SourceLine& line : SourceLinesOf(text)) {
+    for (const SourceLine& line : source.lines()) {
       size_t colon = line.text.find(':');
       std::string_view scope =
           colon == std::string::npos ? "" : util::Trim(std::string_view(line.text).substr(0, colon));
