@@ -35,8 +35,17 @@ std::string AsciiLower(std::string_view s) {
 }
 
 std::string FoldForMatch(std::string_view s) {
-  std::string out;
-  FoldForMatch(s, out);
+  // Copied and lower-cased in place while it is ASCII: a new string filled
+  // with zeros and then overwritten cost twice as much (dictionary loading
+  // folds 400,000 words).
+  std::string out(s);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      FoldForMatch(s, out);
+      break;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
