@@ -80,13 +80,21 @@ VerbDictionary::ParsedFile VerbDictionary::ParseFile(
   const std::string short_name = ShortName(path) + ':';
   part.patterns_.reserve(lines.size());  // most lines are patterns
   std::vector<std::string_view> words;    // ParseLine's scratch
+  // Consecutive lines mostly have the same code: one lookup for a run.
+  std::string_view last_known_code;
+  const std::function<bool(std::string_view)> known = [&](std::string_view code) {
+    if (code == last_known_code) return true;
+    if (!known_code(code)) return false;
+    last_known_code = code;  // a view into the file's text, which outlives the loop
+    return true;
+  };
   for (const SourceLine& line : lines) {
     if (line.text.front() == '&') {
       parsed.definitions.push_back({part.issues_.size(), line.number, std::string(line.text)});
       continue;
     }
     size_t before = part.patterns_.size();
-    part.ParseLine(line.text, file, line.number, known_code, words);
+    part.ParseLine(line.text, file, line.number, known, words);
     if (part.patterns_.size() > before) {
       part.patterns_.back().id = short_name + std::to_string(line.number);
     }
@@ -214,18 +222,24 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
   if (!IsCameoShape(words[0]) || !known_code(words[0])) {
     return error(fmt::format("'{}' is not a CAMEO event code", words[0]));
   }
-  VerbPattern pattern;
+  // Built in place, not moved in (40,000 patterns), and taken out again
+  // if the line turns out to be wrong.
+  VerbPattern& pattern = patterns_.emplace_back();
+  auto fail = [&](std::string message) {
+    patterns_.pop_back();
+    error(std::move(message));
+  };
   pattern.code = std::string(words[0]);
   size_t next = 1;
   if (words[1] == "noun") {
     pattern.noun = true;
     next = 2;
-    if (words.size() < 3) return error("noun pattern without a head noun");
+    if (words.size() < 3) return fail("noun pattern without a head noun");
     // Head words run until the target's preposition (the word before $T) or
     // a final "between".
     size_t head_end = words.size();
     if (words.back() == "$T") {
-      if (words.size() < 5) return error("noun pattern: '$T' needs a preposition before it");
+      if (words.size() < 5) return fail("noun pattern: '$T' needs a preposition before it");
       head_end = words.size() - 2;
       pattern.elements.push_back({false, {util::FoldForMatch(words[words.size() - 2])}, {}});
       pattern.elements.push_back({true, {}, {}});
@@ -233,36 +247,35 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
       head_end = words.size() - 1;
       pattern.reciprocal = true;
     }
-    if (head_end <= next) return error("noun pattern without a head noun");
+    if (head_end <= next) return fail("noun pattern without a head noun");
     for (size_t i = next; i + 1 < head_end; ++i) {
       pattern.head_before.push_back(ParseAlternatives(words[i], file, line));
     }
     pattern.head = util::FoldForMatch(words[head_end - 1]);
     if (pattern.head.find_first_of("{&$") != std::string::npos) {
-      return error("the head noun must be a plain word");
+      return fail("the head noun must be a plain word");
     }
   } else {
     pattern.head = util::FoldForMatch(words[1]);
     if (pattern.head.find_first_of("{&$") != std::string::npos) {
-      return error("a verb pattern starts with the verb lemma");
+      return fail("a verb pattern starts with the verb lemma");
     }
     pattern.elements.reserve(words.size() - 2);  // one per word after the verb
     for (size_t i = 2; i < words.size(); ++i) {
       if (words[i] == "$T") {
         if (std::any_of(pattern.elements.begin(), pattern.elements.end(),
                         [](const PatternElement& e) { return e.target; })) {
-          return error("more than one $T");
+          return fail("more than one $T");
         }
         pattern.elements.push_back({true, {}, {}});
       } else {
         auto alternatives = ParseAlternatives(words[i], file, line);
-        if (alternatives.empty()) return;
+        if (alternatives.empty()) return patterns_.pop_back();  // reported
         pattern.elements.push_back({false, std::move(alternatives), {}});
       }
     }
   }
   pattern.specificity = static_cast<int>(pattern.elements.size() + pattern.head_before.size());
-  patterns_.push_back(std::move(pattern));
 }
 
 void VerbDictionary::Finish() {
