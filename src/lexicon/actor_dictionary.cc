@@ -96,9 +96,17 @@ MatchKeys MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys
 ActorDictionary ActorDictionary::Load(const std::vector<std::filesystem::path>& files, bool strict) {
   ActorDictionary dictionary;
   for (const auto& file : files) {
-    DictionaryFormat format = DetectFormat(file);
+    // Read once, for the format and for the dyad reader.
+    std::optional<SourceFile> source;
+    try {
+      source.emplace(file);
+    } catch (const std::runtime_error& e) {
+      dictionary.issues_.push_back({DictionaryIssue::Severity::kError, file.string(), 0, e.what()});
+      continue;
+    }
+    DictionaryFormat format = DetectFormatOfText(source->text());
     if (format == DictionaryFormat::kDyad) {
-      dictionary.ParseFile(file);
+      dictionary.ParseFile(file, *source);
     } else {
       PeerDictionaryReader::ReadActors(file, format, dictionary);
     }
@@ -140,16 +148,9 @@ int ActorDictionary::AddSharedPhrase(const Phrase& phrase, int person) {
   return it->second;
 }
 
-void ActorDictionary::ParseFile(const std::filesystem::path& path) {
+void ActorDictionary::ParseFile(const std::filesystem::path& path, const SourceFile& source) {
   const std::string file = path.string();
-  std::optional<SourceFile> source;
-  try {
-    source.emplace(path);
-  } catch (const std::runtime_error& e) {
-    issues_.push_back({DictionaryIssue::Severity::kError, file, 0, e.what()});
-    return;
-  }
-  const std::vector<SourceLine>& lines = source->lines();
+  const std::vector<SourceLine>& lines = source.lines();
   auto error = [&](int line, std::string message) {
     issues_.push_back({DictionaryIssue::Severity::kError, file, line, std::move(message)});
   };
