@@ -15,6 +15,7 @@
 #include "dyad/document.h"
 #include "lexicon/dictionary_error.h"
 #include "lexicon/phrase_index.h"
+#include "lexicon/source_lines.h"
 
 namespace dyad::lexicon {
 
@@ -103,7 +104,7 @@ class ActorDictionary {
     int line = 0;
   };
 
-  void ParseFile(const std::filesystem::path& file);
+  void ParseFile(const std::filesystem::path& file, const SourceFile& source);
   // Stores `entry` and indexes its phrases; returns its index. A phrase that
   // already names another entry keeps that entry and is reported with
   // `duplicate` severity (an error in dyad's files, where it is a mistake).

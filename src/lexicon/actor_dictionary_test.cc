@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include "lexicon/agent_dictionary.h"
+#include "lexicon/phrase_index.h"
 #include "tests/support/temp_file.h"
 #include "text/segmenter.h"
 #include "util/date.h"
+#include "util/strings.h"
 
 namespace dyad::lexicon {
 namespace {
@@ -25,6 +27,30 @@ Max Sample
   DEUGOV 2001..2005
   IGOUNO 2006..2010
 )";
+
+// TokenizePhrase splits plain phrases itself; the tokenizer is the
+// reference for what a phrase's tokens are.
+TEST(ActorDictionary, TokenizePhraseAgreesWithTheTokenizer) {
+  auto reference = [](std::string_view phrase) {
+    std::vector<std::pair<std::string, bool>> tokens;
+    for (const Sentence& sentence : text::Segment(phrase, 0, phrase.size())) {
+      for (const Token& token : sentence.tokens) {
+        const bool exact = NeedsExactCase(token.norm);
+        tokens.emplace_back(exact ? token.norm : util::FoldForMatch(token.norm), exact);
+      }
+    }
+    return tokens;
+  };
+  const char* phrases[] = {"Ilham Aliyev", "US", "UN Security Council", "G20 summit", "NATO",
+                           "USA", "Abu Dhabi 2", "x1y2 Z", "AB", "ABCD", "a", "Mr Smith",
+                           "No 10", "St Petersburg", "Mr. Smith", "U.S. envoy", "O'Brien",
+                           "Al-Assad", "Sana'a", "AT&T", "the  two", " leading", "Côte d'Ivoire"};
+  for (std::string_view phrase : phrases) {
+    std::vector<std::pair<std::string, bool>> tokens;
+    for (const auto& token : TokenizePhrase(phrase)) tokens.emplace_back(token.key, token.exact_case);
+    EXPECT_EQ(tokens, reference(phrase)) << phrase;
+  }
+}
 
 TEST(ActorDictionary, ResolvesUndatedAndDatedEntries) {
   testing::TempDir dir;

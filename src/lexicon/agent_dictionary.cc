@@ -26,7 +26,8 @@ AgentDictionary AgentDictionary::Load(const std::vector<std::filesystem::path>& 
 
 void AgentDictionary::ParseFile(const std::filesystem::path& path) {
   const std::string file = path.string();
-  for (const SourceLine& line : ReadSourceLines(path)) {
+  const SourceFile source(path);
+  for (const SourceLine& line : source.lines()) {
     size_t colon = line.text.find(':');
     std::string_view sector =
         colon == std::string::npos ? "" : util::Trim(std::string_view(line.text).substr(0, colon));

@@ -28,7 +28,8 @@ class CodeRegistry {
  public:
   explicit CodeRegistry(const fs::path& file, std::vector<lexicon::DictionaryIssue>& issues) {
     if (!fs::exists(file)) return;
-    for (const auto& line : lexicon::ReadSourceLines(file)) {
+    const lexicon::SourceFile source(file);
+    for (const auto& line : source.lines()) {
       auto words = util::Split(line.text, ' ');
       std::vector<std::string_view> parts;
       for (auto w : words)

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -371,11 +372,21 @@ std::string_view FormatName(DictionaryFormat format) {
 DictionaryFormat DetectFormat(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return DictionaryFormat::kDyad;
+  std::ostringstream whole;
+  whole << in.rdbuf();
+  return DetectFormatOfText(std::move(whole).str());
+}
+
+DictionaryFormat DetectFormatOfText(std::string_view content) {
   // Votes for each format; a line can vote for "some peer format" (brackets,
   // synonyms) and for PETRARCH or TABARI in particular.
   int dyad = 0, peer = 0, petrarch = 0, tabari = 0;
-  std::string raw;
-  while (ReadLine(in, raw)) {
+  while (!content.empty()) {
+    // Lines as ReadLine gives them: split at '\n', without a final '\r'.
+    const size_t newline = content.find('\n');
+    std::string_view raw = content.substr(0, newline);
+    content.remove_prefix(newline == std::string_view::npos ? content.size() : newline + 1);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     std::string_view text = util::Trim(raw);
     if (text.empty()) continue;
     if (text.starts_with("<!")) {

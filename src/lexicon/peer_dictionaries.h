@@ -43,6 +43,8 @@ enum class DictionaryFormat { kDyad, kPetrarch, kTabari };
 // {plural} forms and !SUBSTITUTION! sets mean PETRARCH. Files without any
 // clue (empty, unreadable) are dyad's, whose reader reports them.
 DictionaryFormat DetectFormat(const std::filesystem::path& file);
+// The same for a file's text already read.
+DictionaryFormat DetectFormatOfText(std::string_view content);
 
 std::string_view FormatName(DictionaryFormat format);  // "dyad", "PETRARCH", "TABARI"
 

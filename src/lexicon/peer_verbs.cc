@@ -114,28 +114,38 @@ std::optional<long> OntologyValue(std::string_view text) {
 DictionaryFormat DetectVerbFormat(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return DictionaryFormat::kDyad;
-  int dyad = 0, petrarch = 0, tabari = 0;
+  std::string text;
   std::string raw;
-  int lines = 0;
-  while (std::getline(in, raw) && lines < 2000) {
-    ++lines;
-    std::string_view text = util::Trim(raw);
-    if (text.empty()) continue;
-    if (text.starts_with("---") || text.starts_with("<!--")) {
+  for (int lines = 0; lines < kVerbFormatLines && std::getline(in, raw); ++lines) {
+    text += raw;
+    text += '\n';
+  }
+  return DetectVerbFormatOfText(text);
+}
+
+DictionaryFormat DetectVerbFormatOfText(std::string_view text) {
+  int dyad = 0, petrarch = 0, tabari = 0;
+  // The first kVerbFormatLines lines, split as std::getline does.
+  for (int lines = 0; lines < kVerbFormatLines && !text.empty(); ++lines) {
+    const size_t newline = text.find('\n');
+    std::string_view line = util::Trim(text.substr(0, newline));
+    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    if (line.empty()) continue;
+    if (line.starts_with("---") || line.starts_with("<!--")) {
       ++petrarch;
-    } else if (text.front() == ';' || text.starts_with("~~") || text == "<SYNSETS>" ||
-               text.find(" ;") != std::string_view::npos) {
+    } else if (line.front() == ';' || line.starts_with("~~") || line == "<SYNSETS>" ||
+               line.find(" ;") != std::string_view::npos) {
       ++tabari;
-    } else if (text.front() == '-' && text.find('*') != std::string_view::npos &&
-               text.find('[') != std::string_view::npos) {
+    } else if (line.front() == '-' && line.find('*') != std::string_view::npos &&
+               line.find('[') != std::string_view::npos) {
       ++petrarch;  // a pattern; TABARI's too, but TABARI's files have other clues
-    } else if (IsDigit(text.front()) && text.find(':') != std::string_view::npos &&
-               text.find("0x") != std::string_view::npos) {
+    } else if (IsDigit(line.front()) && line.find(':') != std::string_view::npos &&
+               line.find("0x") != std::string_view::npos) {
       ++petrarch;  // PETRARCH-2 internal coding ontology
-    } else if (IsDigit(text.front()) || text.find(" = ") != std::string_view::npos ||
-               text.starts_with("sentence:") || text.starts_with("document:")) {
+    } else if (IsDigit(line.front()) || line.find(" = ") != std::string_view::npos ||
+               line.starts_with("sentence:") || line.starts_with("document:")) {
       ++dyad;
-    } else if (text.front() == '+' && text.find('[') == std::string_view::npos) {
+    } else if (line.front() == '+' && line.find('[') == std::string_view::npos) {
       ++petrarch;  // a discard phrase or synset member
     }
   }

@@ -38,6 +38,10 @@ namespace dyad::lexicon {
 // PETRARCH-2's internal coding ontology (read as PETRARCH); "+PHRASE" lines
 // without codes a PETRARCH discard file. Anything else is dyad's.
 DictionaryFormat DetectVerbFormat(const std::filesystem::path& file);
+// The same for a file's text already read (its first kVerbFormatLines lines
+// decide).
+DictionaryFormat DetectVerbFormatOfText(std::string_view text);
+inline constexpr int kVerbFormatLines = 2000;
 
 // Reads peer verb files into a VerbDictionary (used by VerbDictionary::Load).
 class PeerVerbReader {

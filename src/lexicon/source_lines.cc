@@ -9,20 +9,20 @@
 
 namespace dyad::lexicon {
 
-std::vector<SourceLine> ReadSourceLines(const std::filesystem::path& path) {
+SourceFile::SourceFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read dictionary file " + path.string());
   // The whole file at once, then its lines as views: cheaper than
-  // std::getline a line at a time (startup reads 50,000 dictionary lines).
+  // std::getline a line at a time.
   std::ostringstream whole;
   whole << in.rdbuf();
-  const std::string content = std::move(whole).str();
-  std::vector<SourceLine> lines;
+  text_ = std::move(whole).str();
+  const std::string_view content = text_;
   int number = 0;
   for (size_t start = 0; start < content.size();) {
     size_t newline = content.find('\n', start);
     if (newline == std::string::npos) newline = content.size();
-    const std::string_view raw = std::string_view(content).substr(start, newline - start);
+    const std::string_view raw = content.substr(start, newline - start);
     start = newline + 1;
     ++number;
     size_t cut = raw.size();
@@ -34,9 +34,8 @@ std::vector<SourceLine> ReadSourceLines(const std::filesystem::path& path) {
     }
     std::string_view text = util::Trim(raw.substr(0, cut));
     if (text.empty()) continue;
-    lines.push_back({number, raw[0] == ' ' || raw[0] == '\t', std::string(text)});
+    lines_.push_back({number, raw[0] == ' ' || raw[0] == '\t', text});
   }
-  return lines;
 }
 
 std::vector<std::filesystem::path> ListDictionaryFiles(const std::filesystem::path& path) {

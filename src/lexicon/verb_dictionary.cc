@@ -19,20 +19,18 @@ namespace {
 
 const std::vector<int> kNoPatterns;
 
-// The pieces of `text` between `separator`s, trimmed, without the empty
-// ones: util::Split and a filter in one pass, into a vector sized once
-// (the verb files' 40,000 lines are parsed at every startup).
-std::vector<std::string_view> Pieces(std::string_view text, char separator) {
-  std::vector<std::string_view> pieces;
-  pieces.reserve(std::count(text.begin(), text.end(), separator) + 1);
+// Calls `f` with each piece of `text` between `separator`s, trimmed,
+// skipping the empty ones: util::Split and a filter in one pass, without
+// a vector (the verb files' 40,000 lines are parsed at every startup).
+template <typename F>
+void ForEachPiece(std::string_view text, char separator, F&& f) {
   for (size_t start = 0; start <= text.size();) {
     size_t end = text.find(separator, start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view piece = util::Trim(text.substr(start, end - start));
-    if (!piece.empty()) pieces.push_back(piece);
+    if (!piece.empty()) f(piece);
     start = end + 1;
   }
-  return pieces;
 }
 
 // "verbs/19_fight.txt" from ".../dict/verbs/19_fight.txt".
@@ -57,7 +55,8 @@ struct VerbDictionary::ParsedFile {
   VerbDictionary part;  // the file's patterns, issues and synset uses
   struct Definition {
     size_t issues_before;  // part.issues_ found before this line
-    SourceLine line;
+    int number;
+    std::string text;
   };
   std::vector<Definition> definitions;
 };
@@ -65,26 +64,37 @@ struct VerbDictionary::ParsedFile {
 VerbDictionary::ParsedFile VerbDictionary::ParseFile(
     const std::filesystem::path& path, const std::function<bool(std::string_view)>& known_code) {
   ParsedFile parsed;
-  parsed.format = DetectVerbFormat(path);
-  if (parsed.format != DictionaryFormat::kDyad) return parsed;  // for the PeerVerbReader
   VerbDictionary& part = parsed.part;
   const std::string file = path.string();
-  std::vector<SourceLine> lines;
+  std::optional<SourceFile> source;
   try {
-    lines = ReadSourceLines(path);
+    source.emplace(path);
   } catch (const std::runtime_error& e) {
     part.issues_.push_back({DictionaryIssue::Severity::kError, file, 0, e.what()});
     return parsed;
   }
+  // The format from the text read once (it was read twice).
+  parsed.format = DetectVerbFormatOfText(source->text());
+  if (parsed.format != DictionaryFormat::kDyad) return parsed;  // for the PeerVerbReader
+  const std::vector<SourceLine>& lines = source->lines();
   const std::string short_name = ShortName(path) + ':';
   part.patterns_.reserve(lines.size());  // most lines are patterns
-  for (SourceLine& line : lines) {
+  std::vector<std::string_view> words;    // ParseLine's scratch
+  // Consecutive lines mostly have the same code: one lookup for a run.
+  std::string_view last_known_code;
+  const std::function<bool(std::string_view)> known = [&](std::string_view code) {
+    if (code == last_known_code) return true;
+    if (!known_code(code)) return false;
+    last_known_code = code;  // a view into the file's text, which outlives the loop
+    return true;
+  };
+  for (const SourceLine& line : lines) {
     if (line.text.front() == '&') {
-      parsed.definitions.push_back({part.issues_.size(), std::move(line)});
+      parsed.definitions.push_back({part.issues_.size(), line.number, std::string(line.text)});
       continue;
     }
     size_t before = part.patterns_.size();
-    part.ParseLine(line.text, file, line.number, known_code);
+    part.ParseLine(line.text, file, line.number, known, words);
     if (part.patterns_.size() > before) {
       part.patterns_.back().id = short_name + std::to_string(line.number);
     }
@@ -101,7 +111,7 @@ void VerbDictionary::Merge(ParsedFile& parsed, const std::string& file) {
   };
   for (const ParsedFile::Definition& definition : parsed.definitions) {
     take_issues(definition.issues_before);
-    ParseSynset(definition.line.text, file, definition.line.number);
+    ParseSynset(definition.text, file, definition.number);
   }
   take_issues(issues.size());
   std::vector<VerbPattern>& patterns = parsed.part.patterns_;
@@ -170,9 +180,9 @@ std::vector<std::string> VerbDictionary::ParseAlternatives(std::string_view word
                          fmt::format("unclosed alternatives '{}'", word)});
       return words;
     }
-    const std::vector<std::string_view> alternatives = Pieces(word.substr(1, word.size() - 2), '|');
-    words.reserve(alternatives.size());
-    for (std::string_view w : alternatives) words.push_back(util::FoldForMatch(w));
+    const std::string_view alternatives = word.substr(1, word.size() - 2);
+    words.reserve(std::count(alternatives.begin(), alternatives.end(), '|') + 1);
+    ForEachPiece(alternatives, '|', [&](std::string_view w) { words.push_back(util::FoldForMatch(w)); });
     return words;
   }
   // One word: moved into the vector (a braced list would copy it).
@@ -195,34 +205,41 @@ void VerbDictionary::ParseSynset(std::string_view text, const std::string& file,
   if (eq == std::string_view::npos || name.empty()) return error("expected '&NAME = word | word'");
   auto& words = synsets_[std::string(name)];
   if (!words.empty()) return error(fmt::format("synset &{} is defined twice", name));
-  for (std::string_view w : Pieces(text.substr(eq + 1), '|')) {
-    words.push_back(util::FoldForMatch(w));
-  }
+  ForEachPiece(text.substr(eq + 1), '|',
+               [&](std::string_view w) { words.push_back(util::FoldForMatch(w)); });
   if (words.empty()) error(fmt::format("synset &{} is empty", name));
 }
 
 void VerbDictionary::ParseLine(std::string_view text, const std::string& file, int line,
-                               const std::function<bool(std::string_view)>& known_code) {
+                               const std::function<bool(std::string_view)>& known_code,
+                               std::vector<std::string_view>& words) {
   auto error = [&](std::string message) {
     issues_.push_back({DictionaryIssue::Severity::kError, file, line, std::move(message)});
   };
-  auto words = Pieces(text, ' ');
+  words.clear();
+  ForEachPiece(text, ' ', [&](std::string_view w) { words.push_back(w); });
   if (words.size() < 2) return error("expected 'CODE verb ...' or 'CODE noun HEAD ...'");
   if (!IsCameoShape(words[0]) || !known_code(words[0])) {
     return error(fmt::format("'{}' is not a CAMEO event code", words[0]));
   }
-  VerbPattern pattern;
+  // Built in place, not moved in (40,000 patterns), and taken out again
+  // if the line turns out to be wrong.
+  VerbPattern& pattern = patterns_.emplace_back();
+  auto fail = [&](std::string message) {
+    patterns_.pop_back();
+    error(std::move(message));
+  };
   pattern.code = std::string(words[0]);
   size_t next = 1;
   if (words[1] == "noun") {
     pattern.noun = true;
     next = 2;
-    if (words.size() < 3) return error("noun pattern without a head noun");
+    if (words.size() < 3) return fail("noun pattern without a head noun");
     // Head words run until the target's preposition (the word before $T) or
     // a final "between".
     size_t head_end = words.size();
     if (words.back() == "$T") {
-      if (words.size() < 5) return error("noun pattern: '$T' needs a preposition before it");
+      if (words.size() < 5) return fail("noun pattern: '$T' needs a preposition before it");
       head_end = words.size() - 2;
       pattern.elements.push_back({false, {util::FoldForMatch(words[words.size() - 2])}, {}});
       pattern.elements.push_back({true, {}, {}});
@@ -230,36 +247,35 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
       head_end = words.size() - 1;
       pattern.reciprocal = true;
     }
-    if (head_end <= next) return error("noun pattern without a head noun");
+    if (head_end <= next) return fail("noun pattern without a head noun");
     for (size_t i = next; i + 1 < head_end; ++i) {
       pattern.head_before.push_back(ParseAlternatives(words[i], file, line));
     }
     pattern.head = util::FoldForMatch(words[head_end - 1]);
     if (pattern.head.find_first_of("{&$") != std::string::npos) {
-      return error("the head noun must be a plain word");
+      return fail("the head noun must be a plain word");
     }
   } else {
     pattern.head = util::FoldForMatch(words[1]);
     if (pattern.head.find_first_of("{&$") != std::string::npos) {
-      return error("a verb pattern starts with the verb lemma");
+      return fail("a verb pattern starts with the verb lemma");
     }
     pattern.elements.reserve(words.size() - 2);  // one per word after the verb
     for (size_t i = 2; i < words.size(); ++i) {
       if (words[i] == "$T") {
         if (std::any_of(pattern.elements.begin(), pattern.elements.end(),
                         [](const PatternElement& e) { return e.target; })) {
-          return error("more than one $T");
+          return fail("more than one $T");
         }
         pattern.elements.push_back({true, {}, {}});
       } else {
         auto alternatives = ParseAlternatives(words[i], file, line);
-        if (alternatives.empty()) return;
+        if (alternatives.empty()) return patterns_.pop_back();  // reported
         pattern.elements.push_back({false, std::move(alternatives), {}});
       }
     }
   }
   pattern.specificity = static_cast<int>(pattern.elements.size() + pattern.head_before.size());
-  patterns_.push_back(std::move(pattern));
 }
 
 void VerbDictionary::Finish() {
@@ -427,11 +443,12 @@ DiscardList DiscardList::Load(const std::vector<std::filesystem::path>& files, b
   DiscardList list;
   for (const auto& path : files) {
     const std::string file = path.string();
-    if (DetectVerbFormat(path) != DictionaryFormat::kDyad) {
+    const SourceFile source(path);
+    if (DetectVerbFormatOfText(source.text()) != DictionaryFormat::kDyad) {
       ReadPeerDiscards(path, list);
       continue;
     }
-    for (const SourceLine& line : ReadSourceLines(path)) {
+    for (const SourceLine& line : source.lines()) {
       size_t colon = line.text.find(':');
       std::string_view scope =
           colon == std::string::npos ? "" : util::Trim(std::string_view(line.text).substr(0, colon));

@@ -44,30 +44,32 @@ struct PatternElement {
 
 struct VerbPattern {
   std::string code;  // CAMEO event code
-  bool noun = false;
   // Verb patterns: the verb lemma. Noun patterns: the head noun (last word of
   // the head) with `head_before` the words that must precede it directly.
   std::string head;
   std::vector<std::vector<std::string>> head_before;
   std::vector<std::vector<uint32_t>> head_before_ids;  // as WordId ids
   std::vector<PatternElement> elements;
-  // Noun patterns: "between" (reciprocal) or the preposition of the target.
-  bool reciprocal = false;
   std::string id;  // "verbs/19_fight.txt:12"
   int specificity = 0;  // elements that must match; more specific wins
+  // The flags side by side: 40,000 patterns are built at every startup,
+  // and each flag alone took eight bytes.
+  bool noun = false;
+  // Noun patterns: "between" (reciprocal) or the preposition of the target.
+  bool reciprocal = false;
+  // Peer patterns only (docs/formats/peer-verbs.md), this flag and the
+  // fields below. '%': the actors of a compound subject act on one another.
+  bool compound = false;
+  // TABARI stems: `head` matches any word that starts with it.
+  bool head_is_stem = false;
 
-  // Peer patterns only (docs/formats/peer-verbs.md).
   // Words and slots that must stand before the verb, nearest first.
   std::vector<PatternElement> before;
   // "[042:043]": the code of the event back from the target to the source.
   std::string reverse_code;
-  // '%': the actors of a compound subject act on one another.
-  bool compound = false;
   // Surface forms that are this verb too ({BROKE BROKEN}); `head` is then
   // also matched against the word itself, not only its lemma.
   std::vector<std::string> verb_forms;
-  // TABARI stems: `head` matches any word that starts with it.
-  bool head_is_stem = false;
 };
 
 class VerbDictionary {
@@ -135,9 +137,10 @@ class VerbDictionary {
                               const std::function<bool(std::string_view)>& known_code);
   void Merge(ParsedFile& parsed, const std::string& file);
   // A pattern line ("CODE verb ..."); synset definitions ("&NAME = ...")
-  // are ParseSynset's.
+  // are ParseSynset's. `words` is scratch, for the line's words.
   void ParseLine(std::string_view text, const std::string& file, int line,
-                 const std::function<bool(std::string_view)>& known_code);
+                 const std::function<bool(std::string_view)>& known_code,
+                 std::vector<std::string_view>& words);
   void ParseSynset(std::string_view text, const std::string& file, int line);
   std::vector<std::string> ParseAlternatives(std::string_view word, const std::string& file,
                                              int line);

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
-#include <deque>
 #include <fstream>
 #include <iterator>
+#include <optional>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -36,8 +37,32 @@ bool SplitTabs(std::string_view line, std::string_view* fields, size_t n) {
   return count == n;
 }
 
+// Decimal numbers the way the snapshot writes them ("-69.9899") are read
+// without std::from_chars: their digits, an integer below 2^53, divided
+// by an exact power of ten, which IEEE division rounds correctly, as
+// from_chars does (from_chars was an eighth of the gazetteer's load).
+// Anything else (exponents, more than 15 digits) goes to from_chars.
 bool ParseDouble(std::string_view text, double& out) {
   text = util::Trim(text);
+  static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                            1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const bool negative = text.starts_with('-');
+  uint64_t digits = 0;
+  size_t i = negative ? 1 : 0;
+  const size_t integer_begin = i;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) digits = digits * 10 + (text[i] - '0');
+  const size_t integer_digits = i - integer_begin;
+  size_t fraction_digits = 0;
+  if (i + 1 < text.size() && text[i] == '.') {
+    const size_t fraction_begin = ++i;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) digits = digits * 10 + (text[i] - '0');
+    fraction_digits = i - fraction_begin;
+  }
+  if (i == text.size() && integer_digits > 0 && integer_digits + fraction_digits <= 15) {
+    const double value = static_cast<double>(digits) / kPowersOfTen[fraction_digits];
+    out = negative ? -value : value;
+    return true;
+  }
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && end == text.data() + text.size();
 }
@@ -49,8 +74,16 @@ bool ParseInt(std::string_view text, int64_t& out) {
 }
 
 bool IsAlpha3(std::string_view code) {
-  return code.size() == 3 && util::IsAllCaps(code) &&
+  return code.size() == 3 &&
          std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// std::count(text, c), by memchr: a byte-at-a-time count of the 7 MB
+// snapshot cost more than reading it.
+size_t CountBytes(std::string_view text, char c) {
+  size_t count = 0;
+  for (size_t i = text.find(c); i != std::string_view::npos; i = text.find(c, i + 1)) ++count;
+  return count;
 }
 
 std::optional<Place::Kind> KindFromPrecision(std::string_view text) {
@@ -84,89 +117,116 @@ const char* KindName(Place::Kind kind) {
 }
 
 struct Gazetteer::Impl {
-  // A deque so that Place addresses survive while the alias table adds more.
-  std::deque<Place> places;
-  // Name index: distinct folded names in byte order; the candidates of
-  // keys[i] are pointers[offsets[i] .. offsets[i + 1]).
+  // Sized once before loading, so that Place addresses stay put.
+  std::vector<Place> places;
+  // Name index: the distinct folded names (keys) in a hash table with
+  // linear probing; the candidates of key i are
+  // pointers[offsets[i] .. offsets[i + 1]). A hash table, not sorted keys:
+  // sorting 163,000 names was half of the gazetteer's load.
   std::string key_arena;
-  std::vector<std::string_view> keys;
+  struct Key {
+    uint32_t begin;
+    uint32_t size;
+  };
+  std::vector<Key> keys;
+  std::vector<uint32_t> slots;  // key index + 1; 0 for an empty slot
   std::vector<uint32_t> offsets;
   std::vector<const Place*> pointers;
   std::vector<std::pair<std::string, const Place*>> countries;  // by alpha-3
 
-  // Build-time state: (key offset, key length, place index) per name, and
-  // the key's first eight bytes as a big-endian number (zero-padded; keys
-  // hold no zero bytes), which orders entries as their keys do: sorting
-  // several hundred thousand names compares that number and reads the
-  // arena only for keys with a common eight-byte prefix.
-  struct Entry {
-    uint64_t prefix;
-    uint32_t key_begin;
-    uint32_t key_size;
+  // Build-time state: (key, place) per name, in the order read, and the
+  // candidates indexed so far as place indices (IndexNames).
+  struct Name {
+    uint32_t key;
     uint32_t place;
   };
-  static uint64_t KeyPrefix(std::string_view key) {
-    uint64_t prefix = 0;
-    for (size_t i = 0; i < 8; ++i) {
-      prefix = (prefix << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
-    }
-    return prefix;
-  }
-  std::vector<Entry> entries;
+  std::vector<Name> names;
+  std::vector<uint32_t> candidates;
+  std::string folded;  // scratch
 
-  std::string_view KeyOf(const Entry& e) const {
-    return std::string_view(key_arena).substr(e.key_begin, e.key_size);
+  std::string_view KeyOf(uint32_t key) const {
+    return std::string_view(key_arena).substr(keys[key].begin, keys[key].size);
+  }
+
+  // A table for `expected` keys, at most half full; it grows if need be.
+  void ReserveKeys(size_t expected) {
+    keys.reserve(expected);
+    size_t size = 1024;
+    while (size < 2 * expected) size *= 2;
+    Rehash(size);
+  }
+
+  void Rehash(size_t size) {
+    slots.assign(size, 0);
+    for (uint32_t k = 0; k < keys.size(); ++k) slots[SlotOf(KeyOf(k))] = k + 1;
+  }
+
+  // The slot where `key` is or would go.
+  size_t SlotOf(std::string_view key) const {
+    const size_t mask = slots.size() - 1;
+    size_t slot = std::hash<std::string_view>()(key) & mask;
+    while (slots[slot] != 0 && KeyOf(slots[slot] - 1) != key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  // The index of `key`, or nullopt.
+  std::optional<uint32_t> FindKey(std::string_view key) const {
+    const uint32_t entry = slots[SlotOf(key)];
+    if (entry == 0) return std::nullopt;
+    return entry - 1;
   }
 
   void AddName(std::string_view name, uint32_t place) {
-    std::string folded = util::FoldForMatch(util::Trim(name));
+    util::FoldForMatch(util::Trim(name), folded);
     if (folded.empty()) return;
-    entries.push_back({KeyPrefix(folded), static_cast<uint32_t>(key_arena.size()),
-                       static_cast<uint32_t>(folded.size()), place});
-    key_arena += folded;
+    size_t slot = SlotOf(folded);
+    if (slots[slot] == 0) {
+      if (2 * (keys.size() + 1) > slots.size()) {
+        Rehash(2 * slots.size());
+        slot = SlotOf(folded);
+      }
+      keys.push_back({static_cast<uint32_t>(key_arena.size()), static_cast<uint32_t>(folded.size())});
+      key_arena += folded;
+      slots[slot] = static_cast<uint32_t>(keys.size());
+    }
+    names.push_back({slots[slot] - 1, place});
   }
 
-  void SortEntries(size_t sorted_prefix) {
-    auto less = [this](const Entry& a, const Entry& b) {
-      if (a.prefix != b.prefix) return a.prefix < b.prefix;
-      int c = KeyOf(a).compare(KeyOf(b));
-      return c != 0 ? c < 0 : a.place < b.place;
-    };
-    auto middle = entries.begin() + static_cast<std::ptrdiff_t>(sorted_prefix);
-    std::sort(middle, entries.end(), less);
-    std::inplace_merge(entries.begin(), middle, entries.end(), less);
-    // One entry per (name, place): "Gence" and "Gəncə" fold alike.
-    auto same = [this](const Entry& a, const Entry& b) {
-      return a.place == b.place && KeyOf(a) == KeyOf(b);
-    };
-    entries.erase(std::unique(entries.begin(), entries.end(), same), entries.end());
+  // Groups `names` by key into offsets and candidates (place indices),
+  // each key's places in ascending order without repeats ("Gence" and
+  // "Gəncə" fold alike).
+  void IndexNames() {
+    offsets.assign(keys.size() + 1, 0);
+    for (const Name& name : names) ++offsets[name.key + 1];
+    for (size_t k = 0; k < keys.size(); ++k) offsets[k + 1] += offsets[k];
+    std::vector<uint32_t> grouped(names.size());
+    std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
+    for (const Name& name : names) grouped[next[name.key]++] = name.place;
+    candidates.clear();
+    candidates.reserve(grouped.size());
+    for (size_t k = 0; k < keys.size(); ++k) {
+      const auto begin = grouped.begin() + offsets[k];
+      const auto end = grouped.begin() + offsets[k + 1];
+      if (end - begin > 1) std::sort(begin, end);
+      offsets[k] = static_cast<uint32_t>(candidates.size());
+      std::unique_copy(begin, end, std::back_inserter(candidates));
+    }
+    offsets.back() = static_cast<uint32_t>(candidates.size());
   }
 
-  // Places whose name folds to `key`, from the sorted entries (build time).
-  std::vector<uint32_t> Lookup(std::string_view key) const {
-    auto it = std::lower_bound(entries.begin(), entries.end(), key,
-                               [this](const Entry& e, std::string_view k) { return KeyOf(e) < k; });
-    std::vector<uint32_t> found;
-    for (; it != entries.end() && KeyOf(*it) == key; ++it) found.push_back(it->place);
-    return found;
+  // Places whose name folds to `key`, from the last IndexNames (build time).
+  std::span<const uint32_t> Lookup(std::string_view key) const {
+    std::optional<uint32_t> k = FindKey(key);
+    if (!k || *k + 1 >= offsets.size()) return {};
+    return std::span<const uint32_t>(candidates).subspan(offsets[*k], offsets[*k + 1] - offsets[*k]);
   }
 
   void BuildIndex() {
-    keys.clear();
-    offsets.clear();
-    pointers.clear();
-    pointers.reserve(entries.size());
-    for (const Entry& e : entries) {
-      std::string_view key = KeyOf(e);
-      if (keys.empty() || keys.back() != key) {
-        keys.push_back(key);
-        offsets.push_back(static_cast<uint32_t>(pointers.size()));
-      }
-      pointers.push_back(&places[e.place]);
-    }
-    offsets.push_back(static_cast<uint32_t>(pointers.size()));
-    entries.clear();
-    entries.shrink_to_fit();
+    IndexNames();
+    pointers.reserve(candidates.size());
+    for (uint32_t place : candidates) pointers.push_back(&places[place]);
+    names = {};
+    candidates = {};
     for (const Place& p : places) {
       if (p.kind == Place::Kind::kCountry) countries.emplace_back(p.country, &p);
     }
@@ -175,14 +235,22 @@ struct Gazetteer::Impl {
                      [](const auto& a, const auto& b) { return a.first < b.first; });
   }
 
-  void ReadSnapshot(const fs::path& path);
+  void ReadSnapshot(const fs::path& path, size_t alias_places, size_t alias_names);
   void AddAliases(std::vector<AliasRow> rows);
 };
 
 // Snapshot lines: kind name country3 admin1 lat lon geonameid population
-// other_names (tools/build_gazetteer.js).
-void Gazetteer::Impl::ReadSnapshot(const fs::path& path) {
+// other_names (tools/build_gazetteer.js). `alias_places` and `alias_names`
+// are the alias table's, so that places and keys are sized once.
+void Gazetteer::Impl::ReadSnapshot(const fs::path& path, size_t alias_places, size_t alias_names) {
   const std::string text = util::ReadFile(path);
+  const size_t lines = CountBytes(text, '\n') + 1;
+  // About one name per line and one more per '|' (other names).
+  const size_t expected_names = lines + CountBytes(text, '|') + alias_names;
+  places.reserve(lines + alias_places);
+  ReserveKeys(expected_names);
+  names.reserve(expected_names);
+  key_arena.reserve(text.size() / 2);  // the names are about a third of the text
   std::string_view rest = text;
   size_t line_number = 0;
   while (!rest.empty()) {
@@ -193,19 +261,22 @@ void Gazetteer::Impl::ReadSnapshot(const fs::path& path) {
     if (line.empty() || line[0] == '#') continue;
     std::string_view f[9];
     if (!SplitTabs(line, f, 9)) Fail(path, line_number, "expected 9 tab-separated fields");
-    Place place;
+    Place::Kind kind;
     if (f[0] == "C") {
-      place.kind = Place::Kind::kCountry;
+      kind = Place::Kind::kCountry;
     } else if (f[0] == "A") {
-      place.kind = Place::Kind::kAdmin1;
+      kind = Place::Kind::kAdmin1;
     } else if (f[0] == "P") {
-      place.kind = Place::Kind::kCity;
+      kind = Place::Kind::kCity;
     } else {
       Fail(path, line_number, "unknown kind '" + std::string(f[0]) + "'");
     }
-    place.name = std::string(f[1]);
-    place.country = std::string(f[2]);
-    place.admin1 = std::string(f[3]);
+    const auto index = static_cast<uint32_t>(places.size());
+    Place& place = places.emplace_back();
+    place.kind = kind;
+    place.name = f[1];
+    place.country = f[2];
+    place.admin1 = f[3];
     int64_t id = 0;
     if (place.name.empty() || !IsAlpha3(place.country) || !ParseDouble(f[4], place.lat) ||
         !ParseDouble(f[5], place.lon) || (!f[6].empty() && !ParseInt(f[6], id)) ||
@@ -213,11 +284,11 @@ void Gazetteer::Impl::ReadSnapshot(const fs::path& path) {
       Fail(path, line_number, "malformed place record");
     }
     if (!f[6].empty()) place.geonameid = id;
-    const auto index = static_cast<uint32_t>(places.size());
-    places.push_back(std::move(place));
-    AddName(places.back().name, index);
-    if (!f[8].empty()) {
-      for (std::string_view other : util::Split(f[8], '|')) AddName(other, index);
+    AddName(place.name, index);
+    for (std::string_view others = f[8]; !others.empty();) {
+      const size_t bar = others.find('|');
+      AddName(others.substr(0, bar), index);
+      others.remove_prefix(bar == std::string_view::npos ? others.size() : bar + 1);
     }
   }
   if (places.empty()) throw std::runtime_error(path.string() + ": no places");
@@ -268,7 +339,7 @@ std::vector<AliasRow> ParseAliases(const fs::path& path) {
 }
 
 void Gazetteer::Impl::AddAliases(std::vector<AliasRow> rows) {
-  const size_t sorted = entries.size();
+  IndexNames();  // the snapshot's names, for Lookup
   for (AliasRow& row : rows) {
     const Place& place = row.place;
     // A row for a place the snapshot has adds its names to that record, so
@@ -296,7 +367,6 @@ void Gazetteer::Impl::AddAliases(std::vector<AliasRow> rows) {
     }
     for (const std::string& name : row.names) AddName(name, *target);
   }
-  SortEntries(sorted);
 }
 
 Gazetteer::Gazetteer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -306,9 +376,10 @@ Gazetteer::~Gazetteer() = default;
 
 Gazetteer Gazetteer::Load(const fs::path& snapshot, const fs::path& aliases_tsv) {
   std::vector<AliasRow> aliases = ParseAliases(aliases_tsv);
+  size_t alias_names = 0;
+  for (const AliasRow& row : aliases) alias_names += row.names.size();
   auto impl = std::make_unique<Impl>();
-  impl->ReadSnapshot(snapshot);
-  impl->SortEntries(0);
+  impl->ReadSnapshot(snapshot, aliases.size(), alias_names);
   impl->AddAliases(std::move(aliases));
   impl->BuildIndex();
   return Gazetteer(std::move(impl));
@@ -323,12 +394,11 @@ fs::path Gazetteer::DefaultAliasesPath() {
 }
 
 std::span<const Place* const> Gazetteer::Candidates(std::string_view folded_name) const {
-  const auto& keys = impl_->keys;
-  auto it = std::lower_bound(keys.begin(), keys.end(), folded_name);
-  if (it == keys.end() || *it != folded_name) return {};
-  const auto i = static_cast<size_t>(it - keys.begin());
-  return std::span<const Place* const>(impl_->pointers.data() + impl_->offsets[i],
-                                       impl_->offsets[i + 1] - impl_->offsets[i]);
+  std::optional<uint32_t> key = impl_->FindKey(folded_name);
+  if (!key) return {};
+  const auto& offsets = impl_->offsets;
+  return std::span<const Place* const>(impl_->pointers.data() + offsets[*key],
+                                       offsets[*key + 1] - offsets[*key]);
 }
 
 const Place* Gazetteer::Country(std::string_view alpha3) const {

@@ -14,6 +14,7 @@ Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
   lexicon.text_ = std::make_unique<std::string>(util::ReadFile(tsv));
   std::string_view text = *lexicon.text_;
   lexicon.entries_.reserve(text.size() / 12);
+  std::unordered_map<std::string_view, LexEntry> tag_lists;
   size_t line_number = 0;
   while (!text.empty()) {
     ++line_number;
@@ -31,7 +32,14 @@ Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
       fail("expected word<TAB>tags");
     std::string_view word = line.substr(0, tab);
     std::string_view tags = line.substr(tab + 1);
-    LexEntry entry;
+    // The 112,000 lines have a few hundred distinct tag lists ("NN|VB"):
+    // each is parsed once.
+    auto [parsed, fresh] = tag_lists.try_emplace(tags);
+    if (!fresh) {
+      lexicon.entries_.emplace(word, parsed->second);
+      continue;
+    }
+    LexEntry& entry = parsed->second;
     while (!tags.empty()) {
       size_t bar = tags.find('|');
       std::string_view name = tags.substr(0, bar);

@@ -35,8 +35,17 @@ std::string AsciiLower(std::string_view s) {
 }
 
 std::string FoldForMatch(std::string_view s) {
-  std::string out;
-  FoldForMatch(s, out);
+  // Copied and lower-cased in place while it is ASCII: a new string filled
+  // with zeros and then overwritten cost twice as much (dictionary loading
+  // folds 400,000 words).
+  std::string out(s);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      FoldForMatch(s, out);
+      break;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
@@ -45,7 +54,7 @@ void FoldForMatch(std::string_view s, std::string& out) {
   // string of the final size: appending them one at a time updated the
   // length and the terminator per byte. Folding runs for every token
   // several times per sentence.
-  out.assign(s.size(), '\0');
+  out.resize(s.size());  // no fill when `out` is a reused, long enough string
   size_t i = 0;
   for (; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
@@ -76,13 +85,6 @@ void FoldForMatch(std::string_view s, std::string& out) {
       AppendUtf8(cp, out);
     }
   }
-}
-
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
-  return s.substr(b, e - b);
 }
 
 std::vector<std::string_view> Split(std::string_view s, char separator) {
