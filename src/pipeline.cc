@@ -512,6 +512,12 @@ void Count(RunSummary& summary, const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) ++summary.problems[d.kind];
 }
 
+// A document one of whose problems made the coder skip it.
+bool Skipped(const DocumentResult& result) {
+  return std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.skipped; });
+}
+
 
 // Coding with several threads is a window of documents in input order: the
 // calling thread reads documents into the back of the window and writes
@@ -520,11 +526,14 @@ void Count(RunSummary& summary, const std::vector<Diagnostic>& diagnostics) {
 // of running between batches, the workers never wait for each other (no
 // barrier), and they share one mutex that is held only to take a document
 // or to mark one done (a few hundred nanoseconds per document of ~2 ms).
-// The window's length bounds memory whatever the input size.
+// The window's length bounds memory whatever the input size. The workers
+// also render each document's text for the sinks that can (EventSink::
+// Render), so that the calling thread, which competes with them for the
+// cores, only reads and writes.
 class CodingWindow {
  public:
-  CodingWindow(const Coder& coder, int threads, size_t capacity)
-      : coder_(coder), capacity_(std::max<size_t>(capacity, 2 * static_cast<size_t>(threads))) {
+  CodingWindow(const Coder& coder, int threads, size_t capacity, const std::vector<EventSink*>& sinks)
+      : coder_(coder), capacity_(std::max<size_t>(capacity, 2 * static_cast<size_t>(threads))), sinks_(sinks) {
     for (int t = 0; t < threads; ++t) workers_.emplace_back([this] { Work(); });
   }
   CodingWindow(const CodingWindow&) = delete;
@@ -567,6 +576,7 @@ class CodingWindow {
   struct Slot {
     Document document;
     DocumentResult result;
+    std::vector<std::string> rendered;  // per sink, when it can render
     std::exception_ptr error;
     bool done = false;
   };
@@ -587,7 +597,7 @@ class CodingWindow {
       ++front_;
       lock.unlock();
       if (slot.error) std::rethrow_exception(slot.error);
-      write(slot.document, slot.result);
+      write(slot.document, slot.result, &slot.rendered);
       lock.lock();
     }
   }
@@ -601,14 +611,21 @@ class CodingWindow {
       Slot& slot = slots_[next_++ - front_];
       lock.unlock();
       DocumentResult result;
+      std::vector<std::string> rendered(sinks_.size());
       std::exception_ptr error;
       try {
         result = coder_.Code(slot.document);
+        if (!Skipped(result)) {
+          for (size_t i = 0; i < sinks_.size(); ++i) {
+            if (sinks_[i]->CanRender()) rendered[i] = sinks_[i]->Render(slot.document, result);
+          }
+        }
       } catch (...) {
         error = std::current_exception();
       }
       lock.lock();
       slot.result = std::move(result);
+      slot.rendered = std::move(rendered);
       slot.error = error;
       slot.done = true;
       slot_done_.notify_one();
@@ -617,6 +634,7 @@ class CodingWindow {
 
   const Coder& coder_;
   const size_t capacity_;
+  const std::vector<EventSink*>& sinks_;
   std::mutex mutex_;
   std::condition_variable work_ready_;  // a document to code, or the end
   std::condition_variable slot_done_;   // a document coded
@@ -637,19 +655,25 @@ RunSummary RunCoding(const Coder& coder, const RunOptions& options,
   DiagnosticLog diagnostics(log);
   const int threads = std::max(1, options.threads);
 
-  auto write = [&](const Document& document, const DocumentResult& result) {
+  // `rendered`: each sink's text for the document when a worker made it.
+  auto write = [&](const Document& document, const DocumentResult& result,
+                   const std::vector<std::string>* rendered = nullptr) {
     for (const Diagnostic& d : result.diagnostics) diagnostics.Write(d);
     Count(summary, result.diagnostics);
-    bool skipped = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
-                               [](const Diagnostic& d) { return d.skipped; });
-    if (skipped) {
+    if (Skipped(result)) {
       ++summary.skipped;
       return;
     }
     ++summary.documents;
     summary.sentences += result.sentences.size();
     summary.events += result.events.size();
-    for (EventSink* sink : sinks) sink->Write(document, result);
+    for (size_t i = 0; i < sinks.size(); ++i) {
+      if (rendered && sinks[i]->CanRender()) {
+        sinks[i]->WriteRendered((*rendered)[i]);
+      } else {
+        sinks[i]->Write(document, result);
+      }
+    }
     if (explain) {
       for (const auto& e : result.explanations) {
         *explain << fmt::format("[{} sentence {}]\n", document.id, e.sentence_index);
@@ -660,7 +684,7 @@ RunSummary RunCoding(const Coder& coder, const RunOptions& options,
 
   // One thread codes each document as it is read; more use a window.
   std::optional<CodingWindow> window;
-  if (threads > 1) window.emplace(coder, threads, options.batch_size);
+  if (threads > 1) window.emplace(coder, threads, options.batch_size, sinks);
   for (const std::string& input : options.inputs) {
     std::unique_ptr<DocumentReader> reader;
     try {

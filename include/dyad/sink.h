@@ -1,11 +1,14 @@
 // Output writers. A sink receives each coded document in input order and is
-// used from one thread (the pipeline serialises writes).
+// used from one thread (the pipeline serialises writes). A sink whose text
+// for a document depends on that document alone may also render it on the
+// coding threads (Render), leaving the writing thread only the writes.
 #ifndef DYAD_SINK_H_
 #define DYAD_SINK_H_
 
 #include <filesystem>
 #include <memory>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "dyad/coder.h"
@@ -17,6 +20,13 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void Write(const Document& document, const DocumentResult& result) = 0;
+  // Whether Render gives the document's text, for WriteRendered to write
+  // in input order. Render must keep no state: any thread may call it.
+  virtual bool CanRender() const { return false; }
+  virtual std::string Render(const Document& /*document*/, const DocumentResult& /*result*/) const {
+    return {};
+  }
+  virtual void WriteRendered(const std::string& /*text*/) {}
   // Flushes and closes; called once after the last Write.
   virtual void Finish() {}
 };

@@ -90,17 +90,26 @@ class JsonlSink : public EventSink {
  public:
   explicit JsonlSink(std::ostream& out) : out_(out) {}
 
-  void Write(const Document& /*document*/, const DocumentResult& result) override {
-    if (result.events.empty()) return;
-    // One buffer per document: fewer, larger writes to the stream.
-    lines_.clear();
+  void Write(const Document& document, const DocumentResult& result) override {
+    WriteRendered(Render(document, result));
+  }
+
+  // One buffer per document: fewer, larger writes to the stream.
+  bool CanRender() const override { return true; }
+  std::string Render(const Document& /*document*/, const DocumentResult& result) const override {
+    std::string lines;
+    util::JsonWriter json;
     for (const Event& event : result.events) {
-      json_.Clear();
-      WriteEvent(json_, event);
-      lines_ += json_.str();
-      lines_ += '\n';
+      json.Clear();
+      WriteEvent(json, event);
+      lines += json.str();
+      lines += '\n';
     }
-    sink::WriteOrThrow(out_, lines_, "JSON Lines");
+    return lines;
+  }
+
+  void WriteRendered(const std::string& text) override {
+    if (!text.empty()) sink::WriteOrThrow(out_, text, "JSON Lines");
   }
 
   void Finish() override {
@@ -110,8 +119,6 @@ class JsonlSink : public EventSink {
 
  private:
   std::ostream& out_;
-  util::JsonWriter json_;
-  std::string lines_;
 };
 
 }  // namespace
