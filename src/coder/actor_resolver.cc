@@ -145,7 +145,10 @@ void ActorResolver::FindUnknownGroups(const std::vector<bool>& known) {
   const auto& tokens = sentence_->tokens;
   for (uint32_t t = 0; t + 1 < tokens.size(); ++t) {
     if (known[t]) continue;
-    const Token& next = tokens[t + 1];
+    // "Baxter also said": an adverb may stand between the name and its verb.
+    uint32_t after = t + 1;
+    while (after + 1 < tokens.size() && IsTag(tokens[after], "RB")) ++after;
+    const Token& next = tokens[after];
     const bool before_verb = IsTag(next, "VBD") || IsTag(next, "VBZ") || IsTag(next, "VBP") ||
                              IsTag(next, "MD") || util::SameText(next.norm, ",") || util::SameText(next.norm, "(");
     if (!before_verb) continue;
