@@ -588,10 +588,21 @@ class SentenceCoder {
       }
     }
     // "his remarks in Doha ... aimed at pushing for": a place after a head
-    // that names no one is where, not who.
+    // that names no one is where, not who. So is the subject of a survey
+    // or report ("A survey of Iraq war veterans revealed"), whose author
+    // would follow "by" or "from".
+    static const std::set<std::string_view> kStudies = {"survey", "poll",   "study",  "report", "analysis",
+                                                        "review", "census", "audit",  "assessment"};
+    // (The study noun may be followed by a time phrase: "A survey last year of".)
+    bool study = false;
+    if (const int first_np = np_starting_at_[span.first]; first_np >= 0) {
+      const TokenSpan& np = analysis_.noun_phrases[first_np];
+      for (uint32_t t = np.first; t < np.last && !study; ++t) study = kStudies.count(lemma_keys_.folded[t]) > 0;
+    }
     for (uint32_t t = span.first + 1; t < span.last; ++t) {
       const std::string& word = actors_.word_keys().folded[t];
-      if (word != "in" && word != "at" && word != "near" && word != "inside" && word != "across") continue;
+      const bool topic = study && word == "of";
+      if (word != "in" && word != "at" && word != "near" && word != "inside" && word != "across" && !topic) continue;
       if (!actors_.NamesAnyone({span.first, t})) return {};
       break;
     }
