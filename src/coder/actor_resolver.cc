@@ -447,8 +447,7 @@ std::optional<Actor> ActorResolver::ResolveDefinite(TokenSpan span) const {
   // Only a state's own bodies ("the ministry", "the army", "the police"):
   // "the rebels" or "the terrorist group" in a report naming one country
   // are as often that country's enemies as its own.
-  static const std::set<std::string_view> kStateSectors = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
-  if (!sector.empty() && !kStateSectors.count(sector)) return std::nullopt;
+  if (!sector.empty() && !IsStateSector(sector)) return std::nullopt;
   if (sector.empty() && !country_noun) return std::nullopt;
   std::vector<std::string> countries = countries_;
   for (const auto& match : matches_) {

@@ -65,6 +65,13 @@ class ActorResolver {
   // happened, for the pipeline to fill in.
   std::optional<Actor> BareAgentOf(TokenSpan span, std::string_view country) const;
 
+  // Whether an agent's sector is a body of the state: government, army,
+  // police, courts, legislature, intelligence.
+  static bool IsStateSector(std::string_view sector) {
+    return sector == "GOV" || sector == "MIL" || sector == "COP" || sector == "JUD" || sector == "LEG" ||
+           sector == "SPY";
+  }
+
   // "A roadside bomb killed ...", "gunmen shot ...": the doer of an attack
   // the report does not name, as an actor of a role alone: the agent's
   // role for armed people outside the state (REB, UAF, CRM), UAF for a

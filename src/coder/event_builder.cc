@@ -516,8 +516,7 @@ class SentenceCoder {
   // (18-20), which cross borders as often as not.
   std::vector<Actor> DomesticTargets(TokenSpan patient, std::string_view code,
                                      const std::vector<Actor>& sources) const {
-    static const std::set<std::string_view> kStateSectors = {"GOV", "COP", "MIL", "JUD", "SPY"};
-    if (!code.starts_with("17") || sources.size() != 1 || !kStateSectors.count(sources[0].sector) ||
+    if (!code.starts_with("17") || sources.size() != 1 || !ActorResolver::IsStateSector(sources[0].sector) ||
         sources[0].country.size() != 3 || sources[0].country.starts_with("IGO")) {
       return {};
     }
@@ -582,9 +581,8 @@ class SentenceCoder {
       // (A state body named by its role, "the government said it", is left
       // to the pronoun's antecedent, often the country in view.)
       if (speakers.empty() && (pronoun == "it" || pronoun == "they") && !IsPronounPhrase(clause.reported_by)) {
-        static const std::set<std::string_view> kStateSectors = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
         const auto body = actors_.BareAgentOf(clause.reported_by, "");
-        if (!body || !kStateSectors.count(body->sector)) return {};
+        if (!body || !ActorResolver::IsStateSector(body->sector)) return {};
       }
     }
     // "his remarks in Doha ... aimed at pushing for": a place after a head
@@ -655,9 +653,9 @@ class SentenceCoder {
   }
 
   bool IsStateStrike(const std::vector<Actor>& sources, uint32_t first, uint32_t last) const {
-    static const std::set<std::string_view> kStateSectors = {"", "GOV", "MIL", "COP", "SPY"};
-    if (sources.empty() || !std::all_of(sources.begin(), sources.end(),
-                                        [](const Actor& a) { return kStateSectors.count(a.sector) > 0; })) {
+    if (sources.empty() || !std::all_of(sources.begin(), sources.end(), [](const Actor& a) {
+          return a.sector.empty() || ActorResolver::IsStateSector(a.sector);
+        })) {
       return false;
     }
     for (uint32_t t = first; t <= last && t < sentence_.tokens.size(); ++t) {
