@@ -114,11 +114,6 @@ DictionaryFiles UserDictionaries(const std::vector<fs::path>& paths, DictionaryF
 
 namespace {
 
-// The clause each token belongs to: the innermost clause whose extent
-// contains it (the first of equal size), or -1. A dependent clause starts
-// at its verb: its subject ("accused Chile on Monday of spying") stands in
-// the clause it depends on. One pass over the clauses' extents, instead of
-// a scan of every clause per mention (quadratic in a run-on sentence).
 // In a sentence about a sport or a game ("contest:" discards), acts of
 // force and contest (15, 17-20) are the game's: "Chelsea beat
 // Arsenal", "clashes at the World Cup final". Other acts stand.
@@ -131,6 +126,20 @@ void DropContestEvents(coder::SentenceEvents& coded, const std::string& discard)
   });
 }
 
+// An actor named by its role alone ("civilians", "gunmen"): the coder
+// leaves its country to the place where the event happened.
+bool IsRoleOnly(const Actor& actor) { return actor.country.empty() && actor.code == actor.sector; }
+
+void PlaceIn(Actor& actor, const std::string& country) {
+  actor.country = country;
+  actor.code = country + actor.code;
+}
+
+// The clause each token belongs to: the innermost clause whose extent
+// contains it (the first of equal size), or -1. A dependent clause starts
+// at its verb: its subject ("accused Chile on Monday of spying") stands in
+// the clause it depends on. One pass over the clauses' extents, instead of
+// a scan of every clause per mention (quadratic in a run-on sentence).
 std::vector<int> InnermostClauses(const SentenceAnalysis& analysis, size_t tokens) {
   std::vector<int> best(tokens, -1);
   std::vector<uint32_t> best_size(tokens, UINT32_MAX);
@@ -391,31 +400,31 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
           event.location = place::ToLocation(*where);
         }
       }
-      // Victims the coder could name only by their role ("killed ten
-      // civilians") are people of the place where it happened; with no
-      // place, no one the data can name.
-      if (event.target && event.target->country.empty() && event.target->code == event.target->sector) {
-        if (event.location && event.location->country.size() == 3) {
-          event.target->country = event.location->country;
-          event.target->code = event.location->country + event.target->code;
-        } else {
+      // Actors the coder could name only by their role are of the place
+      // where the event happened. Victims ("killed ten civilians") with no
+      // place are no one the data can name. An attacker no one names ("a
+      // roadside bomb killed") with no place leaves the event without a
+      // source, and so does an attack on a country as a whole ("militants
+      // fired rockets at Israel"): that comes as often from across its
+      // border.
+      const std::string place_country =
+          event.location && event.location->country.size() == 3 ? event.location->country : "";
+      if (event.target && IsRoleOnly(*event.target)) {
+        if (place_country.empty()) {
           event.target.reset();
+        } else {
+          PlaceIn(*event.target, place_country);
         }
       }
-      // An attacker no one names ("a roadside bomb killed") is of the
-      // country where it happened; with no place, the event has no source.
-      // Nor when the attack is on a country as a whole ("militants fired
-      // rockets at Israel"): that is as often from across its border.
-      if (event.source.country.empty() && event.source.code == event.source.sector) {
-        if (!event.location || event.location->country.size() != 3 || (event.target && event.target->sector.empty())) {
+      if (IsRoleOnly(event.source)) {
+        if (place_country.empty() || (event.target && event.target->sector.empty())) {
           if (impl_->explain) {
             coded.explanation.push_back(fmt::format("  event {} dropped: '{}' names no one, and no place says whose",
                                                     event.cameo, event.source.text));
           }
           continue;
         }
-        event.source.country = event.location->country;
-        event.source.code = event.location->country + event.source.code;
+        PlaceIn(event.source, place_country);
       }
       event.sentence_text = sentence_text;
       if (const CameoCode* code = impl_->ontology.Find(event.cameo)) {

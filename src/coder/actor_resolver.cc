@@ -221,13 +221,17 @@ std::optional<Actor> ActorResolver::BareAgentOf(TokenSpan span, std::string_view
   if (span.empty() || AnyWithin(matches_, span)) return std::nullopt;
   const lexicon::AgentMatch* agent = AgentEnding(span);
   if (!agent) return std::nullopt;
-  Actor actor = MakeActor(std::string(country) + agent->sector, -1, agent->first, agent->last);
+  return RoleActor(country, agent->sector, {agent->first, agent->last});
+}
+
+Actor ActorResolver::RoleActor(std::string_view country, std::string_view sector, TokenSpan span) const {
+  Actor actor = MakeActor(std::string(country) + std::string(sector), -1, span.first, span.last);
   actor.country = country;  // "" until the pipeline knows where it happened
-  actor.sector = agent->sector;
+  actor.sector = sector;
   return actor;
 }
 
-std::optional<Actor> ActorResolver::UnnamedAttacker(TokenSpan span) const {
+std::optional<Actor> ActorResolver::UnnamedAttacker(TokenSpan span, std::string_view country) const {
   if (span.empty() || AnyWithin(matches_, span)) return std::nullopt;
   // The head ends before the phrase's first preposition or comma: "a
   // roadside bombing near the town of Samarra".
@@ -240,7 +244,7 @@ std::optional<Actor> ActorResolver::UnnamedAttacker(TokenSpan span) const {
     // Armed people outside the state; soldiers and police are as often
     // a neighbour's as the country's where they act.
     if (agent->sector != "REB" && agent->sector != "UAF" && agent->sector != "CRM") return std::nullopt;
-    return BareAgentOf({span.first, end}, "");
+    return BareAgentOf({span.first, end}, country);
   }
   // Weapons that go off where they were placed (not rockets or shells,
   // fired from across a border).
@@ -255,10 +259,7 @@ std::optional<Actor> ActorResolver::UnnamedAttacker(TokenSpan span) const {
   for (uint32_t t = span.first; t + 1 < end; ++t) {
     if (kStateWeapons.count(lemma_keys_.folded[t])) return std::nullopt;
   }
-  Actor actor = MakeActor("UAF", -1, span.first, end);
-  actor.country = "";  // the place's, for the pipeline to fill in
-  actor.sector = "UAF";
-  return actor;
+  return RoleActor(country, "UAF", {span.first, end});
 }
 
 std::vector<lexicon::AgentMatch>::const_iterator ActorResolver::FirstAgentFrom(uint32_t token) const {

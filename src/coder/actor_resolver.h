@@ -75,10 +75,10 @@ class ActorResolver {
   // "A roadside bomb killed ...", "gunmen shot ...": the doer of an attack
   // the report does not name, as an actor of a role alone: the agent's
   // role for armed people outside the state (REB, UAF, CRM), UAF for a
-  // bomb, blast or attack. Its country is empty, for the pipeline to fill
-  // in from the place where it happened. nullopt when the phrase names an
-  // actor or anything else.
-  std::optional<Actor> UnnamedAttacker(TokenSpan span) const;
+  // bomb, blast or attack. Its country is `country`, as for BareAgentOf
+  // ("" for the pipeline to fill in from the place where it happened).
+  // nullopt when the phrase names an actor or anything else.
+  std::optional<Actor> UnnamedAttacker(TokenSpan span, std::string_view country) const;
 
   // Whether the actor is a person of the dictionaries (not an organisation,
   // a country or an agent noun).
@@ -132,6 +132,9 @@ class ActorResolver {
   std::optional<Actor> ResolveCountryThing(TokenSpan span) const;
   void RememberCountryThing(const lexicon::ActorMatch& match, const std::string& code);
   Actor MakeActor(const std::string& code, int entry, uint32_t first, uint32_t last) const;
+  // An actor of a role alone in `country` (maybe "", for the pipeline to
+  // fill in from the event's place): code = country + sector.
+  Actor RoleActor(std::string_view country, std::string_view sector, TokenSpan span) const;
 
   const lexicon::ActorDictionary& actors_;
   const lexicon::AgentDictionary& agents_;

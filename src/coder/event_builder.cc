@@ -155,6 +155,9 @@ class SentenceCoder {
     return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
   }
 
+  // A consultation (04), or the intention of one (036).
+  static bool IsConsultation(std::string_view code) { return code.starts_with("04") || code == "036"; }
+
   // Formats only when explaining: most clauses end in a message, and
   // formatting it for nothing was a measurable share of coding.
   template <typename... Args>
@@ -180,15 +183,14 @@ class SentenceCoder {
         actors_.word_keys().folded[clause.predicate.first - 1] != "to") {
       return false;
     }
-    const auto consultation = [](std::string_view c) { return c.starts_with("04") || c == "036"; };
-    if (!consultation(code)) return false;
+    if (!IsConsultation(code)) return false;
     bool governor_consults = false;
     size_t partners_met = 0;
     // Clauses are coded in order: the governor's events are the last ones
     // before any of a later clause.
     for (size_t i = out_.events.size(); i-- > 0 && out_.clauses[i] >= clause.governor;) {
       const Event& e = out_.events[i];
-      if (out_.clauses[i] != clause.governor || !consultation(e.cameo)) continue;
+      if (out_.clauses[i] != clause.governor || !IsConsultation(e.cameo)) continue;
       governor_consults = true;
       partners_met += std::count_if(targets.begin(), targets.end(),
                                     [&](const Actor& t) { return e.target && e.target->code == t.code; });
@@ -346,9 +348,9 @@ class SentenceCoder {
   //   the United States"), with/to only for consultations, "on" only for
   //   hostile acts;
   // - the act an intention, refusal or threat is about
-  //   (GovernedActTargets), a protest's host country (ProtestHost), a
-  //   threat's condition (ConditionTargets), a reaction's cause
-  //   (ReactionTargets).
+  //   (GovernedActTargets), a protest's building or host country
+  //   (ProtestSite, CountriesIn), a threat's condition (ConditionTargets),
+  //   a reaction's cause (ReactionTargets).
   std::vector<Actor> PatientTargets(size_t c, std::string_view code, const std::vector<Actor>& sources,
                                     uint32_t matched_last) const {
     const Clause& clause = analysis_.clauses[c];
@@ -404,7 +406,10 @@ class SentenceCoder {
     if (root == "14") {
       if (auto targets = GovernedActTargets(c, sources, true); !targets.empty()) return targets;
       if (auto targets = ProtestSite(clause, own_end, sources); !targets.empty()) return targets;
-      if (auto targets = ProtestHost(clause, own_end, sources); !targets.empty()) return targets;
+      // "US and British activists staged a protest in Beijing": a protest in
+      // another country with no one named as its target is aimed at that
+      // country (a protest at home names its target or has none).
+      if (auto targets = CountriesIn(clause, own_end, sources); !targets.empty()) return targets;
     }
     if (root == "13") {
       if (auto targets = ConditionTargets(c, sources); !targets.empty()) return targets;
@@ -429,9 +434,6 @@ class SentenceCoder {
     return {};
   }
 
-  // "US and British activists staged a protest in Beijing": a protest in
-  // another country with no one named as its target is aimed at that
-  // country (a protest at home names its target or has none).
   // "protested outside the Chinese embassy in New Delhi", "rallied in
   // front of the Interior Ministry": a protest at an actor's building is
   // aimed at that actor, wherever the building stands.
@@ -451,29 +453,25 @@ class SentenceCoder {
     return {};
   }
 
-  // The country the clause says it happened in, for actors named by their
-  // role alone: the first "in X" that names a country or its capital
-  // ("gunmen killed five people in Baghdad"; the gazetteer does not give
-  // a place the dictionaries name as an actor). Empty when there is none.
-  std::string PlaceCountry(const Clause& clause) const {
+  // The countries (or capitals: the gazetteer does not give a place the
+  // dictionaries name as an actor) of the clause's first "in X" before
+  // `end` that names one other than the sources.
+  std::vector<Actor> CountriesIn(const Clause& clause, uint32_t end, const std::vector<Actor>& sources) const {
     for (const Oblique& oblique : clause.obliques) {
-      if (actors_.word_keys().folded[oblique.preposition] != "in") continue;
-      for (const Actor& place : ActorsIn(oblique.phrase, {}, false)) {
-        if (place.sector.empty() && place.code.size() == 3) return place.code;
-      }
-    }
-    return "";
-  }
-
-  std::vector<Actor> ProtestHost(const Clause& clause, uint32_t own_end, const std::vector<Actor>& sources) const {
-    for (const Oblique& oblique : clause.obliques) {
-      if (oblique.preposition >= own_end) break;
+      if (oblique.preposition >= end) break;
       if (actors_.word_keys().folded[oblique.preposition] != "in") continue;
       std::vector<Actor> places = ActorsIn(oblique.phrase, sources, false);
       std::erase_if(places, [](const Actor& place) { return !place.sector.empty() || place.code.size() != 3; });
       if (!places.empty()) return places;
     }
     return {};
+  }
+
+  // The country the clause says it happened in, for actors named by their
+  // role alone ("gunmen killed five people in Baghdad"), or "".
+  std::string PlaceCountry(const Clause& clause) const {
+    std::vector<Actor> places = CountriesIn(clause, clause.extent.last, {});
+    return places.empty() ? "" : places.front().code;
   }
 
   // "refused to meet the Turkish minister", "threatened to ban imports
@@ -848,11 +846,7 @@ class SentenceCoder {
     // an attack whose doer no one names is an unidentified armed actor's,
     // of the country where it happened (the pipeline drops it without one).
     if (sources.empty() && IsViolence(pattern.code)) {
-      if (auto attacker = actors_.UnnamedAttacker(source_span)) {
-        if (std::string where = PlaceCountry(clause); !where.empty()) {
-          attacker->country = where;
-          attacker->code = where + attacker->sector;
-        }
+      if (auto attacker = actors_.UnnamedAttacker(source_span, PlaceCountry(clause))) {
         sources.push_back(std::move(*attacker));
       }
     }
@@ -911,8 +905,7 @@ class SentenceCoder {
       Explain("verb '{}': the purpose of the consultation coded above", head.norm);
       return Outcome::kDone;
     }
-    const bool consultation = event.cameo.starts_with("04") || event.cameo == "036";
-    if (consultation && targets.empty() && !(mutual && sources.size() >= 2)) {
+    if (IsConsultation(event.cameo) && targets.empty() && !(mutual && sources.size() >= 2)) {
       Explain("verb '{}': pattern {} matched, but a consultation needs a partner and none is an actor", head.norm,
               pattern.id);
       return Outcome::kDone;
