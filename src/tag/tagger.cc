@@ -876,6 +876,61 @@ class Disambiguator {
     return false;
   }
 
+  // Words whose reading here their neighbours settle, whatever the general
+  // rules below would make of them; kNone when none of these applies.
+  Pos WordReading(size_t i, Pos t, PosMask m, Pos prev, Pos next) const {
+    const std::string_view word = s_[i].word;
+    const std::string_view before = i > 0 ? s_[i - 1].word : std::string_view();
+    const std::string_view after = i + 1 < s_.size() ? s_[i + 1].word : std::string_view();
+    // Noun compounds whose first word is also a verb: "a think tank",
+    // "rocket fire from Gaza", "mortar attacks".
+    const bool after_determiner =
+        prev == kDT || IsAdjective(prev) || prev == kPRPS || prev == kPOS || prev == kNNP;
+    if (((word == "think" || word == "Think") && (after == "tank" || after == "tanks") && after_determiner) ||
+        ((word == "rocket" || word == "Rocket" || word == "mortar" || word == "Mortar") &&
+         (after == "fire" || after == "attack" || after == "attacks" || after == "launcher" ||
+          after == "launchers" || after == "strike" || after == "strikes"))) {
+      return kNN;
+    }
+    // "withdraw from neighboring Lebanon", "the surrounding villages": an
+    // -ing word between a preposition or determiner and a noun is its
+    // adjective.
+    if (t == kVBG && (prev == kIN || prev == kDT) && (next == kNNP || next == kNN || next == kNNS) &&
+        (word == "neighboring" || word == "neighbouring" || word == "surrounding")) {
+      return kJJ;
+    }
+    // "New Zealand dollar notes for Dow Chemical", "treasury notes".
+    if (word == "notes" && Has(m, kNNS) &&
+        (before == "dollar" || before == "yen" || before == "euro" || before == "bank" || before == "treasury" ||
+         before == "Treasury" || before == "promissory" || before == "currency")) {
+      return kNNS;
+    }
+    // "Security forces opened fire", "government forces in the north
+    // attacked": after a noun or adjective, "forces" is the head of the
+    // armed body unless an object follows for the verb ("the deal forces
+    // Iran to ...").
+    if (word == "forces" && (IsNoun(prev) || IsAdjective(prev)) && Has(m, kNNS) &&
+        (IsVerb(next) || next == kMD || next == kIN || next == kComma || next == kCC || next == kRB ||
+         next == kPeriod || next == kNone)) {
+      return kNNS;
+    }
+    // "a protest in Beijing, close to the stadium", "countries close to
+    // Russia": "close to" is an adjective unless a modal, "to" or a pronoun
+    // makes it the verb ("will close to traffic").
+    if (word == "close" && after == "to" && Has(m, kJJ) && prev != kMD && prev != kTO && prev != kPRP) {
+      return kJJ;
+    }
+    // "killed in Israeli tank shelling in the east", "heavy fighting
+    // near the border": an act of violence after its modifier, with no
+    // object, is a noun.
+    if (t == kVBG && (next == kIN || next == kComma || next == kPeriod || next == kNone) &&
+        (((word == "shelling" || word == "bombing") && (prev == kNN || IsAdjective(prev))) ||
+         ((word == "fighting" || word == "shooting" || word == "killing") && IsAdjective(prev)))) {
+      return kNN;
+    }
+    return kNone;
+  }
+
   Pos Decide(size_t i, bool finite_seen) {
     Slot& slot = s_[i];
     const PosMask m = slot.mask;
@@ -906,59 +961,7 @@ class Disambiguator {
 
     if (t == kColon && (slot.word == "-" || slot.word == "--")) return Dash(i);
     if (slot.word_class == WordClass::kTo) return To(i);
-    // Noun compounds whose first word is also a verb: "a think tank",
-    // "rocket fire from Gaza", "mortar attacks".
-    if (i + 1 < s_.size()) {
-      const auto& word = slot.word;
-      const auto& head = s_[i + 1].word;
-      const bool after_determiner =
-          prev == kDT || IsAdjective(prev) || prev == kPRPS || prev == kPOS || prev == kNNP;
-      if (((word == "think" || word == "Think") && (head == "tank" || head == "tanks") && after_determiner) ||
-          ((word == "rocket" || word == "Rocket" || word == "mortar" || word == "Mortar") &&
-           (head == "fire" || head == "attack" || head == "attacks" || head == "launcher" ||
-            head == "launchers" || head == "strike" || head == "strikes"))) {
-        return kNN;
-      }
-    }
-    // "Security forces opened fire", "government forces in the north
-    // attacked": after a noun or adjective, "forces" is the head of the
-    // armed body unless an object follows for the verb ("the deal forces
-    // Iran to ...").
-    // "withdraw from neighboring Lebanon", "the surrounding villages": an
-    // -ing word between a preposition or determiner and a noun is its
-    // adjective.
-    if (t == kVBG && (prev == kIN || prev == kDT) && (next == kNNP || next == kNN || next == kNNS) &&
-        (slot.word == "neighboring" || slot.word == "neighbouring" || slot.word == "surrounding")) {
-      return kJJ;
-    }
-    // "New Zealand dollar notes for Dow Chemical", "treasury notes".
-    if (slot.word == "notes" && i > 0 && Has(m, kNNS) &&
-        (s_[i - 1].word == "dollar" || s_[i - 1].word == "yen" || s_[i - 1].word == "euro" ||
-         s_[i - 1].word == "bank" || s_[i - 1].word == "treasury" || s_[i - 1].word == "Treasury" ||
-         s_[i - 1].word == "promissory" || s_[i - 1].word == "currency")) {
-      return kNNS;
-    }
-    if (slot.word == "forces" && (IsNoun(prev) || IsAdjective(prev)) && Has(m, kNNS) &&
-        (IsVerb(next) || next == kMD || next == kIN || next == kComma || next == kCC ||
-         next == kRB || next == kPeriod || next == kNone)) {
-      return kNNS;
-    }
-
-    // "a protest in Beijing, close to the stadium", "countries close to
-    // Russia": "close to" is an adjective unless a modal, "to" or a pronoun
-    // makes it the verb ("will close to traffic").
-    if (slot.word == "close" && i + 1 < s_.size() && s_[i + 1].word == "to" && Has(m, kJJ) && prev != kMD &&
-        prev != kTO && prev != kPRP) {
-      return kJJ;
-    }
-    // "killed in Israeli tank shelling in the east", "heavy fighting
-    // near the border": an act of violence after its modifier, with no
-    // object, is a noun.
-    if (t == kVBG && (next == kIN || next == kComma || next == kPeriod || next == kNone) &&
-        (((slot.word == "shelling" || slot.word == "bombing") && (prev == kNN || IsAdjective(prev))) ||
-         ((slot.word == "fighting" || slot.word == "shooting" || slot.word == "killing") && IsAdjective(prev)))) {
-      return kNN;
-    }
+    if (const Pos reading = WordReading(i, t, m, prev, next); reading != kNone) return reading;
 
     switch (slot.word_class) {
       case WordClass::kThat:
