@@ -135,6 +135,30 @@ void PlaceIn(Actor& actor, const std::string& country) {
   actor.code = country + actor.code;
 }
 
+// "imposed a curfew in Cizre", "tanks shelled targets in Jericho": an act
+// of coercion or violence (17-20) that names no one it was aimed at is
+// aimed at the place where it happened. Done there by a foreigner, at the
+// country; done by its own state or people, coercion and assault (17, 18:
+// a curfew, a massacre) are aimed at its people, while fighting at home
+// (19, 20: "captured villages in the north") is aimed at someone the
+// place does not tell.
+std::optional<Actor> PlaceTarget(const Event& event, const std::string& country, uint32_t begin, uint32_t end,
+                                 const std::string& text) {
+  const std::string_view root = std::string_view(event.cameo).substr(0, 2);
+  if (root != "17" && root != "18" && root != "19" && root != "20") return std::nullopt;
+  Actor target;
+  target.country = country;
+  if (event.source.country == country) {
+    if (root != "17" && root != "18") return std::nullopt;
+    target.sector = "CVL";
+  }
+  target.code = country + target.sector;
+  target.begin = begin;
+  target.end = end;
+  target.text = text.substr(begin, end - begin);
+  return target;
+}
+
 // The clause each token belongs to: the innermost clause whose extent
 // contains it (the first of equal size), or -1. A dependent clause starts
 // at its verb: its subject ("accused Chile on Monday of spying") stands in
@@ -391,7 +415,8 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
         event.date_text = dateline_text;
         event.date_granularity = std::string(time::GranularityName(dateline_date->granularity));
       }
-      if (const auto* mention = MentionOfClause(coded.clauses[i], analysis, places_by_clause)) {
+      const place::PlaceMention* place_mention = MentionOfClause(coded.clauses[i], analysis, places_by_clause);
+      if (const auto* mention = place_mention) {
         // The event's own actors first, then the places named so far.
         std::vector<std::string> context{event.source.country};
         if (event.target) context.push_back(event.target->country);
@@ -425,6 +450,14 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
           continue;
         }
         PlaceIn(event.source, place_country);
+      }
+      if (!event.target && !place_country.empty()) {
+        event.target = PlaceTarget(event, place_country, sentence.tokens[place_mention->first].begin,
+                                   sentence.tokens[place_mention->last - 1].end, text);
+        if (event.target && impl_->explain) {
+          coded.explanation.push_back(fmt::format("  event {} names no target: aimed at '{}', where it happened ({})",
+                                                  event.cameo, event.target->text, event.target->code));
+        }
       }
       event.sentence_text = sentence_text;
       if (const CameoCode* code = impl_->ontology.Find(event.cameo)) {

@@ -48,6 +48,11 @@ using enum Pos;
 // Longest word looked up in another case; longer ones are taken as they are.
 constexpr size_t kMaxCaseFold = 64;
 
+// "4,000", "$50": a written amount.
+bool StartsNumber(std::string_view word) {
+  return !word.empty() && ((word[0] >= '0' && word[0] <= '9') || word[0] == '$');
+}
+
 // One token's tagging state.
 struct Slot {
   std::string_view word;
@@ -425,6 +430,11 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
     if (guess.first == kNNP && !use_lower && !sentence_initial &&
         Has(chosen->mask, kNNPS) && lower != nullptr && lower->first == kNNS) {
       guess = Either(kNNPS, guess.mask);
+    }
+    // "abducted", "worshipped": past tenses the lexicon lists first as
+    // nouns (a quirk of its source) are first verbs. Not "seed", "weed".
+    if (guess.first == kNN && Has(guess.mask, kVBD) && w.ends_with("ed") && !w.ends_with("eed")) {
+      guess.first = kVBD;
     }
   } else if (slot.capitalized && lower != nullptr) {
     // Known only in lower case yet capitalised mid-sentence: a name, plural
@@ -920,6 +930,9 @@ class Disambiguator {
     if (word == "close" && after == "to" && Has(m, kJJ) && prev != kMD && prev != kTO && prev != kPRP) {
       return kJJ;
     }
+    // "contribute up to 4,000 troops": "up to" before a number bounds the
+    // quantity; it is no particle of the verb.
+    if (word == "up" && after == "to" && i + 2 < s_.size() && StartsNumber(s_[i + 2].word)) return kRB;
     // "killed in Israeli tank shelling in the east", "heavy fighting
     // near the border": an act of violence after its modifier, with no
     // object, is a noun.
