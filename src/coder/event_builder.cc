@@ -85,6 +85,7 @@ class SentenceCoder {
     for (size_t c = 0; c < analysis_.clauses.size(); ++c) CodeClause(c);
     for (const auto& nominal : analysis_.nominals) CodeNominal(nominal);
     DropBareIntentions();
+    DropAskedActs();
     return std::move(out_);
   }
 
@@ -119,6 +120,61 @@ class SentenceCoder {
       }
     }
     if (any) out_.EraseEventsIf([&](const Event&, size_t i) { return drop[i]; });
+  }
+
+  // "declared that China must drop its barriers", "issued an ultimatum to
+  // Ecuador to halt attacks", "threatened an offensive unless Baghdad
+  // accepted": what an appeal, demand or threat (02, 10, 13) asks for, and
+  // a threat's condition, have not happened. The asking event's own code
+  // says what it asks (RequestCode); a second, hypothetical event for the
+  // act asked would count it as if it were one more.
+  void DropAskedActs() {
+    const auto& events = out_.events;
+    const auto& clauses = out_.clauses;
+    std::vector<bool> asking(analysis_.clauses.size());
+    int first_threat = -1;  // the first clause with a threat
+    bool any = false;
+    for (size_t i = 0; i < events.size(); ++i) {
+      const std::string_view root = std::string_view(events[i].cameo).substr(0, 2);
+      if (clauses[i] < 0 || (root != "02" && root != "10" && root != "13")) continue;
+      asking[clauses[i]] = any = true;
+      if (root == "13" && (first_threat < 0 || clauses[i] < first_threat)) first_threat = clauses[i];
+    }
+    if (!any) return;
+    out_.EraseEventsIf([&](const Event& event, size_t i) {
+      if (event.modality != Modality::kHypothetical || clauses[i] < 0) return false;
+      const bool asked = AskedBy(clauses[i], asking);
+      if (!asked && !(first_threat >= 0 && clauses[i] > first_threat && IsCondition(clauses[i]))) return false;
+      Explain("  event {} {} dropped: the act {} asks for is no event of its own", event.cameo, event.source.code,
+              asked ? "an appeal, demand or threat" : "a threat's condition");
+      return true;
+    });
+  }
+
+  // Whether clause `c` is what an asking clause asks for: its infinitive or
+  // "that" clause, or one these govern in turn ("must agree to changes
+  // before they demobilize").
+  bool AskedBy(int c, const std::vector<bool>& asking) const {
+    constexpr int kDepth = 3;
+    for (int depth = 0; depth < kDepth && c >= 0; ++depth) {
+      int parent = analysis_.clauses[c].governor;
+      for (int g = c - 1; parent < 0 && g >= 0 && g >= c - static_cast<int>(kNearbyClauses); --g) {
+        if (analysis_.clauses[g].that_clause == c) parent = g;
+      }
+      if (parent >= 0 && asking[parent]) return true;
+      c = parent;
+    }
+    return false;
+  }
+
+  // "unless Baghdad accepted", "if it attacks": a clause opened by a
+  // condition.
+  bool IsCondition(int c) const {
+    const Clause& clause = analysis_.clauses[c];
+    const uint32_t opening = clause.subject.empty() ? clause.predicate.first : clause.subject.first;
+    if (opening == 0) return false;
+    const std::string& opener = actors_.word_keys().folded[opening - 1];
+    return opener == "if" || opener == "unless";
   }
 
   // A clause in the passive voice, except a participle of resolve, stance
