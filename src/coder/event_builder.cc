@@ -125,43 +125,56 @@ class SentenceCoder {
   // "declared that China must drop its barriers", "issued an ultimatum to
   // Ecuador to halt attacks", "threatened an offensive unless Baghdad
   // accepted": what an appeal, demand or threat (02, 10, 13) asks for, and
-  // a threat's condition, have not happened. The asking event's own code
-  // says what it asks (RequestCode); a second, hypothetical event for the
-  // act asked would count it as if it were one more.
+  // a threat's condition, have not happened; "rejected calls to adopt
+  // reforms": what a rejection (12) turns down is not done. The asking or
+  // rejecting event's own code says what it is about (RequestCode,
+  // IntentCode); a second, hypothetical or negated event for that act
+  // would count it as if it were one more.
   void DropAskedActs() {
     const auto& events = out_.events;
     const auto& clauses = out_.clauses;
-    std::vector<bool> asking(analysis_.clauses.size());
-    int first_threat = -1;  // the first clause with a threat
+    std::vector<char> asking(analysis_.clauses.size());  // 'a' asks, 'r' rejects
+    int first_threat = -1;                                // the first clause with a threat
     bool any = false;
     for (size_t i = 0; i < events.size(); ++i) {
       const std::string_view root = std::string_view(events[i].cameo).substr(0, 2);
-      if (clauses[i] < 0 || (root != "02" && root != "10" && root != "13")) continue;
-      asking[clauses[i]] = any = true;
+      if (clauses[i] < 0) continue;
+      if (root == "02" || root == "10" || root == "13") {
+        asking[clauses[i]] = 'a';
+      } else if (root == "12") {
+        asking[clauses[i]] = 'r';
+      } else {
+        continue;
+      }
+      any = true;
       if (root == "13" && (first_threat < 0 || clauses[i] < first_threat)) first_threat = clauses[i];
     }
-    if (!any) return;
+    if (!any && obligation_acts_.empty()) return;
     out_.EraseEventsIf([&](const Event& event, size_t i) {
-      if (event.modality != Modality::kHypothetical || clauses[i] < 0) return false;
-      const bool asked = AskedBy(clauses[i], asking);
-      if (!asked && !(first_threat >= 0 && clauses[i] > first_threat && IsCondition(clauses[i]))) return false;
-      Explain("  event {} {} dropped: the act {} asks for is no event of its own", event.cameo, event.source.code,
-              asked ? "an appeal, demand or threat" : "a threat's condition");
+      const int c = clauses[i];
+      if (c < 0) return false;
+      const char kind = event.modality == Modality::kHypothetical ? 'a' : event.modality == Modality::kNegated ? 'r' : 0;
+      if (kind == 0) return false;
+      const bool asked = AskedBy(c, asking, kind) || (kind == 'a' && obligation_acts_.count(c));
+      if (!asked && !(kind == 'a' && first_threat >= 0 && c > first_threat && IsCondition(c))) return false;
+      Explain("  event {} {} dropped: the act {} is no event of its own", event.cameo, event.source.code,
+              !asked ? "a threat's condition" : kind == 'a' ? "an appeal, demand or threat asks for"
+                                                            : "a rejection turns down");
       return true;
     });
   }
 
-  // Whether clause `c` is what an asking clause asks for: its infinitive or
+  // Whether clause `c` is what an asking (or rejecting) clause is about: its infinitive or
   // "that" clause, or one these govern in turn ("must agree to changes
   // before they demobilize").
-  bool AskedBy(int c, const std::vector<bool>& asking) const {
+  bool AskedBy(int c, const std::vector<char>& asking, char kind) const {
     constexpr int kDepth = 3;
     for (int depth = 0; depth < kDepth && c >= 0; ++depth) {
       int parent = analysis_.clauses[c].governor;
       for (int g = c - 1; parent < 0 && g >= 0 && g >= c - static_cast<int>(kNearbyClauses); --g) {
         if (analysis_.clauses[g].that_clause == c) parent = g;
       }
-      if (parent >= 0 && asking[parent]) return true;
+      if (parent >= 0 && asking[parent] == kind) return true;
       c = parent;
     }
     return false;
@@ -973,7 +986,7 @@ class SentenceCoder {
   // "Russia said Sudan must return the helicopter": a speaker who says
   // that another actor must act demands it (10), and one who says it should
   // act appeals for it (02); the code follows the act asked for
-  // (RequestCode). The act itself stays coded on its own, hypothetical.
+  // (RequestCode). The act itself is no event of its own (DropAskedActs).
   // Returns whether the frame `c` was coded so.
   bool CodeObligation(size_t c, const lexicon::VerbPattern& frame_pattern) {
     const auto& clauses = analysis_.clauses;
@@ -1018,6 +1031,7 @@ class SentenceCoder {
     Explain("verb '{}': says that '{}' {} act ({}): codes {}", head.norm, Words(said.subject),
             *demand ? "must" : "should", act_code.empty() ? "no pattern" : act_code, event.cameo);
     Emit(std::move(event), sources, targets);
+    obligation_acts_.insert(static_cast<int>(act));
     return true;
   }
 
@@ -1119,6 +1133,7 @@ class SentenceCoder {
   std::vector<bool> covered_;
   std::set<std::string> seen_;
   int current_clause_ = -1;  // the clause being coded, recorded per event
+  std::set<int> obligation_acts_;  // clauses whose act a speaker said must or should be done
   SentenceEvents out_;
 };
 
