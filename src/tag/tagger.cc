@@ -930,6 +930,12 @@ class Disambiguator {
     if (word == "close" && after == "to" && Has(m, kJJ) && prev != kMD && prev != kTO && prev != kPRP) {
       return kJJ;
     }
+    // "a Memorandum of Understanding", "the Ministry of Planning": a
+    // capitalised -ing word after a name's "of" ends the name.
+    if (t == kVBG && s_[i].capitalized && before == "of" && i >= 2 && s_[i - 2].capitalized &&
+        (s_[i - 2].tag == kNNP || s_[i - 2].tag == kNNPS)) {
+      return kNNP;
+    }
     // "contribute up to 4,000 troops": "up to" before a number bounds the
     // quantity; it is no particle of the verb.
     if (word == "up" && after == "to" && i + 2 < s_.size() && StartsNumber(s_[i + 2].word)) return kRB;

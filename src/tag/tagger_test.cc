@@ -400,6 +400,16 @@ TEST(TagSentenceTest, EmptySentenceAndEmptyToken) {
   EXPECT_EQ(sentence.tokens[0].tag, "SYM");
 }
 
+TEST(TagRulesTest, CapitalisedParticipleEndsAName) {
+  EXPECT_EQ(Tagged("They signed a Memorandum of Understanding ."),
+            "They/PRP signed/VBD a/DT Memorandum/NNP of/IN Understanding/NNP ./.");
+}
+
+TEST(TagRulesTest, UpToBeforeANumberIsNoParticle) {
+  EXPECT_EQ(Tagged("Rebels abducted up to 12 drivers ."),
+            "Rebels/NNS abducted/VBD up/RB to/IN 12/CD drivers/NNS ./.");
+}
+
 }  // namespace
 }  // namespace dyad::tag
 
