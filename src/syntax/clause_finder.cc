@@ -232,9 +232,15 @@ class Analyzer {
         // word is a phrase of its own.
         if (j == i + 1 && IsDayWord(i)) break;
         if (j > i && IsDayWord(j)) break;
-        // "hand over to Great Britain two of its nationals": a number and
-        // "of" after a name begin a phrase of their own.
-        if (j > i && Tag(j) == "CD" && IsProperNoun(Tag(j - 1)) && j + 1 < n_ && Lower(j + 1) == "of") break;
+        // "hand over to Great Britain two of its nationals", "gave the
+        // Ivory Coast 5.1 million dollars": a number and "of", or an
+        // amount, after a name begin a phrase of their own.
+        if (j > i && IsProperNoun(Tag(j - 1)) &&
+            (Tag(j) == "$" || (Tag(j) == "CD" && j + 1 < n_ &&
+                               In(Lower(j + 1), {"of", "million", "billion", "trillion", "dollars", "euros",
+                                                 "tons", "tonnes"})))) {
+          break;
+        }
         ++j;
       }
       // A phrase needs a noun, number or pronoun-like head; trailing
