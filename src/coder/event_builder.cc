@@ -768,6 +768,13 @@ class SentenceCoder {
   // True when this clause is the reporting frame of another clause ("X said
   // that ..."): its own statement is then not an event of its own.
   bool IsFrame(const Clause& clause) const {
+    // "as reported by The Jerusalem Post", "as the minister said": an aside
+    // naming who told the sentence, with nothing said of its own.
+    const uint32_t opening = clause.subject.empty() ? clause.predicate.first : clause.subject.first;
+    if (opening > 0 && actors_.word_keys().folded[opening - 1] == "as" && clause.object.empty() &&
+        clause.that_clause < 0) {
+      return true;
+    }
     TokenSpan subject = EffectiveSubject(clause);
     if (subject.empty()) return false;
     return std::any_of(analysis_.clauses.begin(), analysis_.clauses.end(),
