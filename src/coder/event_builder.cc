@@ -750,9 +750,10 @@ class SentenceCoder {
     if (first >= 2 && words[first - 1] == "to" && IsIntentGovernor(words[first - 2])) return true;
     if (clause.governor >= 0) {
       const Clause& governor = analysis_.clauses[clause.governor];
+      const std::string& governing = lemma_keys_.folded[governor.head];
+      const bool aim = IsAimGovernor(governing) && first >= 2 && first - 2 == governor.head && words[first - 1] == "to";
       // "have never agreed to submit": no intention declared.
-      return clause.subject_from == clause.governor && !governor.negated &&
-             IsIntentGovernor(lemma_keys_.folded[governor.head]);
+      return clause.subject_from == clause.governor && !governor.negated && (aim || IsIntentGovernor(governing));
     }
     for (uint32_t t = clause.predicate.first; t < clause.head; ++t) {
       if (sentence_.tokens[t].tag != "MD") continue;

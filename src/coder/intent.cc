@@ -67,4 +67,6 @@ bool IsIntentGovernor(std::string_view lemma) {
   return false;
 }
 
+bool IsAimGovernor(std::string_view lemma) { return lemma == "seek" || lemma == "hope"; }
+
 }  // namespace dyad::coder

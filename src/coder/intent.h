@@ -30,6 +30,12 @@ std::string RequestCode(std::string_view act, bool demand);
 // "is ready to"); predictions ("expected to", "scheduled to") do not.
 bool IsIntentGovernor(std::string_view lemma);
 
+// Verbs that state an intention only with "to" and the verb right after
+// them ("seeks to deepen ties", "hopes to meet"); their other complements
+// are no intention ("sought permission before launching", "hoped that
+// engaging Xi would help").
+bool IsAimGovernor(std::string_view lemma);
+
 }  // namespace dyad::coder
 
 #endif  // DYAD_CODER_INTENT_H_

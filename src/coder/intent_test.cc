@@ -60,5 +60,12 @@ TEST(IsIntentGovernor, IntentionsButNotPredictions) {
   for (const char* lemma : {"expect", "schedule", "urge", "say"}) EXPECT_FALSE(IsIntentGovernor(lemma)) << lemma;
 }
 
+TEST(IsAimGovernor, OnlySeekAndHope) {
+  EXPECT_TRUE(IsAimGovernor("seek"));
+  EXPECT_TRUE(IsAimGovernor("hope"));
+  EXPECT_FALSE(IsAimGovernor("try"));
+  EXPECT_FALSE(IsIntentGovernor("seek"));
+}
+
 }  // namespace
 }  // namespace dyad::coder
