@@ -1182,6 +1182,15 @@ class Analyzer {
         break;
       }
     }
+    // "..., as reported by the state news agency": an aside naming who
+    // told the sentence.
+    for (uint32_t t = 0; t + 3 < n_; ++t) {
+      if (Lower(t) == "as" && In(Lower(t + 1), {"report", "quote", "cite"}) && Lower(t + 2) == "by" &&
+          np_of_[t + 3] >= 0) {
+        MarkReported(0, count, out_.noun_phrases[np_of_[t + 3]]);
+        break;
+      }
+    }
   }
 
   // For each noun phrase, the last clause (highest index) whose extent
