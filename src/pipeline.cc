@@ -442,7 +442,8 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
         }
       }
       if (IsRoleOnly(event.source)) {
-        if (place_country.empty() || (event.target && event.target->sector.empty())) {
+        const bool violence = event.cameo >= std::string_view("18");
+        if (place_country.empty() || (violence && event.target && event.target->sector.empty())) {
           if (impl_->explain) {
             coded.explanation.push_back(fmt::format("  event {} dropped: '{}' names no one, and no place says whose",
                                                     event.cameo, event.source.text));

@@ -80,6 +80,10 @@ class ActorResolver {
   // nullopt when the phrase names an actor or anything else.
   std::optional<Actor> UnnamedAttacker(TokenSpan span, std::string_view country) const;
 
+  // An actor of a role alone in `country` (maybe "", for the pipeline to
+  // fill in from the event's place): code = country + sector.
+  Actor RoleActor(std::string_view country, std::string_view sector, TokenSpan span) const;
+
   // Whether the actor is a person of the dictionaries (not an organisation,
   // a country or an agent noun).
   bool IsPerson(const Actor& actor) const {
@@ -132,9 +136,6 @@ class ActorResolver {
   std::optional<Actor> ResolveCountryThing(TokenSpan span) const;
   void RememberCountryThing(const lexicon::ActorMatch& match, const std::string& code);
   Actor MakeActor(const std::string& code, int entry, uint32_t first, uint32_t last) const;
-  // An actor of a role alone in `country` (maybe "", for the pipeline to
-  // fill in from the event's place): code = country + sector.
-  Actor RoleActor(std::string_view country, std::string_view sector, TokenSpan span) const;
 
   const lexicon::ActorDictionary& actors_;
   const lexicon::AgentDictionary& agents_;

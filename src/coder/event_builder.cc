@@ -220,6 +220,15 @@ class SentenceCoder {
     return {};
   }
 
+  // "The summit will be held in Doral": a phrase headed by a meeting,
+  // vote or other gathering.
+  bool IsGathering(TokenSpan phrase) const {
+    static const std::set<std::string_view> kGatherings = {
+        "meeting", "summit", "talk",     "conference", "session", "election", "vote",  "referendum",
+        "poll",    "rally",  "ceremony", "event",      "game",    "race",     "forum", "congress"};
+    return !phrase.empty() && kGatherings.count(lemma_keys_.folded[phrase.last - 1]) > 0;
+  }
+
   static bool IsViolence(std::string_view code) {
     return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
   }
@@ -926,6 +935,17 @@ class SentenceCoder {
       if (auto attacker = actors_.UnnamedAttacker(source_span, PlaceCountry(clause))) {
         sources.push_back(std::move(*attacker));
       }
+    }
+    // "A missionary was arrested in Lebanon": a state's coercion (17) told
+    // in the passive with no doer named is the doing of the state where it
+    // happened, its police for arrests (the pipeline drops it without a
+    // place). Not an act to come, whose doer is anyone's guess, nor a
+    // meeting "held" somewhere.
+    if (sources.empty() && source_span.empty() && IsPassive(clause) && pattern.code.starts_with("17") &&
+        (clause.modality == Modality::kAsserted || clause.modality == Modality::kReported) &&
+        !IsGathering(clause.subject)) {
+      sources.push_back(actors_.RoleActor(PlaceCountry(clause), pattern.code.starts_with("173") ? "COP" : "GOV",
+                                          {clause.head, clause.head + 1}));
     }
     if (sources.empty()) {
       Explain("verb '{}': pattern {} matched but the source '{}' is no known actor", head.norm, pattern.id,
