@@ -451,6 +451,8 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
           continue;
         }
         PlaceIn(event.source, place_country);
+        // No one acts on their own country as a whole (as in the coder).
+        if (event.target && event.target->code == event.source.country) event.target.reset();
       }
       if (!event.target && !place_country.empty()) {
         event.target = PlaceTarget(event, place_country, sentence.tokens[place_mention->first].begin,

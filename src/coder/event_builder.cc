@@ -484,6 +484,7 @@ class SentenceCoder {
     if (root == "14") {
       if (auto targets = GovernedActTargets(c, sources, true); !targets.empty()) return targets;
       if (auto targets = ProtestSite(clause, own_end, sources); !targets.empty()) return targets;
+      if (auto targets = DefiedActors(clause, own_end, sources); !targets.empty()) return targets;
       // "US and British activists staged a protest in Beijing": a protest in
       // another country with no one named as its target is aimed at that
       // country (a protest at home names its target or has none).
@@ -527,6 +528,21 @@ class SentenceCoder {
       if (preposition != "outside" && preposition != "at" && preposition != "near" && !in_front_of) continue;
       if (!kBuildings.count(lemma_keys_.folded[oblique.phrase.last - 1])) continue;
       if (auto owners = ActorsIn(oblique.phrase, sources, true); !owners.empty()) return owners;
+    }
+    return {};
+  }
+
+  // "blocked streets in defiance of Chinese authorities", "struck in
+  // protest at Israel's settlement policy": whom a protest defies.
+  std::vector<Actor> DefiedActors(const Clause& clause, uint32_t own_end, const std::vector<Actor>& sources) const {
+    const auto& words = actors_.word_keys().folded;
+    for (const Oblique& oblique : clause.obliques) {
+      if (oblique.preposition >= own_end) break;
+      if (oblique.preposition == 0) continue;
+      const std::string& preposition = words[oblique.preposition];
+      const std::string& before = words[oblique.preposition - 1];
+      if (!(preposition == "of" && before == "defiance") && !(preposition == "at" && before == "protest")) continue;
+      if (auto defied = ActorsIn(oblique.phrase, sources, true); !defied.empty()) return defied;
     }
     return {};
   }
@@ -934,6 +950,21 @@ class SentenceCoder {
     if (sources.empty() && IsViolence(pattern.code)) {
       if (auto attacker = actors_.UnnamedAttacker(source_span, PlaceCountry(clause))) {
         sources.push_back(std::move(*attacker));
+      }
+    }
+    // "Thousands of people marched in Manila", "striking miners demanded
+    // higher wages", "police arrested dozens in Cairo": people named by
+    // their role alone who protest, ask (14, 10, 02) or, as the state's
+    // agents, coerce (17) are of the place where it happened (the pipeline
+    // drops the event without one). Not for meetings, deals or aid, which
+    // as often happen abroad.
+    if (sources.empty() && !source_span.empty()) {
+      const std::string_view root = std::string_view(pattern.code).substr(0, 2);
+      if (root == "14" || root == "10" || root == "02" || root == "17") {
+        if (auto agent = actors_.BareAgentOf(source_span, PlaceCountry(clause));
+            agent && ActorResolver::IsStateSector(agent->sector) == (root == "17")) {
+          sources.push_back(std::move(*agent));
+        }
       }
     }
     // "A missionary was arrested in Lebanon": a state's coercion (17) told
