@@ -633,6 +633,13 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
     *how = "dictionary";
   }
   if (former && code.size() >= 3) code = code.substr(0, 3) + "ELI";
+  // "ethnic Albanians in southern Serbia", "ethnic Serb rebels": a people
+  // of the state it lives in, which its country word does not name; an
+  // actor of its role alone, for the pipeline to place where it happened.
+  if (!peer_ && best->first > 0 && word_keys_.folded[best->first - 1] == "ethnic" && IsNational(code.substr(0, 3))) {
+    if (how) *how = "ethnic group";
+    return RoleActor("", code.size() > 3 ? std::string_view(code).substr(3) : "CVL", {first, last});
+  }
   return MakeActor(code, best->entry, first, last);
 }
 
