@@ -324,7 +324,9 @@ class SentenceCoder {
         while (start < sentence_.tokens.size() && sentence_.tokens[start].tag.starts_with("RB")) ++start;
       }
       if (start >= clause.extent.last || np_starting_at_[start] < 0) return false;
-      const TokenSpan& np = analysis_.noun_phrases[np_starting_at_[start]];
+      // The object may reach past its first phrase: "scores of refugees".
+      const TokenSpan& np =
+          clause.object.first == start && !clause.object.empty() ? clause.object : analysis_.noun_phrases[np_starting_at_[start]];
       auto actor = actors_.Resolve(np, nullptr, ActorResolver::Role::kTarget);
       if (!actor) return false;
       // One meets, visits or receives people, not a country's things:
