@@ -27,6 +27,7 @@
 #include "tag/lemmatizer.h"
 #include "tag/lexicon.h"
 #include "tag/tagset.h"
+#include "util/strings.h"
 
 namespace dyad::tag {
 
@@ -1478,6 +1479,51 @@ class Disambiguator {
   bool headline_ = false;
 };
 
+// The lemmas of the word forms a thread has tagged lately, by form and tag.
+// WordNet's rules cost about 200 instructions a token, mostly hash-set
+// lookups, and news repeats its words: most tokens find their lemma here
+// for a third of that. Direct-mapped and bounded: a form takes the place of
+// the one its slot held. One per thread, since Tag() is const and runs on
+// several coding threads at once; a lemma depends on nothing but its form
+// and tag, so the cache never changes what a thread tags.
+class LemmaCache {
+ public:
+  // Sets `lemma` to the lemma of `word` tagged `tag`.
+  void Lemma(const Lemmatizer& lemmatizer, std::string_view word, Pos tag,
+             std::string& lemma) {
+    // A name is its own lemma: copied faster than looked up, and names,
+    // many of them seen once, would crowd the common words out.
+    if (tag == kNNP || tag == kNNPS) {
+      lemma = lemmatizer.Lemma(word, tag);
+      return;
+    }
+    Entry& entry = entries_[SlotOf(word, tag)];
+    if (entry.tag != tag || !util::SameText(entry.word, word)) {
+      entry.word.assign(word);
+      entry.tag = tag;
+      entry.lemma = lemmatizer.Lemma(word, tag);
+    }
+    lemma = entry.lemma;
+  }
+
+ private:
+  static constexpr size_t kSize = 8192;  // a power of two
+
+  struct Entry {
+    std::string word;
+    Pos tag = kNone;  // no token is tagged kNone: an empty slot never hits
+    std::string lemma;
+  };
+
+  static size_t SlotOf(std::string_view word, Pos tag) {
+    uint64_t hash = 0xcbf29ce484222325u ^ static_cast<uint64_t>(tag);
+    for (unsigned char c : word) hash = (hash ^ c) * 0x100000001b3u;
+    return static_cast<size_t>(hash ^ (hash >> 32)) & (kSize - 1);
+  }
+
+  std::vector<Entry> entries_ = std::vector<Entry>(kSize);
+};
+
 }  // namespace
 
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -1511,6 +1557,7 @@ void Tagger::Tag(Sentence& sentence) const {
     LookUp(impl_->lexicon, guesser, slot, sentence_initial);
   }
   Disambiguator(slots).Run();
+  thread_local LemmaCache lemma_cache;
   for (size_t i = 0; i < tokens.size(); ++i) {
     Token& token = tokens[i];
     const Pos tag = slots[i].tag;
@@ -1519,7 +1566,7 @@ void Tagger::Tag(Sentence& sentence) const {
         tokens[i + 1].norm == "been") {
       token.lemma = "have";  // "it's been"
     } else {
-      token.lemma = impl_->lemmatizer.Lemma(slots[i].word, tag);
+      lemma_cache.Lemma(impl_->lemmatizer, slots[i].word, tag, token.lemma);
     }
   }
 }
