@@ -447,7 +447,8 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
 // follows them directly ("says the army fired"), as -s and base forms.
 // The lists are static arrays so that their lengths are compile-time
 // constants: a braced list in the loop is rebuilt, with a strlen per word,
-// on every call.
+// on every call. Words are compared with util::SameText, inline, here and
+// in the other word lists: == calls memcmp whenever the sizes match.
 bool IsClauseTakingVerb(std::string_view word) {
   static constexpr std::string_view kVerbs[] =
       {"says", "say", "claims", "claim", "shows", "show", "rules", "rule",
@@ -458,7 +459,7 @@ bool IsClauseTakingVerb(std::string_view word) {
         "predict", "alleges", "allege", "denies", "deny", "admits", "admit",
         "hopes", "hope", "knows", "know", "means", "mean", "adds", "add"};
   for (std::string_view verb : kVerbs) {
-    if (word == verb) return true;
+    if (util::SameText(word, verb)) return true;
   }
   return false;
 }
@@ -476,7 +477,7 @@ bool IsClauseTakingPast(std::string_view word) {
         "revealed", "indicated", "concluded", "ensured", "noticed", "wrote",
         "declared", "assumed", "guessed", "decided", "agreed"};
   for (std::string_view verb : kVerbs) {
-    if (word == verb) return true;
+    if (util::SameText(word, verb)) return true;
   }
   return false;
 }
@@ -493,7 +494,7 @@ bool AttributionAhead(const std::vector<Slot>& s, size_t k) {
           "writes", "noted", "notes", "insisted", "argued", "warned",
           "claimed", "stated", "declared", "admitted", "concluded",
           "according"}) {
-      if (s[k].word == verb) return true;
+      if (util::SameText(s[k].word, verb)) return true;
     }
   }
   return false;
@@ -831,7 +832,7 @@ class Disambiguator {
         "allegations", "impression", "message", "promise", "statement",
         "rumours",  "rumors",  "understanding", "conclusion", "condition"};
     for (std::string_view word : kContentNouns) {
-      if (s_[noun].word == word) return true;
+      if (util::SameText(s_[noun].word, word)) return true;
     }
     // Back over the object phrase (bounded) to a verb of telling.
     constexpr size_t kMaxObject = 5;
@@ -843,7 +844,7 @@ class Disambiguator {
               "warned", "warn", "warns", "reminded", "remind", "informed",
               "inform", "convinced", "persuaded", "notified", "promised",
               "showed", "show", "shows", "taught"}) {
-          if (before.word == verb) return true;
+          if (util::SameText(before.word, verb)) return true;
         }
         return false;
       }
@@ -875,7 +876,7 @@ class Disambiguator {
            {"help", "helps", "helped", "helping", "let", "lets", "letting",
             "make", "makes", "made", "making", "see", "sees", "saw", "seen",
             "watch", "watches", "watched", "hear", "hears", "heard"}) {
-        if (x.word == verb) return true;
+        if (util::SameText(x.word, verb)) return true;
       }
       return false;
     }
