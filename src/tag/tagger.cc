@@ -883,10 +883,36 @@ class Disambiguator {
     return false;
   }
 
+  // The words WordReading names (lower case), so that it turns the others,
+  // nearly every token, away by their length and initial before comparing
+  // words. A word a rule there names must be listed here.
+  static constexpr std::string_view kWordsWithReadings[] = {
+      "think",    "rocket",  "mortar",   "neighboring", "neighbouring", "surrounding", "notes",
+      "forces",   "close",   "shelling", "bombing",     "fighting",     "shooting",    "killing"};
+
+  static bool MayHaveWordReading(std::string_view word) {
+    struct Filter {
+      uint32_t lengths = 0;   // bit n for a word of n bytes
+      uint32_t initials = 0;  // bit c - 'a' for initial c
+    };
+    static constexpr Filter kFilter = [] {
+      Filter filter;
+      for (std::string_view w : kWordsWithReadings) {
+        filter.lengths |= uint32_t{1} << w.size();
+        filter.initials |= uint32_t{1} << (w[0] - 'a');
+      }
+      return filter;
+    }();
+    if (word.size() >= 32 || (kFilter.lengths & (uint32_t{1} << word.size())) == 0) return false;
+    const unsigned initial = static_cast<unsigned char>(word[0]) | 0x20u;  // ASCII folded
+    return initial >= 'a' && initial <= 'z' && (kFilter.initials & (uint32_t{1} << (initial - 'a'))) != 0;
+  }
+
   // Words whose reading here their neighbours settle, whatever the general
   // rules below would make of them; kNone when none of these applies.
   Pos WordReading(size_t i, Pos t, PosMask m, Pos prev, Pos next) const {
     const std::string_view word = s_[i].word;
+    if (!MayHaveWordReading(word)) return kNone;
     const std::string_view before = i > 0 ? s_[i - 1].word : std::string_view();
     const std::string_view after = i + 1 < s_.size() ? s_[i + 1].word : std::string_view();
     // Noun compounds whose first word is also a verb: "a think tank",
