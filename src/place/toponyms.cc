@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <span>
@@ -70,38 +71,51 @@ std::string Lower(std::string_view word) { return util::AsciiLower(word); }
 
 // What a token may start: a locative phrase ("in ..."), a place-noun phrase
 // ("city of ..."), or nothing. Asked for every token of every sentence, so
-// the words are kept by length: a miss costs a length check and a few
-// fixed-length compares, and nothing is allocated.
+// the words are kept by length with a bit for each initial: most misses
+// cost a length check and a bit test, and nothing is allocated.
 enum class Trigger { kNone, kLocative, kPlaceNoun };
 
 Trigger TriggerOf(std::string_view norm) {
   static constexpr size_t kLongest = 16;
   using Bucket = std::vector<std::pair<std::string_view, Trigger>>;
-  static const std::array<Bucket, kLongest + 1> kByLength = [] {
-    std::array<Bucket, kLongest + 1> buckets;
-    auto add = [&](std::span<const std::string_view> words, Trigger trigger) {
-      for (std::string_view w : words) {
+  struct Words {
+    std::array<Bucket, kLongest + 1> by_length;
+    std::array<uint32_t, kLongest + 1> initials{};  // bit c - 'a' for initial c
+  };
+  static const Words kWords = [] {
+    Words words;
+    auto add = [&](std::span<const std::string_view> list, Trigger trigger) {
+      for (std::string_view w : list) {
         // First listed wins, as in the order of the checks this replaces.
-        Bucket& bucket = buckets[w.size()];
+        Bucket& bucket = words.by_length[w.size()];
         bool seen =
             std::any_of(bucket.begin(), bucket.end(), [&](auto& e) { return e.first == w; });
         if (!seen) bucket.emplace_back(w, trigger);
+        words.initials[w.size()] |= uint32_t{1} << (w[0] - 'a');
       }
     };
     add(kLocative, Trigger::kLocative);
     add(kSettlementNouns, Trigger::kPlaceNoun);
     add(kTerritoryNouns, Trigger::kPlaceNoun);
     add(kNeutralNouns, Trigger::kPlaceNoun);
-    return buckets;
+    return words;
   }();
-  if (norm.size() > kLongest || kByLength[norm.size()].empty()) return Trigger::kNone;
+  if (norm.size() > kLongest) return Trigger::kNone;
+  // Every listed word is lower-case ASCII: the initial, folded, must be one
+  // of theirs.
+  const unsigned initial = static_cast<unsigned char>(norm.empty() ? 0 : norm[0]) | 0x20u;
+  if (initial < 'a' || initial > 'z' ||
+      (kWords.initials[norm.size()] & (uint32_t{1} << (initial - 'a'))) == 0) {
+    return Trigger::kNone;
+  }
+  const Bucket& bucket = kWords.by_length[norm.size()];
   char lower[kLongest];
   for (size_t i = 0; i < norm.size(); ++i) {
     char c = norm[i];
     lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
   const std::string_view word(lower, norm.size());
-  for (const auto& [entry, trigger] : kByLength[norm.size()]) {
+  for (const auto& [entry, trigger] : bucket) {
     // The first letter settles nearly every miss without a memcmp call.
     if (entry[0] == word[0] && entry == word) return trigger;
   }

@@ -80,7 +80,7 @@ std::string_view Lemmatizer::ReadOwned(const std::filesystem::path& path) {
 // start with a space. Multi-word lemmas (with '_') cannot match one token.
 void Lemmatizer::LoadIndex(const std::filesystem::path& path, WordSet& words) {
   std::string_view text = ReadOwned(path);
-  words.reserve(text.size() / 40);
+  words.Reserve(text.size() / 40);
   while (!text.empty()) {
     size_t eol = text.find('\n');
     std::string_view line = text.substr(0, eol);
@@ -88,7 +88,7 @@ void Lemmatizer::LoadIndex(const std::filesystem::path& path, WordSet& words) {
     if (line.empty() || line[0] == ' ') continue;
     std::string_view lemma = line.substr(0, line.find(' '));
     if (lemma.find('_') != std::string_view::npos) continue;
-    words.insert(lemma);
+    words.Insert(lemma);
   }
 }
 
@@ -96,7 +96,7 @@ void Lemmatizer::LoadIndex(const std::filesystem::path& path, WordSet& words) {
 void Lemmatizer::LoadExceptions(const std::filesystem::path& path,
                                 ExceptionMap& map) {
   std::string_view text = ReadOwned(path);
-  map.reserve(text.size() / 16);
+  map.Reserve(text.size() / 16);
   size_t line_number = 0;
   while (!text.empty()) {
     ++line_number;
@@ -114,7 +114,7 @@ void Lemmatizer::LoadExceptions(const std::filesystem::path& path,
     std::string_view rest = line.substr(space + 1);
     std::string_view lemma = rest.substr(0, rest.find(' '));
     if (form.find('_') != std::string_view::npos) continue;
-    map.emplace(form, lemma);
+    map.Emplace(form, lemma);
   }
 }
 
@@ -134,29 +134,27 @@ Lemmatizer Lemmatizer::Load(const std::filesystem::path& wordnet_dir) {
 
 std::string_view Lemmatizer::VerbLemma(std::string_view lower, Pos tag,
                                        char* buffer) const {
-  if (auto it = verb_exceptions_.find(lower); it != verb_exceptions_.end()) {
-    return it->second;
-  }
+  if (const std::string_view* lemma = verb_exceptions_.Find(lower)) return *lemma;
   const bool base = tag == Pos::kVB || tag == Pos::kVBP;
-  if (base && verbs_.contains(lower)) return lower;
+  if (base && verbs_.Contains(lower)) return lower;
 
   auto third_person = [&]() -> std::string_view {
     if (!EndsWith(lower, "s")) return {};
-    if (auto c = Drop(lower, 1); verbs_.contains(c)) return c;
+    if (auto c = Drop(lower, 1); verbs_.Contains(c)) return c;
     if (EndsWith(lower, "ies")) {
-      if (auto c = Join(Drop(lower, 3), "y", buffer); verbs_.contains(c)) {
+      if (auto c = Join(Drop(lower, 3), "y", buffer); verbs_.Contains(c)) {
         return c;
       }
     }
     if (EndsWith(lower, "es")) {
-      if (auto c = Drop(lower, 2); verbs_.contains(c)) return c;
+      if (auto c = Drop(lower, 2); verbs_.Contains(c)) return c;
     }
     return {};
   };
   // Both the stem+e and the bare stem are candidates; see the file comment.
   auto choose = [&](std::string_view with_e, std::string_view bare) {
-    bool e_ok = verbs_.contains(with_e);
-    bool bare_ok = verbs_.contains(bare);
+    bool e_ok = verbs_.Contains(with_e);
+    bool bare_ok = verbs_.Contains(bare);
     if (e_ok && bare_ok) {
       return EndsConsonantVowelConsonant(bare) ? with_e : bare;
     }
@@ -190,7 +188,7 @@ std::string_view Lemmatizer::VerbLemma(std::string_view lower, Pos tag,
       break;
   }
   if (!found.empty()) return found;
-  if (verbs_.contains(lower)) return lower;
+  if (verbs_.Contains(lower)) return lower;
   if (found = third_person(); !found.empty()) return found;
   if (found = past(); !found.empty()) return found;
   return gerund();
@@ -198,45 +196,42 @@ std::string_view Lemmatizer::VerbLemma(std::string_view lower, Pos tag,
 
 std::string_view Lemmatizer::NounLemma(std::string_view lower, Pos tag,
                                        char* buffer) const {
-  if (tag != Pos::kNNS && nouns_.contains(lower)) return lower;
-  if (auto it = noun_exceptions_.find(lower); it != noun_exceptions_.end()) {
-    return it->second;
-  }
+  if (tag != Pos::kNNS && nouns_.Contains(lower)) return lower;
+  if (const std::string_view* lemma = noun_exceptions_.Find(lower)) return *lemma;
   if (EndsWith(lower, "s")) {
-    if (auto c = Drop(lower, 1); nouns_.contains(c)) return c;
+    if (auto c = Drop(lower, 1); nouns_.Contains(c)) return c;
     for (std::string_view suffix : {"ses", "xes", "zes", "ches", "shes"}) {
       if (EndsWith(lower, suffix)) {
-        if (auto c = Drop(lower, 2); nouns_.contains(c)) return c;
+        if (auto c = Drop(lower, 2); nouns_.Contains(c)) return c;
       }
     }
     if (EndsWith(lower, "ies")) {
-      if (auto c = Join(Drop(lower, 3), "y", buffer); nouns_.contains(c)) {
+      if (auto c = Join(Drop(lower, 3), "y", buffer); nouns_.Contains(c)) {
         return c;
       }
     }
   }
   if (EndsWith(lower, "men")) {
-    if (auto c = Join(Drop(lower, 3), "man", buffer); nouns_.contains(c)) {
+    if (auto c = Join(Drop(lower, 3), "man", buffer); nouns_.Contains(c)) {
       return c;
     }
   }
-  if (nouns_.contains(lower)) return lower;
+  if (nouns_.Contains(lower)) return lower;
   return {};
 }
 
 std::string_view Lemmatizer::AdjectiveLemma(std::string_view lower,
                                             char* /*buffer*/) const {
-  if (auto it = adjective_exceptions_.find(lower);
-      it != adjective_exceptions_.end()) {
-    return it->second;
+  if (const std::string_view* lemma = adjective_exceptions_.Find(lower)) {
+    return *lemma;
   }
   if (EndsWith(lower, "er")) {
-    if (auto c = Drop(lower, 2); adjectives_.contains(c)) return c;
-    if (auto c = Drop(lower, 1); adjectives_.contains(c)) return c;
+    if (auto c = Drop(lower, 2); adjectives_.Contains(c)) return c;
+    if (auto c = Drop(lower, 1); adjectives_.Contains(c)) return c;
   }
   if (EndsWith(lower, "est")) {
-    if (auto c = Drop(lower, 3); adjectives_.contains(c)) return c;
-    if (auto c = Drop(lower, 2); adjectives_.contains(c)) return c;
+    if (auto c = Drop(lower, 3); adjectives_.Contains(c)) return c;
+    if (auto c = Drop(lower, 2); adjectives_.Contains(c)) return c;
   }
   return {};
 }

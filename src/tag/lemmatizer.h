@@ -9,11 +9,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "tag/tagset.h"
+#include "tag/word_table.h"
 
 namespace dyad::tag {
 
@@ -30,11 +29,21 @@ class Lemmatizer {
   std::string Lemma(std::string_view word, Pos tag) const;
 
   // True if WordNet lists `lemma` (lower case) as a verb.
-  bool IsVerb(std::string_view lemma) const { return verbs_.contains(lemma); }
+  bool IsVerb(std::string_view lemma) const { return verbs_.Contains(lemma); }
 
  private:
-  using WordSet = std::unordered_set<std::string_view>;
-  using ExceptionMap = std::unordered_map<std::string_view, std::string_view>;
+  // WordNet's lemmas of one part of speech.
+  class WordSet {
+   public:
+    void Reserve(size_t words) { table_.Reserve(words); }
+    void Insert(std::string_view word) { table_.Emplace(word, true); }
+    bool Contains(std::string_view word) const { return table_.Find(word) != nullptr; }
+
+   private:
+    WordTable<bool> table_;
+  };
+  // Inflected forms and their lemmas.
+  using ExceptionMap = WordTable<std::string_view>;
 
   Lemmatizer() = default;
   std::string_view ReadOwned(const std::filesystem::path& path);

@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "util/file.h"
 
@@ -13,7 +14,7 @@ Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
   Lexicon lexicon;
   lexicon.text_ = std::make_unique<std::string>(util::ReadFile(tsv));
   std::string_view text = *lexicon.text_;
-  lexicon.entries_.reserve(text.size() / 12);
+  lexicon.entries_.Reserve(text.size() / 12);
   std::unordered_map<std::string_view, LexEntry> tag_lists;
   size_t line_number = 0;
   while (!text.empty()) {
@@ -36,7 +37,7 @@ Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
     // each is parsed once.
     auto [parsed, fresh] = tag_lists.try_emplace(tags);
     if (!fresh) {
-      lexicon.entries_.emplace(word, parsed->second);
+      lexicon.entries_.Emplace(word, parsed->second);
       continue;
     }
     LexEntry& entry = parsed->second;
@@ -56,7 +57,7 @@ Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
     if (Has(kClosedClassMask, entry.first)) {
       entry.mask &= kClosedClassMask | Bit(Pos::kRB) | Bit(Pos::kRP);
     }
-    lexicon.entries_.emplace(word, entry);
+    lexicon.entries_.Emplace(word, entry);
   }
   lexicon.AddBuiltins();
   return lexicon;
@@ -73,7 +74,7 @@ void Lexicon::AddBuiltins() {
     entry.mask = Bit(first);
     for (Pos pos : others) entry.mask |= Bit(pos);
     entry.word_class = word_class;
-    entries_[word] = entry;
+    entries_.Set(word, entry);
   };
   auto both = [&](std::string_view lower, std::string_view upper,
                   WordClass word_class, Pos first,
@@ -138,18 +139,18 @@ void Lexicon::AddBuiltins() {
     const LexEntry* entry = Find(lower);
     LexEntry copy = entry != nullptr ? *entry : LexEntry{Bit(kIN), kIN};
     copy.word_class = W::kTimeConjunction;
-    entries_[lower] = copy;
+    entries_.Set(lower, copy);
     const LexEntry* upper_entry = Find(upper);
     LexEntry upper_copy = upper_entry != nullptr ? *upper_entry : copy;
     upper_copy.word_class = W::kTimeConjunction;
-    entries_[upper] = upper_copy;
+    entries_.Set(upper, upper_copy);
   }
   // "first" is an adverb too: "she first visited Kabul".
   for (std::string_view word : {"first", "First"}) {
     if (const LexEntry* entry = Find(word)) {
       LexEntry copy = *entry;
       copy.mask |= Bit(kRB);
-      entries_[word] = copy;
+      entries_.Set(word, copy);
     }
   }
   both("there", "There", W::kThere, kEX, {kRB});

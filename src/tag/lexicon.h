@@ -9,9 +9,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "tag/tagset.h"
+#include "tag/word_table.h"
 
 namespace dyad::tag {
 
@@ -49,10 +49,7 @@ class Lexicon {
   static Lexicon Load(const std::filesystem::path& tsv);
 
   // Returns the entry for exactly `word`, or nullptr.
-  const LexEntry* Find(std::string_view word) const {
-    auto it = entries_.find(word);
-    return it == entries_.end() ? nullptr : &it->second;
-  }
+  const LexEntry* Find(std::string_view word) const { return entries_.Find(word); }
 
   size_t size() const { return entries_.size(); }
 
@@ -60,20 +57,9 @@ class Lexicon {
   Lexicon() = default;
   void AddBuiltins();
 
-  // FNV-1a, inline: words are a few bytes, and std::hash's out-of-line
-  // hash cost about twice the instructions. Not noexcept, so that the map
-  // keeps each entry's hash and compares hashes before words.
-  struct WordHash {
-    size_t operator()(std::string_view word) const {
-      uint64_t hash = 0xcbf29ce484222325u;
-      for (unsigned char c : word) hash = (hash ^ c) * 0x100000001b3u;
-      return static_cast<size_t>(hash);
-    }
-  };
-
-  // The file's bytes; the map's keys point into it.
+  // The file's bytes; the table's keys point into it.
   std::unique_ptr<std::string> text_;
-  std::unordered_map<std::string_view, LexEntry, WordHash> entries_;
+  WordTable<LexEntry> entries_;
 };
 
 }  // namespace dyad::tag

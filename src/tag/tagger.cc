@@ -27,6 +27,7 @@
 #include "tag/lemmatizer.h"
 #include "tag/lexicon.h"
 #include "tag/tagset.h"
+#include "util/strings.h"
 
 namespace dyad::tag {
 
@@ -355,6 +356,11 @@ class Guesser {
 void StraightenApostrophes(Slot& slot) {
   constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
   std::string_view w = slot.word;
+  // Most words have neither byte: one inline pass rules them out, where
+  // the two searches below cost a memchr call each.
+  bool maybe = false;
+  for (char c : w) maybe |= c == '`' || c == kCurly[0];
+  if (!maybe) return;
   const bool grave = w[0] != '`' && w.find('`') != std::string_view::npos;
   if (w.size() > sizeof(slot.straight) + 2 ||
       (!grave && w.find(kCurly) == std::string_view::npos)) {
@@ -451,7 +457,8 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
 // follows them directly ("says the army fired"), as -s and base forms.
 // The lists are static arrays so that their lengths are compile-time
 // constants: a braced list in the loop is rebuilt, with a strlen per word,
-// on every call.
+// on every call. Words are compared with util::SameText, inline, here and
+// in the other word lists: == calls memcmp whenever the sizes match.
 bool IsClauseTakingVerb(std::string_view word) {
   static constexpr std::string_view kVerbs[] =
       {"says", "say", "claims", "claim", "shows", "show", "rules", "rule",
@@ -462,7 +469,7 @@ bool IsClauseTakingVerb(std::string_view word) {
         "predict", "alleges", "allege", "denies", "deny", "admits", "admit",
         "hopes", "hope", "knows", "know", "means", "mean", "adds", "add"};
   for (std::string_view verb : kVerbs) {
-    if (word == verb) return true;
+    if (util::SameText(word, verb)) return true;
   }
   return false;
 }
@@ -480,7 +487,7 @@ bool IsClauseTakingPast(std::string_view word) {
         "revealed", "indicated", "concluded", "ensured", "noticed", "wrote",
         "declared", "assumed", "guessed", "decided", "agreed"};
   for (std::string_view verb : kVerbs) {
-    if (word == verb) return true;
+    if (util::SameText(word, verb)) return true;
   }
   return false;
 }
@@ -497,7 +504,7 @@ bool AttributionAhead(const std::vector<Slot>& s, size_t k) {
           "writes", "noted", "notes", "insisted", "argued", "warned",
           "claimed", "stated", "declared", "admitted", "concluded",
           "according"}) {
-      if (s[k].word == verb) return true;
+      if (util::SameText(s[k].word, verb)) return true;
     }
   }
   return false;
@@ -835,7 +842,7 @@ class Disambiguator {
         "allegations", "impression", "message", "promise", "statement",
         "rumours",  "rumors",  "understanding", "conclusion", "condition"};
     for (std::string_view word : kContentNouns) {
-      if (s_[noun].word == word) return true;
+      if (util::SameText(s_[noun].word, word)) return true;
     }
     // Back over the object phrase (bounded) to a verb of telling.
     constexpr size_t kMaxObject = 5;
@@ -847,7 +854,7 @@ class Disambiguator {
               "warned", "warn", "warns", "reminded", "remind", "informed",
               "inform", "convinced", "persuaded", "notified", "promised",
               "showed", "show", "shows", "taught"}) {
-          if (before.word == verb) return true;
+          if (util::SameText(before.word, verb)) return true;
         }
         return false;
       }
@@ -879,17 +886,43 @@ class Disambiguator {
            {"help", "helps", "helped", "helping", "let", "lets", "letting",
             "make", "makes", "made", "making", "see", "sees", "saw", "seen",
             "watch", "watches", "watched", "hear", "hears", "heard"}) {
-        if (x.word == verb) return true;
+        if (util::SameText(x.word, verb)) return true;
       }
       return false;
     }
     return false;
   }
 
+  // The words WordReading names (lower case), so that it turns the others,
+  // nearly every token, away by their length and initial before comparing
+  // words. A word a rule there names must be listed here.
+  static constexpr std::string_view kWordsWithReadings[] = {
+      "think",    "rocket",  "mortar",   "neighboring", "neighbouring", "surrounding", "notes",
+      "forces",   "close",   "shelling", "bombing",     "fighting",     "shooting",    "killing"};
+
+  static bool MayHaveWordReading(std::string_view word) {
+    struct Filter {
+      uint32_t lengths = 0;   // bit n for a word of n bytes
+      uint32_t initials = 0;  // bit c - 'a' for initial c
+    };
+    static constexpr Filter kFilter = [] {
+      Filter filter;
+      for (std::string_view w : kWordsWithReadings) {
+        filter.lengths |= uint32_t{1} << w.size();
+        filter.initials |= uint32_t{1} << (w[0] - 'a');
+      }
+      return filter;
+    }();
+    if (word.size() >= 32 || (kFilter.lengths & (uint32_t{1} << word.size())) == 0) return false;
+    const unsigned initial = static_cast<unsigned char>(word[0]) | 0x20u;  // ASCII folded
+    return initial >= 'a' && initial <= 'z' && (kFilter.initials & (uint32_t{1} << (initial - 'a'))) != 0;
+  }
+
   // Words whose reading here their neighbours settle, whatever the general
   // rules below would make of them; kNone when none of these applies.
   Pos WordReading(size_t i, Pos t, PosMask m, Pos prev, Pos next) const {
     const std::string_view word = s_[i].word;
+    if (!MayHaveWordReading(word)) return kNone;
     const std::string_view before = i > 0 ? s_[i - 1].word : std::string_view();
     const std::string_view after = i + 1 < s_.size() ? s_[i + 1].word : std::string_view();
     // Noun compounds whose first word is also a verb: "a think tank",
@@ -1497,6 +1530,58 @@ class Disambiguator {
   bool headline_ = false;
 };
 
+// The lemmas of the word forms a thread has tagged lately, by form and tag.
+// WordNet's rules cost about 200 instructions a token, mostly hash-set
+// lookups, and news repeats its words: most tokens find their lemma here
+// for a third of that. Direct-mapped and bounded: a form takes the place of
+// the one its slot held. One per thread, since Tag() is const and runs on
+// several coding threads at once; a lemma depends on nothing but its form
+// and tag, so the cache never changes what a thread tags.
+class LemmaCache {
+ public:
+  // Sets `lemma` to the lemma of `word` tagged `tag`.
+  void Lemma(const Lemmatizer& lemmatizer, std::string_view word, Pos tag,
+             std::string& lemma) {
+    // A name is its own lemma: copied faster than looked up, and names,
+    // many of them seen once, would crowd the common words out.
+    if (tag == kNNP || tag == kNNPS) {
+      lemma = lemmatizer.Lemma(word, tag);
+      return;
+    }
+    Entry& entry = entries_[SlotOf(word, tag)];
+    if (entry.tag != tag || !util::SameText(entry.word, word)) {
+      entry.word.assign(word);
+      entry.tag = tag;
+      entry.lemma = lemmatizer.Lemma(word, tag);
+    }
+    lemma = entry.lemma;
+  }
+
+ private:
+  static constexpr size_t kSize = 8192;  // a power of two
+
+  struct Entry {
+    std::string word;
+    Pos tag = kNone;  // no token is tagged kNone: an empty slot never hits
+    std::string lemma;
+  };
+
+  static size_t SlotOf(std::string_view word, Pos tag) {
+    uint64_t hash = 0xcbf29ce484222325u ^ static_cast<uint64_t>(tag);
+    for (unsigned char c : word) hash = (hash ^ c) * 0x100000001b3u;
+    return static_cast<size_t>(hash ^ (hash >> 32)) & (kSize - 1);
+  }
+
+  std::vector<Entry> entries_ = std::vector<Entry>(kSize);
+};
+
+// What Tag() keeps between calls on one thread: the lemma cache, and the
+// slots, whose memory a sentence reuses instead of allocating its own.
+struct TagScratch {
+  std::vector<Slot> slots;
+  LemmaCache lemmas;
+};
+
 }  // namespace
 
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -1514,7 +1599,9 @@ void Tagger::Tag(Sentence& sentence) const {
   std::vector<Token>& tokens = sentence.tokens;
   if (tokens.empty()) return;
   const Guesser guesser(impl_->lexicon);
-  std::vector<Slot> slots(tokens.size());
+  thread_local TagScratch scratch;
+  std::vector<Slot>& slots = scratch.slots;
+  slots.assign(tokens.size(), Slot{});
   for (size_t i = 0; i < tokens.size(); ++i) {
     Slot& slot = slots[i];
     slot.word = tokens[i].norm;
@@ -1538,7 +1625,7 @@ void Tagger::Tag(Sentence& sentence) const {
         tokens[i + 1].norm == "been") {
       token.lemma = "have";  // "it's been"
     } else {
-      token.lemma = impl_->lemmatizer.Lemma(slots[i].word, tag);
+      scratch.lemmas.Lemma(impl_->lemmatizer, slots[i].word, tag, token.lemma);
     }
   }
 }

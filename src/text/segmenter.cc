@@ -33,10 +33,41 @@ namespace {
 using util::CodePoint;
 using util::DecodeUtf8;
 
+// Classes of bytes for the loops that look at every byte of the text (the
+// tokenizer's runs and words): one table load and a bit test instead of a
+// chain of range comparisons.
+enum ByteClass : uint8_t {
+  kLetterByte = 1,  // A-Z, a-z
+  kDigitByte = 2,   // 0-9
+  kBreakByte = 4,   // ASCII white space and control characters
+  kHighByte = 8,    // 0x80 and above: part of a multi-byte character
+  kAtByte = 16,     // '@'
+};
+
+constexpr std::array<uint8_t, 256> kByteClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      classes[c] = kLetterByte;
+    } else if (c >= '0' && c <= '9') {
+      classes[c] = kDigitByte;
+    } else if (c <= 0x20 || c == 0x7F) {
+      classes[c] = kBreakByte;
+    } else if (c >= 0x80) {
+      classes[c] = kHighByte;
+    } else if (c == '@') {
+      classes[c] = kAtByte;
+    }
+  }
+  return classes;
+}();
+
+uint8_t ClassOf(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
+
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+bool IsAsciiAlpha(char c) { return (ClassOf(c) & kLetterByte) != 0; }
 char AsciiToLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) : c; }
 
 bool IsUnicodeSpace(char32_t c) {
@@ -171,6 +202,7 @@ struct RawToken {
   Kind kind = Kind::kWord;
   uint8_t newlines_before = 0;  // 0, 1, or 2 for a blank line or more
   bool space_before = false;
+  bool ascii = false;  // every byte below 0x80: nothing to normalise
 };
 
 class Tokenizer {
@@ -267,6 +299,10 @@ class Tokenizer {
     token.kind = kind;
     token.newlines_before = newlines_;
     token.space_before = spaced_;
+    // StartRun saw every byte of the run; a token that runs past it (a
+    // word joined by U+FEFF, which the run takes for a space) is tested in
+    // Normalize as before.
+    token.ascii = run_ascii_ && end <= run_end_;
     tokens_->push_back(token);
     newlines_ = 0;
     spaced_ = false;
@@ -278,19 +314,22 @@ class Tokenizer {
   // run, so the work is linear in the input.
   void StartRun() {
     size_t run_end = pos_;
-    bool at_sign = false;  // only a run with an '@' can hold an e-mail address
+    uint8_t seen = 0;  // the classes of the run's ASCII bytes
+    run_ascii_ = true;
     while (run_end < end_) {
       // ASCII bytes (most of the text) are told apart without decoding.
-      const auto c = static_cast<unsigned char>(text_[run_end]);
-      if (c < 0x80) {
-        if (c <= 0x20 || c == 0x7F) break;
-        at_sign |= c == '@';
+      const uint8_t byte_class = ClassOf(text_[run_end]);
+      if ((byte_class & (kBreakByte | kHighByte)) == 0) {
+        seen |= byte_class;
         ++run_end;
         continue;
       }
-      if (SpaceLength(run_end) != 0) break;
+      if (byte_class == kBreakByte || SpaceLength(run_end) != 0) break;
+      run_ascii_ = false;
       run_end += DecodeUtf8(text_, run_end).length;
     }
+    // Only a run with an '@' can hold an e-mail address.
+    const bool at_sign = (seen & kAtByte) != 0;
     run_end_ = std::min(run_end, end_);
     special_begin_ = std::string_view::npos;
     size_t begin = pos_;
@@ -544,6 +583,7 @@ class Tokenizer {
   uint8_t newlines_ = 0;
   bool spaced_ = false;
   size_t run_end_ = 0;
+  bool run_ascii_ = true;  // the run [pos_, run_end_) has only ASCII bytes
   size_t special_begin_ = std::string_view::npos;
   size_t special_end_ = 0;
 };
@@ -560,9 +600,12 @@ void Normalize(std::string_view text, const RawToken& token, bool space_after,
     return;
   }
   // Typographic quotes and dashes all start with byte E2. A plain loop:
-  // tokens are a few bytes long, shorter than a memchr call's set-up.
+  // tokens are a few bytes long, shorter than a memchr call's set-up; and
+  // none for the tokens of an ASCII run, most of them.
   bool typographic = false;
-  for (char c : surface) typographic |= c == '\xE2';
+  if (!token.ascii) {
+    for (char c : surface) typographic |= c == '\xE2';
+  }
   if (!typographic) {
     norm = surface;
     return;
