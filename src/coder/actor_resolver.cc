@@ -144,7 +144,9 @@ void ActorResolver::FindUnknownGroups(const std::vector<bool>& known) {
   unknown_groups_.clear();
   const auto& tokens = sentence_->tokens;
   for (uint32_t t = 0; t + 1 < tokens.size(); ++t) {
-    if (known[t]) continue;
+    // Only a name or a common noun can be such a body: tested first, since
+    // most tokens are neither and the verb test looks past adverbs.
+    if (known[t] || !(IsTag(tokens[t], "NNP") || IsTag(tokens[t], "NN"))) continue;
     // "Baxter also said": an adverb may stand between the name and its verb.
     uint32_t after = t + 1;
     while (after + 1 < tokens.size() && IsTag(tokens[after], "RB")) ++after;

@@ -65,6 +65,7 @@ class SentenceCoder {
     // matching then compares integers instead of strings.
     lemma_ids_.reserve(sentence.tokens.size());
     word_ids_.reserve(sentence.tokens.size());
+    present_ids_.reserve(2 * sentence.tokens.size());  // at most a lemma and a word id a token
     const lexicon::MatchKeys& word_keys = actors_.word_keys();
     for (size_t t = 0; t < sentence.tokens.size(); ++t) {
       const std::string& lemma = lemma_keys_.folded[t];

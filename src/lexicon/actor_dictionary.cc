@@ -43,6 +43,28 @@ bool IsPlainWords(std::string_view phrase) {
   return true;
 }
 
+// Folds an ASCII word into `key` as util::FoldForMatch does (ASCII
+// capitals lower-cased, nothing else changed) and returns whether the word
+// is in capitals (util::IsAllCaps), in one pass; nullopt, with `key` left
+// unspecified, when the word has other bytes. Nearly every token is
+// ASCII, and folding, the capitals test and their calls were each a
+// separate walk over every token of every sentence.
+std::optional<bool> FoldAscii(std::string_view word, std::string& key) {
+  key.resize(word.size());
+  char* out = key.data();
+  bool upper = false;
+  bool lower = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) return std::nullopt;
+    const bool capital = c >= 'A' && c <= 'Z';
+    upper |= capital;
+    lower |= c >= 'a' && c <= 'z';
+    out[i] = capital ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+  }
+  return upper && !lower;
+}
+
 }  // namespace
 
 std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase) {
@@ -74,31 +96,34 @@ MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas
   keys.hashes.reserve(tokens.size());
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
-    const std::string_view form = WithoutLed(use_lemmas && !token.lemma.empty() ? token.lemma : token.norm);
-    util::FoldForMatch(form, keys.folded[t]);
-    keys.caps.push_back(util::IsAllCaps(WithoutLed(token.norm)));
-    keys.hashes.push_back(PhraseIndex::KeyHash(keys.folded[t]));
+    const std::string_view word = WithoutLed(token.norm);
+    std::string& key = keys.folded[t];
+    std::optional<bool> caps;
+    if (!use_lemmas || token.lemma.empty()) caps = FoldAscii(word, key);
+    if (!caps) {
+      util::FoldForMatch(use_lemmas && !token.lemma.empty() ? WithoutLed(token.lemma) : word, key);
+      caps = util::IsAllCaps(word);
+    }
+    keys.caps.push_back(*caps);
+    keys.hashes.push_back(PhraseIndex::KeyHash(key));
   }
   return keys;
 }
 
 MatchKeys MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys) {
-  MatchKeys keys;
-  keys.caps = word_keys.caps;  // capitals are always the norm's
-  keys.folded.reserve(tokens.size());
-  keys.hashes.reserve(tokens.size());
+  // Copied whole, then the tokens whose lemma differs are folded again: one
+  // copy of each vector costs less than building them key by key.
+  MatchKeys keys = word_keys;  // capitals are always the norm's
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     // A lemma equal to the word's folded key ("the" of "The") folds to it
     // too: folding is idempotent.
-    const std::string& word = word_keys.folded[t];
-    if (token.lemma.empty() || util::SameText(token.lemma, token.norm) || util::SameText(token.lemma, word)) {
-      keys.folded.push_back(word);  // copied once (a conditional expression copied, then moved)
-      keys.hashes.push_back(word_keys.hashes[t]);
-    } else {
-      keys.folded.push_back(util::FoldForMatch(token.lemma));
-      keys.hashes.push_back(PhraseIndex::KeyHash(keys.folded.back()));
+    if (token.lemma.empty() || util::SameText(token.lemma, token.norm) ||
+        util::SameText(token.lemma, word_keys.folded[t])) {
+      continue;
     }
+    util::FoldForMatch(token.lemma, keys.folded[t]);
+    keys.hashes[t] = PhraseIndex::KeyHash(keys.folded[t]);
   }
   return keys;
 }

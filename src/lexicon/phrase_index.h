@@ -17,7 +17,18 @@
 
 namespace dyad::lexicon {
 
-// A folded key whose hash (std::hash of its text) is known: tables hashed
+// The hash of match keys and dictionary words: FNV-1a, inline, with a
+// final mix. Keys are a few bytes, and std::hash's out-of-line hash cost
+// about 50 instructions for each token of every sentence. FNV-1a's low
+// bits depend only on the low bits of each step; the mix folds the high
+// bits into them, since the root filter (PhraseIndex) keeps only low bits.
+inline size_t KeyHash(std::string_view key) {
+  uint64_t hash = 0xcbf29ce484222325u;
+  for (unsigned char c : key) hash = (hash ^ c) * 0x100000001b3u;
+  return static_cast<size_t>(hash ^ (hash >> 29));
+}
+
+// A folded key whose hash (KeyHash of its text) is known: tables hashed
 // with KeyHasher look it up without hashing it again. MatchKeys keep each
 // sentence word's hash, and a word is looked up in several tables.
 struct PrehashedKey {
@@ -25,10 +36,12 @@ struct PrehashedKey {
   size_t hash;
 };
 // Hash and equality for string-keyed tables that are searched with a
-// string_view or a PrehashedKey (no std::string built for a lookup).
+// string_view or a PrehashedKey (no std::string built for a lookup). Not
+// noexcept, so that the tables keep each entry's hash and compare hashes
+// before keys.
 struct KeyHasher {
   using is_transparent = void;
-  size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  size_t operator()(std::string_view key) const { return KeyHash(key); }
   size_t operator()(const PrehashedKey& key) const { return key.hash; }
 };
 struct KeyEqual {
@@ -69,8 +82,8 @@ class PhraseIndex {
     return LongestFrom(folded, caps, start, hashes);
   }
 
-  // The hash of edge keys (std::hash of the folded text).
-  static size_t KeyHash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+  // The hash of edge keys (of the folded text).
+  static size_t KeyHash(std::string_view key) { return lexicon::KeyHash(key); }
 
   size_t size() const { return phrases_; }
 

@@ -26,6 +26,34 @@ TEST(JsonWriterTest, EscapesQuotesBackslashAndControls) {
   EXPECT_EQ(Quoted("/<>\x7f"), "\"/<>\x7f\"");
 }
 
+// Plain text is scanned eight bytes at a time: every byte that needs care,
+// at every position of a block and of the tail, is still found.
+TEST(JsonWriterTest, FindsSpecialBytesAtEveryPosition) {
+  const std::string filler = "The ministry said on Monday that";
+  for (std::string_view special : {"\"", "\\", "\n", "\x7f", "\xC3\xA9", "\xFF", " ", "~"}) {
+    for (size_t at = 0; at <= 20; ++at) {
+      const std::string text =
+          filler.substr(0, at) + std::string(special) + filler.substr(at, 20 - at);
+      std::string expected = "\"";
+      for (size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '"' || c == '\\') {
+          expected += '\\';
+          expected += static_cast<char>(c);
+        } else if (c == '\n') {
+          expected += "\\u000a";
+        } else if (c == 0xFF) {
+          expected += "\xEF\xBF\xBD";
+        } else {
+          expected += static_cast<char>(c);  // ASCII, DEL and the valid "é" stay
+        }
+      }
+      expected += '"';
+      EXPECT_EQ(Quoted(text), expected) << "special byte at " << at;
+    }
+  }
+}
+
 TEST(JsonWriterTest, KeepsValidUtf8) {
   // Two-, three- and four-byte sequences: Xankəndi, an em dash, an emoji.
   const std::string text = "Xank\xC9\x99ndi \xE2\x80\x94 \xF0\x9F\x98\x80";
