@@ -898,7 +898,7 @@ class Disambiguator {
   // words. A word a rule there names must be listed here.
   static constexpr std::string_view kWordsWithReadings[] = {
       "think",    "rocket",  "mortar",   "neighboring", "neighbouring", "surrounding", "notes",
-      "forces",   "close",   "shelling", "bombing",     "fighting",     "shooting",    "killing"};
+      "forces",   "close",   "shelling", "bombing",     "fighting",     "shooting",    "killing", "up"};
 
   static bool MayHaveWordReading(std::string_view word) {
     struct Filter {
@@ -963,12 +963,6 @@ class Disambiguator {
     if (word == "close" && after == "to" && Has(m, kJJ) && prev != kMD && prev != kTO && prev != kPRP) {
       return kJJ;
     }
-    // "a Memorandum of Understanding", "the Ministry of Planning": a
-    // capitalised -ing word after a name's "of" ends the name.
-    if (t == kVBG && s_[i].capitalized && before == "of" && i >= 2 && s_[i - 2].capitalized &&
-        (s_[i - 2].tag == kNNP || s_[i - 2].tag == kNNPS)) {
-      return kNNP;
-    }
     // "contribute up to 4,000 troops": "up to" before a number bounds the
     // quantity; it is no particle of the verb.
     if ((word == "up" || word == "Up") && after == "to" && i + 2 < s_.size() && StartsNumber(s_[i + 2].word)) return kRB;
@@ -1014,6 +1008,12 @@ class Disambiguator {
     if (t == kColon && (slot.word == "-" || slot.word == "--")) return Dash(i);
     if (slot.word_class == WordClass::kTo) return To(i);
     if (const Pos reading = WordReading(i, t, m, prev, next); reading != kNone) return reading;
+    // "a Memorandum of Understanding", "the Ministry of Planning": a
+    // capitalised -ing word after a name's "of" ends the name.
+    if (t == kVBG && slot.capitalized && i >= 2 && s_[i - 1].word == "of" && s_[i - 2].capitalized &&
+        (s_[i - 2].tag == kNNP || s_[i - 2].tag == kNNPS)) {
+      return kNNP;
+    }
 
     switch (slot.word_class) {
       case WordClass::kThat:
