@@ -453,6 +453,41 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
   slot.tag = guess.first;
 }
 
+// A filter over a list of words by length and initial: a bit per length
+// and a bit per initial (ASCII case folded). Most tokens fail one of the two
+// tests, which spares comparing them with every word of the list.
+struct WordFilter {
+  uint32_t lengths = 0;   // bit n for a word of n bytes
+  uint32_t initials = 0;  // bit c - 'a' for initial c
+
+  template <size_t N>
+  static constexpr WordFilter Of(const std::string_view (&words)[N]) {
+    WordFilter filter;
+    for (std::string_view w : words) {
+      filter.lengths |= uint32_t{1} << w.size();
+      filter.initials |= uint32_t{1} << ((w[0] | 0x20) - 'a');
+    }
+    return filter;
+  }
+
+  // False when `word` (not empty) cannot be one of the words.
+  bool MayHold(std::string_view word) const {
+    if (word.size() >= 32 || (lengths & (uint32_t{1} << word.size())) == 0) return false;
+    const unsigned initial = static_cast<unsigned char>(word[0]) | 0x20u;  // ASCII folded
+    return initial >= 'a' && initial <= 'z' && (initials & (uint32_t{1} << (initial - 'a'))) != 0;
+  }
+};
+
+// Whether `word` is exactly one of `words`, filtered first.
+template <size_t N>
+bool InWords(std::string_view word, const std::string_view (&words)[N], const WordFilter& filter) {
+  if (!filter.MayHold(word)) return false;
+  for (std::string_view w : words) {
+    if (util::SameText(word, w)) return true;
+  }
+  return false;
+}
+
 // Verbs of saying, showing and judging, which take a clause whose subject
 // follows them directly ("says the army fired"), as -s and base forms.
 // The lists are static arrays so that their lengths are compile-time
@@ -468,10 +503,8 @@ bool IsClauseTakingVerb(std::string_view word) {
         "finds", "find", "estimates", "estimate", "fears", "fear", "predicts",
         "predict", "alleges", "allege", "denies", "deny", "admits", "admit",
         "hopes", "hope", "knows", "know", "means", "mean", "adds", "add"};
-  for (std::string_view verb : kVerbs) {
-    if (util::SameText(word, verb)) return true;
-  }
-  return false;
+  static constexpr WordFilter kFilter = WordFilter::Of(kVerbs);
+  return InWords(word, kVerbs, kFilter);
 }
 
 // Past forms of the verbs above and of others that take a clause
@@ -486,10 +519,8 @@ bool IsClauseTakingPast(std::string_view word) {
         "realised", "expected", "felt", "told", "announced", "confirmed",
         "revealed", "indicated", "concluded", "ensured", "noticed", "wrote",
         "declared", "assumed", "guessed", "decided", "agreed"};
-  for (std::string_view verb : kVerbs) {
-    if (util::SameText(word, verb)) return true;
-  }
-  return false;
+  static constexpr WordFilter kFilter = WordFilter::Of(kVerbs);
+  return InWords(word, kVerbs, kFilter);
 }
 
 // Whether the attribution of a quotation comes within the next few words
@@ -901,21 +932,8 @@ class Disambiguator {
       "forces",   "close",   "shelling", "bombing",     "fighting",     "shooting",    "killing", "up"};
 
   static bool MayHaveWordReading(std::string_view word) {
-    struct Filter {
-      uint32_t lengths = 0;   // bit n for a word of n bytes
-      uint32_t initials = 0;  // bit c - 'a' for initial c
-    };
-    static constexpr Filter kFilter = [] {
-      Filter filter;
-      for (std::string_view w : kWordsWithReadings) {
-        filter.lengths |= uint32_t{1} << w.size();
-        filter.initials |= uint32_t{1} << (w[0] - 'a');
-      }
-      return filter;
-    }();
-    if (word.size() >= 32 || (kFilter.lengths & (uint32_t{1} << word.size())) == 0) return false;
-    const unsigned initial = static_cast<unsigned char>(word[0]) | 0x20u;  // ASCII folded
-    return initial >= 'a' && initial <= 'z' && (kFilter.initials & (uint32_t{1} << (initial - 'a'))) != 0;
+    static constexpr WordFilter kFilter = WordFilter::Of(kWordsWithReadings);
+    return kFilter.MayHold(word);
   }
 
   // Words whose reading here their neighbours settle, whatever the general
