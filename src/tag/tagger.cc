@@ -938,9 +938,9 @@ class Disambiguator {
 
   // Words whose reading here their neighbours settle, whatever the general
   // rules below would make of them; kNone when none of these applies.
+  // Asked only of words that pass MayHaveWordReading.
   Pos WordReading(size_t i, Pos t, PosMask m, Pos prev, Pos next) const {
     const std::string_view word = s_[i].word;
-    if (!MayHaveWordReading(word)) return kNone;
     const std::string_view before = i > 0 ? s_[i - 1].word : std::string_view();
     const std::string_view after = i + 1 < s_.size() ? s_[i + 1].word : std::string_view();
     // Noun compounds whose first word is also a verb: "a think tank",
@@ -1025,7 +1025,10 @@ class Disambiguator {
 
     if (t == kColon && (slot.word == "-" || slot.word == "--")) return Dash(i);
     if (slot.word_class == WordClass::kTo) return To(i);
-    if (const Pos reading = WordReading(i, t, m, prev, next); reading != kNone) return reading;
+    // Tested here, where most words fail it, rather than in a call.
+    if (MayHaveWordReading(slot.word)) {
+      if (const Pos reading = WordReading(i, t, m, prev, next); reading != kNone) return reading;
+    }
     // "a Memorandum of Understanding", "the Ministry of Planning": a
     // capitalised -ing word after a name's "of" ends the name.
     if (t == kVBG && slot.capitalized && i >= 2 && s_[i - 1].word == "of" && s_[i - 2].capitalized &&
