@@ -537,13 +537,14 @@ bool IsClauseTakingPast(std::string_view word) {
 // to". Verbs of thinking do not attribute: ", " I think we ...".
 bool AttributionAhead(const std::vector<Slot>& s, size_t k) {
   constexpr size_t kWindow = 4;
+  static constexpr std::string_view kAttributing[] = {
+      "said", "says", "say", "told", "tells", "added", "adds", "asked",
+      "asks", "explained", "explains", "replied", "continued", "wrote",
+      "writes", "noted", "notes", "insisted", "argued", "warned",
+      "claimed", "stated", "declared", "admitted", "concluded",
+      "according"};
   for (size_t end = std::min(s.size(), k + kWindow); k < end; ++k) {
-    for (std::string_view verb :
-         {"said", "says", "say", "told", "tells", "added", "adds", "asked",
-          "asks", "explained", "explains", "replied", "continued", "wrote",
-          "writes", "noted", "notes", "insisted", "argued", "warned",
-          "claimed", "stated", "declared", "admitted", "concluded",
-          "according"}) {
+    for (std::string_view verb : kAttributing) {
       if (util::SameText(s[k].word, verb)) return true;
     }
   }
@@ -590,7 +591,8 @@ bool IsSureFiniteVerb(const Slot& slot) {
 // Adjectives of nationality, region and creed end so: "American",
 // "Islamic", "English", "Chinese", "Israeli", "French", "Greek".
 bool IsNationalitySuffixed(std::string_view word) {
-  for (std::string_view suffix : {"an", "ic", "ish", "ese", "i", "ch", "ek"}) {
+  static constexpr std::string_view kSuffixes[] = {"an", "ic", "ish", "ese", "i", "ch", "ek"};
+  for (std::string_view suffix : kSuffixes) {
     if (EndsWith(word, suffix)) return true;
   }
   return false;
@@ -873,7 +875,9 @@ class Disambiguator {
   // the object of a verb of telling ("told the court", "assured
   // reporters").
   bool TellsOrStates(size_t noun) const {
-    constexpr std::string_view kContentNouns[] = {
+    // Static: a local constexpr array was built on the stack on every call
+    // of Decide, into which this is inlined, whether asked or not.
+    static constexpr std::string_view kContentNouns[] = {
         "evidence", "fact",    "news",    "claim",   "claims",     "idea",
         "hope",     "fear",    "fears",   "belief",  "sign",       "signs",
         "proof",    "view",    "doubt",   "warning", "possibility", "chance",
@@ -889,11 +893,12 @@ class Disambiguator {
     for (size_t k = noun; k-- > 0 && noun - k <= kMaxObject;) {
       const Slot& before = s_[k];
       if (IsVerb(before.tag)) {
-        for (std::string_view verb :
-             {"told", "tell", "tells", "telling", "assured", "assure", "assures",
-              "warned", "warn", "warns", "reminded", "remind", "informed",
-              "inform", "convinced", "persuaded", "notified", "promised",
-              "showed", "show", "shows", "taught"}) {
+        static constexpr std::string_view kTellingVerbs[] = {
+            "told", "tell", "tells", "telling", "assured", "assure", "assures",
+            "warned", "warn", "warns", "reminded", "remind", "informed",
+            "inform", "convinced", "persuaded", "notified", "promised",
+            "showed", "show", "shows", "taught"};
+        for (std::string_view verb : kTellingVerbs) {
           if (util::SameText(before.word, verb)) return true;
         }
         return false;
