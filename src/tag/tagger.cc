@@ -58,6 +58,8 @@ bool StartsNumber(std::string_view word) {
 // One token's tagging state.
 struct Slot {
   std::string_view word;
+  // Lexicon::WordHash(word): hashed once for the lexicon and the lemma cache.
+  size_t hash = 0;
   uint32_t begin = 0;
   uint32_t end = 0;
   PosMask mask = 0;
@@ -394,8 +396,9 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
             bool sentence_initial) {
   StraightenApostrophes(slot);
   std::string_view w = slot.word;
+  slot.hash = Lexicon::WordHash(w);
   slot.capitalized = IsCapitalized(w);
-  const LexEntry* exact = lexicon.Find(w);
+  const LexEntry* exact = lexicon.Find(w, slot.hash);
   const LexEntry* lower = nullptr;
   if (slot.capitalized) {
     char buffer[kMaxCaseFold];
@@ -1574,8 +1577,9 @@ class Disambiguator {
 // and tag, so the cache never changes what a thread tags.
 class LemmaCache {
  public:
-  // Sets `lemma` to the lemma of `word` tagged `tag`.
-  void Lemma(const Lemmatizer& lemmatizer, std::string_view word, Pos tag,
+  // Sets `lemma` to the lemma of `word` tagged `tag`; `hash` is
+  // Lexicon::WordHash(word).
+  void Lemma(const Lemmatizer& lemmatizer, std::string_view word, size_t hash, Pos tag,
              std::string& lemma) {
     // A name is its own lemma: copied faster than looked up, and names,
     // many of them seen once, would crowd the common words out.
@@ -1583,7 +1587,7 @@ class LemmaCache {
       lemma = lemmatizer.Lemma(word, tag);
       return;
     }
-    Entry& entry = entries_[SlotOf(word, tag)];
+    Entry& entry = entries_[SlotOf(hash, tag)];
     if (entry.tag != tag || !util::SameText(entry.word, word)) {
       entry.word.assign(word);
       entry.tag = tag;
@@ -1601,10 +1605,10 @@ class LemmaCache {
     std::string lemma;
   };
 
-  static size_t SlotOf(std::string_view word, Pos tag) {
-    uint64_t hash = 0xcbf29ce484222325u ^ static_cast<uint64_t>(tag);
-    for (unsigned char c : word) hash = (hash ^ c) * 0x100000001b3u;
-    return static_cast<size_t>(hash ^ (hash >> 32)) & (kSize - 1);
+  // The word's hash (computed for the lexicon already) mixed with the tag
+  // by an odd multiplier, so that a form's tags take different slots.
+  static size_t SlotOf(size_t hash, Pos tag) {
+    return (hash ^ (static_cast<size_t>(tag) * 0x9E3779B97F4A7C15u)) & (kSize - 1);
   }
 
   std::vector<Entry> entries_ = std::vector<Entry>(kSize);
@@ -1643,6 +1647,7 @@ void Tagger::Tag(Sentence& sentence) const {
     slot.begin = tokens[i].begin;
     slot.end = tokens[i].end;
     if (slot.word.empty()) {
+      slot.hash = Lexicon::WordHash(slot.word);
       slot.tag = kSYM;
       slot.mask = Bit(kSYM);
       continue;
@@ -1660,7 +1665,7 @@ void Tagger::Tag(Sentence& sentence) const {
         tokens[i + 1].norm == "been") {
       token.lemma = "have";  // "it's been"
     } else {
-      scratch.lemmas.Lemma(impl_->lemmatizer, slots[i].word, tag, token.lemma);
+      scratch.lemmas.Lemma(impl_->lemmatizer, slots[i].word, slots[i].hash, tag, token.lemma);
     }
   }
 }
