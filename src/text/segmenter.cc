@@ -435,6 +435,9 @@ class Tokenizer {
         p += length;  // a letter outside ASCII
       }
       const char c = At(p);
+      // White space (or the end, where At gives '\0') ends most words;
+      // none of the joins below starts with it.
+      if (ClassOf(c) == kBreakByte) break;
       const bool after_digit = p > start && IsAsciiDigit(text_[p - 1]);
       if (after_digit && (c == '.' || c == ':' || c == '/') && DigitAt(p + 1)) {
         p += 1;  // 3.5, 12:30, 10/5
