@@ -115,7 +115,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }
 
 bool IsCapitalized(std::string_view word) {
-  return !word.empty() && IsUpper(FirstCodePoint(word));
+  if (word.empty()) return false;
+  // ASCII first, inline: nearly every word starts with an ASCII byte.
+  const auto first = static_cast<unsigned char>(word[0]);
+  if (first < 0x80) return first >= 'A' && first <= 'Z';
+  return IsUpper(FirstCodePoint(word));
 }
 
 // At least two letters and no lower-case ASCII letter ("NATO", "OSCE").
