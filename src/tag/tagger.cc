@@ -469,28 +469,24 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
   slot.tag = guess.first;
 }
 
-// A filter over a list of words by length and initial: a bit per length
-// and a bit per initial (ASCII case folded). Most tokens fail one of the two
-// tests, which spares comparing them with every word of the list.
+// A filter over a list of words by length and initial: for each length,
+// a bit per initial (ASCII case folded). Most tokens fail it, which spares
+// comparing them with every word of the list.
 struct WordFilter {
-  uint32_t lengths = 0;   // bit n for a word of n bytes
-  uint32_t initials = 0;  // bit c - 'a' for initial c
+  std::array<uint32_t, 32> initials{};  // [n]: bit c - 'a' for a word of n bytes starting with c
 
   template <size_t N>
   static constexpr WordFilter Of(const std::string_view (&words)[N]) {
     WordFilter filter;
-    for (std::string_view w : words) {
-      filter.lengths |= uint32_t{1} << w.size();
-      filter.initials |= uint32_t{1} << ((w[0] | 0x20) - 'a');
-    }
+    for (std::string_view w : words) filter.initials[w.size()] |= uint32_t{1} << ((w[0] | 0x20) - 'a');
     return filter;
   }
 
-  // False when `word` (not empty) cannot be one of the words.
+  // False when `word` cannot be one of the words.
   bool MayHold(std::string_view word) const {
-    if (word.size() >= 32 || (lengths & (uint32_t{1} << word.size())) == 0) return false;
-    const unsigned initial = static_cast<unsigned char>(word[0]) | 0x20u;  // ASCII folded
-    return initial >= 'a' && initial <= 'z' && (initials & (uint32_t{1} << (initial - 'a'))) != 0;
+    if (word.empty() || word.size() >= initials.size()) return false;
+    const unsigned initial = (static_cast<unsigned char>(word[0]) | 0x20u) - 'a';  // ASCII folded
+    return initial < 26 && (initials[word.size()] & (uint32_t{1} << initial)) != 0;
   }
 };
 
@@ -1587,8 +1583,10 @@ class LemmaCache {
              std::string& lemma) {
     // A name is its own lemma: copied faster than looked up, and names,
     // many of them seen once, would crowd the common words out.
+    // (Lemmatizer::Lemma gives a name back as it is; copied here without
+    // the call and its temporary string.)
     if (tag == kNNP || tag == kNNPS) {
-      lemma = lemmatizer.Lemma(word, tag);
+      lemma = word;
       return;
     }
     Entry& entry = entries_[SlotOf(hash, tag)];
