@@ -200,7 +200,8 @@ std::string_view Lemmatizer::NounLemma(std::string_view lower, Pos tag,
   if (const std::string_view* lemma = noun_exceptions_.Find(lower)) return *lemma;
   if (EndsWith(lower, "s")) {
     if (auto c = Drop(lower, 1); nouns_.Contains(c)) return c;
-    for (std::string_view suffix : {"ses", "xes", "zes", "ches", "shes"}) {
+    static constexpr std::string_view kSuffixes[] = {"ses", "xes", "zes", "ches", "shes"};
+    for (std::string_view suffix : kSuffixes) {
       if (EndsWith(lower, suffix)) {
         if (auto c = Drop(lower, 2); nouns_.Contains(c)) return c;
       }

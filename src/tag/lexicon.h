@@ -50,6 +50,9 @@ class Lexicon {
 
   // Returns the entry for exactly `word`, or nullptr.
   const LexEntry* Find(std::string_view word) const { return entries_.Find(word); }
+  // The same with the word's WordHash(word), which the tagger keeps.
+  const LexEntry* Find(std::string_view word, size_t hash) const { return entries_.Find(word, hash); }
+  static size_t WordHash(std::string_view word) { return WordTable<LexEntry>::Hash(word); }
 
   size_t size() const { return entries_.size(); }
 

@@ -21,6 +21,7 @@
 #include "tag/tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <vector>
 
@@ -57,6 +58,8 @@ bool StartsNumber(std::string_view word) {
 // One token's tagging state.
 struct Slot {
   std::string_view word;
+  // Lexicon::WordHash(word): hashed once for the lexicon and the lemma cache.
+  size_t hash = 0;
   uint32_t begin = 0;
   uint32_t end = 0;
   PosMask mask = 0;
@@ -112,7 +115,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }
 
 bool IsCapitalized(std::string_view word) {
-  return !word.empty() && IsUpper(FirstCodePoint(word));
+  if (word.empty()) return false;
+  // ASCII first, inline: nearly every word starts with an ASCII byte.
+  const auto first = static_cast<unsigned char>(word[0]);
+  if (first < 0x80) return first >= 'A' && first <= 'Z';
+  return IsUpper(FirstCodePoint(word));
 }
 
 // At least two letters and no lower-case ASCII letter ("NATO", "OSCE").
@@ -357,9 +364,17 @@ void StraightenApostrophes(Slot& slot) {
   constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
   std::string_view w = slot.word;
   // Most words have neither byte: one inline pass rules them out, where
-  // the two searches below cost a memchr call each.
+  // the two searches below cost a memchr call each. A table load a byte:
+  // the two comparisons were vectorised, which costs more on words of a
+  // few bytes than it saves.
+  static constexpr std::array<bool, 256> kMarks = [] {
+    std::array<bool, 256> marks{};
+    marks['`'] = true;
+    marks[0xE2] = true;  // the first byte of kCurly
+    return marks;
+  }();
   bool maybe = false;
-  for (char c : w) maybe |= c == '`' || c == kCurly[0];
+  for (char c : w) maybe |= kMarks[static_cast<unsigned char>(c)];
   if (!maybe) return;
   const bool grave = w[0] != '`' && w.find('`') != std::string_view::npos;
   if (w.size() > sizeof(slot.straight) + 2 ||
@@ -385,8 +400,9 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
             bool sentence_initial) {
   StraightenApostrophes(slot);
   std::string_view w = slot.word;
+  slot.hash = Lexicon::WordHash(w);
   slot.capitalized = IsCapitalized(w);
-  const LexEntry* exact = lexicon.Find(w);
+  const LexEntry* exact = lexicon.Find(w, slot.hash);
   const LexEntry* lower = nullptr;
   if (slot.capitalized) {
     char buffer[kMaxCaseFold];
@@ -453,6 +469,37 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
   slot.tag = guess.first;
 }
 
+// A filter over a list of words by length and initial: for each length,
+// a bit per initial (ASCII case folded). Most tokens fail it, which spares
+// comparing them with every word of the list.
+struct WordFilter {
+  std::array<uint32_t, 32> initials{};  // [n]: bit c - 'a' for a word of n bytes starting with c
+
+  template <size_t N>
+  static constexpr WordFilter Of(const std::string_view (&words)[N]) {
+    WordFilter filter;
+    for (std::string_view w : words) filter.initials[w.size()] |= uint32_t{1} << ((w[0] | 0x20) - 'a');
+    return filter;
+  }
+
+  // False when `word` cannot be one of the words.
+  bool MayHold(std::string_view word) const {
+    if (word.empty() || word.size() >= initials.size()) return false;
+    const unsigned initial = (static_cast<unsigned char>(word[0]) | 0x20u) - 'a';  // ASCII folded
+    return initial < 26 && (initials[word.size()] & (uint32_t{1} << initial)) != 0;
+  }
+};
+
+// Whether `word` is exactly one of `words`, filtered first.
+template <size_t N>
+bool InWords(std::string_view word, const std::string_view (&words)[N], const WordFilter& filter) {
+  if (!filter.MayHold(word)) return false;
+  for (std::string_view w : words) {
+    if (util::SameText(word, w)) return true;
+  }
+  return false;
+}
+
 // Verbs of saying, showing and judging, which take a clause whose subject
 // follows them directly ("says the army fired"), as -s and base forms.
 // The lists are static arrays so that their lengths are compile-time
@@ -468,10 +515,8 @@ bool IsClauseTakingVerb(std::string_view word) {
         "finds", "find", "estimates", "estimate", "fears", "fear", "predicts",
         "predict", "alleges", "allege", "denies", "deny", "admits", "admit",
         "hopes", "hope", "knows", "know", "means", "mean", "adds", "add"};
-  for (std::string_view verb : kVerbs) {
-    if (util::SameText(word, verb)) return true;
-  }
-  return false;
+  static constexpr WordFilter kFilter = WordFilter::Of(kVerbs);
+  return InWords(word, kVerbs, kFilter);
 }
 
 // Past forms of the verbs above and of others that take a clause
@@ -486,10 +531,8 @@ bool IsClauseTakingPast(std::string_view word) {
         "realised", "expected", "felt", "told", "announced", "confirmed",
         "revealed", "indicated", "concluded", "ensured", "noticed", "wrote",
         "declared", "assumed", "guessed", "decided", "agreed"};
-  for (std::string_view verb : kVerbs) {
-    if (util::SameText(word, verb)) return true;
-  }
-  return false;
+  static constexpr WordFilter kFilter = WordFilter::Of(kVerbs);
+  return InWords(word, kVerbs, kFilter);
 }
 
 // Whether the attribution of a quotation comes within the next few words
@@ -497,13 +540,14 @@ bool IsClauseTakingPast(std::string_view word) {
 // to". Verbs of thinking do not attribute: ", " I think we ...".
 bool AttributionAhead(const std::vector<Slot>& s, size_t k) {
   constexpr size_t kWindow = 4;
+  static constexpr std::string_view kAttributing[] = {
+      "said", "says", "say", "told", "tells", "added", "adds", "asked",
+      "asks", "explained", "explains", "replied", "continued", "wrote",
+      "writes", "noted", "notes", "insisted", "argued", "warned",
+      "claimed", "stated", "declared", "admitted", "concluded",
+      "according"};
   for (size_t end = std::min(s.size(), k + kWindow); k < end; ++k) {
-    for (std::string_view verb :
-         {"said", "says", "say", "told", "tells", "added", "adds", "asked",
-          "asks", "explained", "explains", "replied", "continued", "wrote",
-          "writes", "noted", "notes", "insisted", "argued", "warned",
-          "claimed", "stated", "declared", "admitted", "concluded",
-          "according"}) {
+    for (std::string_view verb : kAttributing) {
       if (util::SameText(s[k].word, verb)) return true;
     }
   }
@@ -550,7 +594,8 @@ bool IsSureFiniteVerb(const Slot& slot) {
 // Adjectives of nationality, region and creed end so: "American",
 // "Islamic", "English", "Chinese", "Israeli", "French", "Greek".
 bool IsNationalitySuffixed(std::string_view word) {
-  for (std::string_view suffix : {"an", "ic", "ish", "ese", "i", "ch", "ek"}) {
+  static constexpr std::string_view kSuffixes[] = {"an", "ic", "ish", "ese", "i", "ch", "ek"};
+  for (std::string_view suffix : kSuffixes) {
     if (EndsWith(word, suffix)) return true;
   }
   return false;
@@ -833,7 +878,9 @@ class Disambiguator {
   // the object of a verb of telling ("told the court", "assured
   // reporters").
   bool TellsOrStates(size_t noun) const {
-    constexpr std::string_view kContentNouns[] = {
+    // Static: a local constexpr array was built on the stack on every call
+    // of Decide, into which this is inlined, whether asked or not.
+    static constexpr std::string_view kContentNouns[] = {
         "evidence", "fact",    "news",    "claim",   "claims",     "idea",
         "hope",     "fear",    "fears",   "belief",  "sign",       "signs",
         "proof",    "view",    "doubt",   "warning", "possibility", "chance",
@@ -849,11 +896,12 @@ class Disambiguator {
     for (size_t k = noun; k-- > 0 && noun - k <= kMaxObject;) {
       const Slot& before = s_[k];
       if (IsVerb(before.tag)) {
-        for (std::string_view verb :
-             {"told", "tell", "tells", "telling", "assured", "assure", "assures",
-              "warned", "warn", "warns", "reminded", "remind", "informed",
-              "inform", "convinced", "persuaded", "notified", "promised",
-              "showed", "show", "shows", "taught"}) {
+        static constexpr std::string_view kTellingVerbs[] = {
+            "told", "tell", "tells", "telling", "assured", "assure", "assures",
+            "warned", "warn", "warns", "reminded", "remind", "informed",
+            "inform", "convinced", "persuaded", "notified", "promised",
+            "showed", "show", "shows", "taught"};
+        for (std::string_view verb : kTellingVerbs) {
           if (util::SameText(before.word, verb)) return true;
         }
         return false;
@@ -901,28 +949,15 @@ class Disambiguator {
       "forces",   "close",   "shelling", "bombing",     "fighting",     "shooting",    "killing", "up"};
 
   static bool MayHaveWordReading(std::string_view word) {
-    struct Filter {
-      uint32_t lengths = 0;   // bit n for a word of n bytes
-      uint32_t initials = 0;  // bit c - 'a' for initial c
-    };
-    static constexpr Filter kFilter = [] {
-      Filter filter;
-      for (std::string_view w : kWordsWithReadings) {
-        filter.lengths |= uint32_t{1} << w.size();
-        filter.initials |= uint32_t{1} << (w[0] - 'a');
-      }
-      return filter;
-    }();
-    if (word.size() >= 32 || (kFilter.lengths & (uint32_t{1} << word.size())) == 0) return false;
-    const unsigned initial = static_cast<unsigned char>(word[0]) | 0x20u;  // ASCII folded
-    return initial >= 'a' && initial <= 'z' && (kFilter.initials & (uint32_t{1} << (initial - 'a'))) != 0;
+    static constexpr WordFilter kFilter = WordFilter::Of(kWordsWithReadings);
+    return kFilter.MayHold(word);
   }
 
   // Words whose reading here their neighbours settle, whatever the general
   // rules below would make of them; kNone when none of these applies.
+  // Asked only of words that pass MayHaveWordReading.
   Pos WordReading(size_t i, Pos t, PosMask m, Pos prev, Pos next) const {
     const std::string_view word = s_[i].word;
-    if (!MayHaveWordReading(word)) return kNone;
     const std::string_view before = i > 0 ? s_[i - 1].word : std::string_view();
     const std::string_view after = i + 1 < s_.size() ? s_[i + 1].word : std::string_view();
     // Noun compounds whose first word is also a verb: "a think tank",
@@ -1007,7 +1042,10 @@ class Disambiguator {
 
     if (t == kColon && (slot.word == "-" || slot.word == "--")) return Dash(i);
     if (slot.word_class == WordClass::kTo) return To(i);
-    if (const Pos reading = WordReading(i, t, m, prev, next); reading != kNone) return reading;
+    // Tested here, where most words fail it, rather than in a call.
+    if (MayHaveWordReading(slot.word)) {
+      if (const Pos reading = WordReading(i, t, m, prev, next); reading != kNone) return reading;
+    }
     // "a Memorandum of Understanding", "the Ministry of Planning": a
     // capitalised -ing word after a name's "of" ends the name.
     if (t == kVBG && slot.capitalized && i >= 2 && s_[i - 1].word == "of" && s_[i - 2].capitalized &&
@@ -1539,16 +1577,19 @@ class Disambiguator {
 // and tag, so the cache never changes what a thread tags.
 class LemmaCache {
  public:
-  // Sets `lemma` to the lemma of `word` tagged `tag`.
-  void Lemma(const Lemmatizer& lemmatizer, std::string_view word, Pos tag,
+  // Sets `lemma` to the lemma of `word` tagged `tag`; `hash` is
+  // Lexicon::WordHash(word).
+  void Lemma(const Lemmatizer& lemmatizer, std::string_view word, size_t hash, Pos tag,
              std::string& lemma) {
     // A name is its own lemma: copied faster than looked up, and names,
     // many of them seen once, would crowd the common words out.
+    // (Lemmatizer::Lemma gives a name back as it is; copied here without
+    // the call and its temporary string.)
     if (tag == kNNP || tag == kNNPS) {
-      lemma = lemmatizer.Lemma(word, tag);
+      lemma = word;
       return;
     }
-    Entry& entry = entries_[SlotOf(word, tag)];
+    Entry& entry = entries_[SlotOf(hash, tag)];
     if (entry.tag != tag || !util::SameText(entry.word, word)) {
       entry.word.assign(word);
       entry.tag = tag;
@@ -1566,10 +1607,10 @@ class LemmaCache {
     std::string lemma;
   };
 
-  static size_t SlotOf(std::string_view word, Pos tag) {
-    uint64_t hash = 0xcbf29ce484222325u ^ static_cast<uint64_t>(tag);
-    for (unsigned char c : word) hash = (hash ^ c) * 0x100000001b3u;
-    return static_cast<size_t>(hash ^ (hash >> 32)) & (kSize - 1);
+  // The word's hash (computed for the lexicon already) mixed with the tag
+  // by an odd multiplier, so that a form's tags take different slots.
+  static size_t SlotOf(size_t hash, Pos tag) {
+    return (hash ^ (static_cast<size_t>(tag) * 0x9E3779B97F4A7C15u)) & (kSize - 1);
   }
 
   std::vector<Entry> entries_ = std::vector<Entry>(kSize);
@@ -1608,6 +1649,7 @@ void Tagger::Tag(Sentence& sentence) const {
     slot.begin = tokens[i].begin;
     slot.end = tokens[i].end;
     if (slot.word.empty()) {
+      slot.hash = Lexicon::WordHash(slot.word);
       slot.tag = kSYM;
       slot.mask = Bit(kSYM);
       continue;
@@ -1625,7 +1667,7 @@ void Tagger::Tag(Sentence& sentence) const {
         tokens[i + 1].norm == "been") {
       token.lemma = "have";  // "it's been"
     } else {
-      scratch.lemmas.Lemma(impl_->lemmatizer, slots[i].word, tag, token.lemma);
+      scratch.lemmas.Lemma(impl_->lemmatizer, slots[i].word, slots[i].hash, tag, token.lemma);
     }
   }
 }

@@ -3,6 +3,8 @@
 #ifndef DYAD_TAG_TAGSET_H_
 #define DYAD_TAG_TAGSET_H_
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -89,8 +91,20 @@ constexpr bool IsNoun(Pos pos) { return Has(kNounMask, pos); }
 constexpr bool IsVerb(Pos pos) { return Has(kVerbMask, pos); }
 constexpr bool IsAdjective(Pos pos) { return Has(kAdjectiveMask, pos); }
 
-// Returns the Penn Treebank spelling ("NN", "PRP$", "``", "-LRB-").
-std::string_view PosName(Pos pos);
+// The Penn Treebank spellings, by Pos.
+inline constexpr std::array<std::string_view, static_cast<size_t>(Pos::kCount)>
+    kPosNames = {
+        "",    "CC",  "CD",    "DT",    "EX",  "FW",  "IN",  "JJ",
+        "JJR", "JJS", "LS",    "MD",    "NN",  "NNS", "NNP", "NNPS",
+        "PDT", "POS", "PRP",   "PRP$",  "RB",  "RBR", "RBS", "RP",
+        "SYM", "TO",  "UH",    "VB",    "VBD", "VBG", "VBN", "VBP",
+        "VBZ", "WDT", "WP",    "WP$",   "WRB", ",",   ".",   ":",
+        "``",  "''",  "-LRB-", "-RRB-", "$",   "#",   "HYPH",
+};
+
+// Returns the Penn Treebank spelling ("NN", "PRP$", "``", "-LRB-"). Inline:
+// the tagger asks it for every token.
+constexpr std::string_view PosName(Pos pos) { return kPosNames[static_cast<size_t>(pos)]; }
 
 // Parses a tag as spelled in the lexicon table. Besides the Penn names it
 // accepts the table's variants: "(" ")" for brackets, "!" and "?" for the

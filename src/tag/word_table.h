@@ -24,9 +24,12 @@ class WordTable {
   }
 
   // Returns the value of exactly `word`, or nullptr.
-  const Value* Find(std::string_view word) const {
+  const Value* Find(std::string_view word) const { return Find(word, Hash(word)); }
+
+  // The same, for a caller that has `hash` == Hash(word) already.
+  const Value* Find(std::string_view word, size_t hash) const {
     if (slots_.empty()) return nullptr;
-    for (size_t i = Hash(word) & mask_;; i = (i + 1) & mask_) {
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       // Stored words are never empty, so an empty view marks a free slot.
       if (slot.word.empty()) return nullptr;
@@ -53,20 +56,21 @@ class WordTable {
 
   size_t size() const { return size_; }
 
- private:
-  struct Slot {
-    std::string_view word;
-    Value value{};
-  };
-
   // FNV-1a: words are a few bytes, and std::hash's out-of-line hash cost
   // about twice the instructions. The high half is folded into the low
-  // bits the mask keeps.
+  // bits the mask keeps. Public so that a caller can keep a word's hash
+  // for other tables of its own.
   static size_t Hash(std::string_view word) {
     uint64_t hash = 0xcbf29ce484222325u;
     for (unsigned char c : word) hash = (hash ^ c) * 0x100000001b3u;
     return static_cast<size_t>(hash ^ (hash >> 32));
   }
+
+ private:
+  struct Slot {
+    std::string_view word;
+    Value value{};
+  };
 
   // The slot holding `word`, or the free slot where it goes; keeps the
   // table at most half full.

@@ -381,7 +381,8 @@ class Tokenizer {
     // Every prefix below starts with h, f or w.
     const char first = AsciiToLower(s[0]);
     if (first != 'h' && first != 'f' && first != 'w') return false;
-    for (std::string_view prefix : {"http://", "https://", "ftp://", "www."}) {
+    static constexpr std::string_view kPrefixes[] = {"http://", "https://", "ftp://", "www."};
+    for (std::string_view prefix : kPrefixes) {
       if (StartsWithIgnoreCase(s, prefix) && s.size() > prefix.size() + 2) {
         return true;
       }
@@ -434,6 +435,9 @@ class Tokenizer {
         p += length;  // a letter outside ASCII
       }
       const char c = At(p);
+      // White space (or the end, where At gives '\0') ends most words;
+      // none of the joins below starts with it.
+      if (ClassOf(c) == kBreakByte) break;
       const bool after_digit = p > start && IsAsciiDigit(text_[p - 1]);
       if (after_digit && (c == '.' || c == ':' || c == '/') && DigitAt(p + 1)) {
         p += 1;  // 3.5, 12:30, 10/5
@@ -1064,8 +1068,11 @@ namespace {
 
 bool IsCaptionLine(std::string_view line) {
   line = TrimSpace(line);
-  for (std::string_view opener : {"media playback is unsupported", "media caption", "image copyright",
-                                  "image caption", "photos:", "just watched"}) {
+  // A static array: a braced list is built on the stack at every call.
+  static constexpr std::string_view kOpeners[] = {"media playback is unsupported", "media caption",
+                                                  "image copyright", "image caption", "photos:",
+                                                  "just watched"};
+  for (std::string_view opener : kOpeners) {
     if (StartsWithIgnoreCase(line, opener)) return true;
   }
   return ContainsIgnoreCase(line, "hide caption ");
