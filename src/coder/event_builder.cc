@@ -52,10 +52,19 @@ class SentenceCoder {
                 std::string_view text, bool explain)
       : sentence_(sentence), analysis_(analysis), actors_(actors), verbs_(verbs), text_(text),
         explain_(explain),
-        lemma_keys_(actors.lemma_keys()),
-        np_starting_at_(sentence.tokens.size(), -1),
-        np_end_of_(sentence.tokens.size(), 0),
-        present_(verbs.word_count(), false) {
+        lemma_keys_(actors.lemma_keys()) {
+    np_starting_at_.assign(sentence.tokens.size(), -1);
+    np_end_of_.assign(sentence.tokens.size(), 0);
+    // The bits the last sentence set are cleared, not the whole table (a
+    // bit per pattern word, thousands), unless the dictionary changed.
+    if (present_.size() == verbs.word_count()) {
+      for (uint32_t id : present_ids_) present_[id] = false;
+    } else {
+      present_.assign(verbs.word_count(), false);
+    }
+    lemma_ids_.clear();
+    word_ids_.clear();
+    present_ids_.clear();
     for (size_t i = 0; i < analysis.noun_phrases.size(); ++i) {
       const TokenSpan& np = analysis.noun_phrases[i];
       np_starting_at_[np.first] = static_cast<int>(i);
@@ -1182,12 +1191,29 @@ class SentenceCoder {
   std::string_view text_;
   bool explain_;
   const lexicon::MatchKeys& lemma_keys_;  // the resolver's, for this sentence
-  std::vector<int> np_starting_at_;
-  std::vector<uint32_t> np_end_of_;  // per token, the end of its noun phrase, or 0
-  std::vector<uint32_t> lemma_ids_;  // per token, VerbDictionary::WordId of its lemma key
-  std::vector<uint32_t> word_ids_;   // and of its word key
-  std::vector<bool> present_;        // by word id: some token's lemma or word key
-  std::vector<uint32_t> present_ids_;  // the same as a sorted list
+  // The per-token and per-word tables live in per-thread scratch, reused
+  // from sentence to sentence (BuildEvents is never re-entered on a
+  // thread): allocating and freeing six vectors a sentence, and zeroing the
+  // word bitmap, cost about 2,000 instructions a sentence.
+  struct Tables {
+    std::vector<int> np_starting_at;
+    std::vector<uint32_t> np_end_of;
+    std::vector<uint32_t> lemma_ids;
+    std::vector<uint32_t> word_ids;
+    std::vector<bool> present;
+    std::vector<uint32_t> present_ids;
+  };
+  static Tables& ThreadTables() {
+    thread_local Tables tables;
+    return tables;
+  }
+  Tables& tables_ = ThreadTables();
+  std::vector<int>& np_starting_at_ = tables_.np_starting_at;
+  std::vector<uint32_t>& np_end_of_ = tables_.np_end_of;  // per token, the end of its noun phrase, or 0
+  std::vector<uint32_t>& lemma_ids_ = tables_.lemma_ids;  // per token, VerbDictionary::WordId of its lemma key
+  std::vector<uint32_t>& word_ids_ = tables_.word_ids;    // and of its word key
+  std::vector<bool>& present_ = tables_.present;          // by word id: some token's lemma or word key
+  std::vector<uint32_t>& present_ids_ = tables_.present_ids;  // the same as a sorted list
   // Per token: inside a coded verb phrase (from a clause's head to the last
   // token its pattern matched). A flag, not a list of spans, so that the
   // test per clause and nominal does not grow with the sentence. Empty
