@@ -86,7 +86,7 @@ void ActorResolver::BeginSentence(const Sentence& sentence) {
 void ActorResolver::BeginSentence(const Sentence& sentence, lexicon::MatchKeys word_keys) {
   sentence_ = &sentence;
   word_keys_ = std::move(word_keys);
-  lemma_keys_ = lexicon::MatchKeys::LemmasFor(sentence.tokens, word_keys_);
+  lexicon::MatchKeys::LemmasFor(sentence.tokens, word_keys_, lemma_keys_);
   matches_ = actors_.FindAll(word_keys_);
   DropCapitalsInNames();
   agent_matches_ = agents_.FindAll(lemma_keys_, word_keys_);

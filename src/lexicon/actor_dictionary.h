@@ -62,8 +62,9 @@ struct MatchKeys {
   static MatchKeys ForTokens(const std::vector<Token>& tokens, bool use_lemmas);
   // ForTokens(tokens, true), given ForTokens(tokens, false): a token whose
   // lemma is empty, its norm or its word key reuses the word key instead of
-  // folding again.
-  static MatchKeys LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys);
+  // folding again. Written into `keys`, whose storage is reused (the
+  // resolver keeps one set of lemma keys from sentence to sentence).
+  static void LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys, MatchKeys& keys);
 };
 
 // Splits a dictionary phrase into match tokens, the way text is tokenised.
