@@ -148,8 +148,12 @@ bool IsReportingVerb(std::string_view lemma) {
 class Analyzer {
  public:
   explicit Analyzer(const Sentence& sentence)
-      : tokens_(sentence.tokens), n_(static_cast<uint32_t>(tokens_.size())),
-        np_of_(n_, -1), clause_of_head_(n_, -1), headline_(IsHeadline(sentence)) {}
+      : tokens_(sentence.tokens), n_(static_cast<uint32_t>(tokens_.size())), headline_(IsHeadline(sentence)) {
+    np_of_.assign(n_, -1);
+    clause_of_head_.assign(n_, -1);
+    kinds_.clear();
+    forward_.clear();
+  }
 
   SentenceAnalysis Run() {
     ReserveOutput();
@@ -1281,10 +1285,25 @@ class Analyzer {
 
   const std::vector<Token>& tokens_;
   const uint32_t n_;
-  std::vector<int> np_of_;
-  std::vector<int> clause_of_head_;
-  std::vector<Kind> kinds_;
-  std::vector<size_t> forward_;
+  // The analyzer's own per-token and per-clause lists live in per-thread
+  // scratch, reused from sentence to sentence (Analyze is never re-entered
+  // on a thread): allocating and freeing them was four of its allocations
+  // a sentence.
+  struct Scratch {
+    std::vector<int> np_of;
+    std::vector<int> clause_of_head;
+    std::vector<Kind> kinds;
+    std::vector<size_t> forward;
+  };
+  static Scratch& ThreadScratch() {
+    thread_local Scratch scratch;
+    return scratch;
+  }
+  Scratch& scratch_ = ThreadScratch();
+  std::vector<int>& np_of_ = scratch_.np_of;
+  std::vector<int>& clause_of_head_ = scratch_.clause_of_head;
+  std::vector<Kind>& kinds_ = scratch_.kinds;
+  std::vector<size_t>& forward_ = scratch_.forward;
   const bool headline_;
   SentenceAnalysis out_;
   // Clauses from this index on all have a speaker, so MarkReported need
