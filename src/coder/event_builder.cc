@@ -55,12 +55,12 @@ class SentenceCoder {
         lemma_keys_(actors.lemma_keys()) {
     np_starting_at_.assign(sentence.tokens.size(), -1);
     np_end_of_.assign(sentence.tokens.size(), 0);
-    // The bits the last sentence set are cleared, not the whole table (a
-    // bit per pattern word, thousands), unless the dictionary changed.
+    // The words the last sentence set are cleared, not the whole table (a
+    // byte per pattern word, thousands), unless the dictionary changed.
     if (present_.size() == verbs.word_count()) {
-      for (uint32_t id : present_ids_) present_[id] = false;
+      for (uint32_t id : present_ids_) present_[id] = 0;
     } else {
-      present_.assign(verbs.word_count(), false);
+      present_.assign(verbs.word_count(), 0);
     }
     lemma_ids_.clear();
     word_ids_.clear();
@@ -83,7 +83,7 @@ class SentenceCoder {
       word_ids_.push_back(word == lemma ? lemma_ids_.back() : verbs.WordId(word, word_keys.hashes[t]));
       for (uint32_t id : {lemma_ids_.back(), word_ids_.back()}) {
         if (id != lexicon::VerbDictionary::kNoWord && !present_[id]) {
-          present_[id] = true;
+          present_[id] = 1;
           present_ids_.push_back(id);
         }
       }
@@ -1194,13 +1194,16 @@ class SentenceCoder {
   // The per-token and per-word tables live in per-thread scratch, reused
   // from sentence to sentence (BuildEvents is never re-entered on a
   // thread): allocating and freeing six vectors a sentence, and zeroing the
-  // word bitmap, cost about 2,000 instructions a sentence.
+  // word table, cost about 2,000 instructions a sentence.
   struct Tables {
     std::vector<int> np_starting_at;
     std::vector<uint32_t> np_end_of;
     std::vector<uint32_t> lemma_ids;
     std::vector<uint32_t> word_ids;
-    std::vector<bool> present;
+    // A byte, not a bit, per word: WordsPresent reads it for every
+    // candidate pattern's words, and a std::vector<bool> read (word and
+    // mask) cost several instructions more.
+    std::vector<uint8_t> present;
     std::vector<uint32_t> present_ids;
   };
   static Tables& ThreadTables() {
@@ -1212,7 +1215,7 @@ class SentenceCoder {
   std::vector<uint32_t>& np_end_of_ = tables_.np_end_of;  // per token, the end of its noun phrase, or 0
   std::vector<uint32_t>& lemma_ids_ = tables_.lemma_ids;  // per token, VerbDictionary::WordId of its lemma key
   std::vector<uint32_t>& word_ids_ = tables_.word_ids;    // and of its word key
-  std::vector<bool>& present_ = tables_.present;          // by word id: some token's lemma or word key
+  std::vector<uint8_t>& present_ = tables_.present;       // by word id: some token's lemma or word key
   std::vector<uint32_t>& present_ids_ = tables_.present_ids;  // the same as a sorted list
   // Per token: inside a coded verb phrase (from a clause's head to the last
   // token its pattern matched). A flag, not a list of spans, so that the
