@@ -208,10 +208,10 @@ class SentenceCoder {
   bool IsPassive(const Clause& clause) const {
     if (clause.voice != Voice::kPassive) return false;
     if (!clause.agent.empty()) return true;
-    static const std::set<std::string_view> kAttitudes = {"committed", "determined", "resolved", "prepared",
-                                                          "dedicated", "opposed",    "disposed", "inclined",
-                                                          "engaged",   "involved"};
-    return !kAttitudes.count(actors_.word_keys().folded[clause.head]);
+    static constexpr util::WordList kAttitudes(std::to_array<std::string_view>(
+        {"committed", "determined", "resolved", "prepared", "dedicated", "opposed", "disposed",
+         "inclined", "engaged", "involved"}));
+    return !kAttitudes.Contains(actors_.word_keys().folded[clause.head]);
   }
 
   // "were killed in Israeli tank shelling", "wounded in a US drone
@@ -371,10 +371,14 @@ class SentenceCoder {
   enum class Dative { kNone, kShift, kWith };
   // "give X Y" (shift) or "provide X with Y" (with), by the verb.
   static Dative DativeOf(std::string_view verb) {
-    static const std::set<std::string_view> kShift = {"give", "send", "offer", "grant", "sell", "lend",
-                                                      "hand", "award", "promise", "pay", "deny", "ship"};
-    static const std::set<std::string_view> kWith = {"provide", "supply", "equip", "furnish", "arm"};
-    return kShift.count(verb) ? Dative::kShift : kWith.count(verb) ? Dative::kWith : Dative::kNone;
+    static constexpr util::WordList kShift(
+        std::to_array<std::string_view>({"give", "send", "offer", "grant", "sell", "lend", "hand",
+                                         "award", "promise", "pay", "deny", "ship"}));
+    static constexpr util::WordList kWith(
+        std::to_array<std::string_view>({"provide", "supply", "equip", "furnish", "arm"}));
+    return kShift.Contains(verb)  ? Dative::kShift
+           : kWith.Contains(verb) ? Dative::kWith
+                                  : Dative::kNone;
   }
 
   bool MatchDative(const lexicon::VerbPattern& pattern, const Clause& clause, Dative kind,
@@ -693,13 +697,15 @@ class SentenceCoder {
     // that names no one is where, not who. So is the subject of a survey
     // or report ("A survey of Iraq war veterans revealed"), whose author
     // would follow "by" or "from".
-    static const std::set<std::string_view> kStudies = {"survey", "poll",   "study",  "report", "analysis",
-                                                        "review", "census", "audit",  "assessment"};
+    static constexpr util::WordList kStudies(
+        std::to_array<std::string_view>({"survey", "poll", "study", "report", "analysis", "review",
+                                         "census", "audit", "assessment"}));
     // (The study noun may be followed by a time phrase: "A survey last year of".)
     bool study = false;
     if (const int first_np = np_starting_at_[span.first]; first_np >= 0) {
       const TokenSpan& np = analysis_.noun_phrases[first_np];
-      for (uint32_t t = np.first; t < np.last && !study; ++t) study = kStudies.count(lemma_keys_.folded[t]) > 0;
+      for (uint32_t t = np.first; t < np.last && !study; ++t)
+        study = kStudies.Contains(lemma_keys_.folded[t]);
     }
     for (uint32_t t = span.first + 1; t < span.last; ++t) {
       const std::string& word = actors_.word_keys().folded[t];
