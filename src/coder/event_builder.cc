@@ -7,6 +7,7 @@
 
 #include "coder/intent.h"
 #include "syntax/clause_finder.h"
+#include "util/scratch.h"
 #include "util/strings.h"
 
 namespace dyad::coder {
@@ -1212,11 +1213,7 @@ class SentenceCoder {
     std::vector<uint8_t> present;
     std::vector<uint32_t> present_ids;
   };
-  static Tables& ThreadTables() {
-    thread_local Tables tables;
-    return tables;
-  }
-  Tables& tables_ = ThreadTables();
+  Tables& tables_ = util::ThreadScratch<Tables>();
   std::vector<int>& np_starting_at_ = tables_.np_starting_at;
   std::vector<uint32_t>& np_end_of_ = tables_.np_end_of;  // per token, the end of its noun phrase, or 0
   std::vector<uint32_t>& lemma_ids_ = tables_.lemma_ids;  // per token, VerbDictionary::WordId of its lemma key

@@ -39,6 +39,7 @@
 #include <queue>
 #include <string_view>
 
+#include "util/scratch.h"
 #include "util/strings.h"
 
 namespace dyad::syntax {
@@ -1262,11 +1263,7 @@ class Analyzer {
     std::vector<Kind> kinds;
     std::vector<size_t> forward;
   };
-  static Scratch& ThreadScratch() {
-    thread_local Scratch scratch;
-    return scratch;
-  }
-  Scratch& scratch_ = ThreadScratch();
+  Scratch& scratch_ = util::ThreadScratch<Scratch>();
   std::vector<int>& np_of_ = scratch_.np_of;
   std::vector<int>& clause_of_head_ = scratch_.clause_of_head;
   std::vector<Kind>& kinds_ = scratch_.kinds;
