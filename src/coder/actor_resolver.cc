@@ -34,11 +34,11 @@ bool IsRegion(std::string_view code) {
 }
 
 bool IsDayOrMonth(std::string_view folded) {
-  static const std::set<std::string_view> kNames = {
-      "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",  "january",
-      "february", "march",   "april",     "may",      "june",    "july",     "august",  "september",
-      "october", "november", "december"};
-  return kNames.count(folded) > 0;
+  static constexpr util::WordList kNames(std::to_array<std::string_view>(
+      {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+       "november", "december"}));
+  return kNames.Contains(folded);
 }
 
 bool IsNational(std::string_view code) {
@@ -86,7 +86,7 @@ void ActorResolver::BeginSentence(const Sentence& sentence) {
 void ActorResolver::BeginSentence(const Sentence& sentence, lexicon::MatchKeys word_keys) {
   sentence_ = &sentence;
   word_keys_ = std::move(word_keys);
-  lemma_keys_ = lexicon::MatchKeys::LemmasFor(sentence.tokens, word_keys_);
+  lexicon::MatchKeys::LemmasFor(sentence.tokens, word_keys_, lemma_keys_);
   matches_ = actors_.FindAll(word_keys_);
   DropCapitalsInNames();
   agent_matches_ = agents_.FindAll(lemma_keys_, word_keys_);
@@ -137,10 +137,11 @@ void ActorResolver::DropCapitalsInNames() {
 // a verb, is the nearer antecedent of "it". Recognised by a name (NNP) or
 // an organisation noun right before a verb, a comma or a bracket.
 void ActorResolver::FindUnknownGroups(const std::vector<bool>& known) {
-  static const std::set<std::string_view> kOrganisationNouns = {
-      "company", "firm",   "partnership", "bank",    "group",     "union",   "corporation",
-      "concern", "consortium", "alliance", "association", "federation", "club", "team",
-      "newspaper", "network", "fund",     "unit",    "subsidiary", "venture", "utility"};
+  static constexpr util::WordList kOrganisationNouns(std::to_array<std::string_view>(
+      {"company",     "firm",    "partnership", "bank",     "group",       "union",
+       "corporation", "concern", "consortium",  "alliance", "association", "federation",
+       "club",        "team",    "newspaper",   "network",  "fund",        "unit",
+       "subsidiary",  "venture", "utility"}));
   unknown_groups_.clear();
   const auto& tokens = sentence_->tokens;
   for (uint32_t t = 0; t + 1 < tokens.size(); ++t) {
@@ -155,7 +156,7 @@ void ActorResolver::FindUnknownGroups(const std::vector<bool>& known) {
                              IsTag(next, "MD") || util::SameText(next.norm, ",") || util::SameText(next.norm, "(");
     if (!before_verb) continue;
     const bool name = IsTag(tokens[t], "NNP") && !IsDayOrMonth(word_keys_.folded[t]);
-    if (name || (IsTag(tokens[t], "NN") && kOrganisationNouns.count(lemma_keys_.folded[t]))) {
+    if (name || (IsTag(tokens[t], "NN") && kOrganisationNouns.Contains(lemma_keys_.folded[t]))) {
       unknown_groups_.push_back(t);
     }
   }

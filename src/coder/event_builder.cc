@@ -7,6 +7,7 @@
 
 #include "coder/intent.h"
 #include "syntax/clause_finder.h"
+#include "util/scratch.h"
 #include "util/strings.h"
 
 namespace dyad::coder {
@@ -52,10 +53,19 @@ class SentenceCoder {
                 std::string_view text, bool explain)
       : sentence_(sentence), analysis_(analysis), actors_(actors), verbs_(verbs), text_(text),
         explain_(explain),
-        lemma_keys_(actors.lemma_keys()),
-        np_starting_at_(sentence.tokens.size(), -1),
-        np_end_of_(sentence.tokens.size(), 0),
-        present_(verbs.word_count(), false) {
+        lemma_keys_(actors.lemma_keys()) {
+    np_starting_at_.assign(sentence.tokens.size(), -1);
+    np_end_of_.assign(sentence.tokens.size(), 0);
+    // The words the last sentence set are cleared, not the whole table (a
+    // byte per pattern word, thousands), unless the dictionary changed.
+    if (present_.size() == verbs.word_count()) {
+      for (uint32_t id : present_ids_) present_[id] = 0;
+    } else {
+      present_.assign(verbs.word_count(), 0);
+    }
+    lemma_ids_.clear();
+    word_ids_.clear();
+    present_ids_.clear();
     for (size_t i = 0; i < analysis.noun_phrases.size(); ++i) {
       const TokenSpan& np = analysis.noun_phrases[i];
       np_starting_at_[np.first] = static_cast<int>(i);
@@ -74,7 +84,7 @@ class SentenceCoder {
       word_ids_.push_back(word == lemma ? lemma_ids_.back() : verbs.WordId(word, word_keys.hashes[t]));
       for (uint32_t id : {lemma_ids_.back(), word_ids_.back()}) {
         if (id != lexicon::VerbDictionary::kNoWord && !present_[id]) {
-          present_[id] = true;
+          present_[id] = 1;
           present_ids_.push_back(id);
         }
       }
@@ -199,10 +209,10 @@ class SentenceCoder {
   bool IsPassive(const Clause& clause) const {
     if (clause.voice != Voice::kPassive) return false;
     if (!clause.agent.empty()) return true;
-    static const std::set<std::string_view> kAttitudes = {"committed", "determined", "resolved", "prepared",
-                                                          "dedicated", "opposed",    "disposed", "inclined",
-                                                          "engaged",   "involved"};
-    return !kAttitudes.count(actors_.word_keys().folded[clause.head]);
+    static constexpr util::WordList kAttitudes(std::to_array<std::string_view>(
+        {"committed", "determined", "resolved", "prepared", "dedicated", "opposed", "disposed",
+         "inclined", "engaged", "involved"}));
+    return !kAttitudes.Contains(actors_.word_keys().folded[clause.head]);
   }
 
   // "were killed in Israeli tank shelling", "wounded in a US drone
@@ -362,10 +372,14 @@ class SentenceCoder {
   enum class Dative { kNone, kShift, kWith };
   // "give X Y" (shift) or "provide X with Y" (with), by the verb.
   static Dative DativeOf(std::string_view verb) {
-    static const std::set<std::string_view> kShift = {"give", "send", "offer", "grant", "sell", "lend",
-                                                      "hand", "award", "promise", "pay", "deny", "ship"};
-    static const std::set<std::string_view> kWith = {"provide", "supply", "equip", "furnish", "arm"};
-    return kShift.count(verb) ? Dative::kShift : kWith.count(verb) ? Dative::kWith : Dative::kNone;
+    static constexpr util::WordList kShift(
+        std::to_array<std::string_view>({"give", "send", "offer", "grant", "sell", "lend", "hand",
+                                         "award", "promise", "pay", "deny", "ship"}));
+    static constexpr util::WordList kWith(
+        std::to_array<std::string_view>({"provide", "supply", "equip", "furnish", "arm"}));
+    return kShift.Contains(verb)  ? Dative::kShift
+           : kWith.Contains(verb) ? Dative::kWith
+                                  : Dative::kNone;
   }
 
   bool MatchDative(const lexicon::VerbPattern& pattern, const Clause& clause, Dative kind,
@@ -684,13 +698,15 @@ class SentenceCoder {
     // that names no one is where, not who. So is the subject of a survey
     // or report ("A survey of Iraq war veterans revealed"), whose author
     // would follow "by" or "from".
-    static const std::set<std::string_view> kStudies = {"survey", "poll",   "study",  "report", "analysis",
-                                                        "review", "census", "audit",  "assessment"};
+    static constexpr util::WordList kStudies(
+        std::to_array<std::string_view>({"survey", "poll", "study", "report", "analysis", "review",
+                                         "census", "audit", "assessment"}));
     // (The study noun may be followed by a time phrase: "A survey last year of".)
     bool study = false;
     if (const int first_np = np_starting_at_[span.first]; first_np >= 0) {
       const TokenSpan& np = analysis_.noun_phrases[first_np];
-      for (uint32_t t = np.first; t < np.last && !study; ++t) study = kStudies.count(lemma_keys_.folded[t]) > 0;
+      for (uint32_t t = np.first; t < np.last && !study; ++t)
+        study = kStudies.Contains(lemma_keys_.folded[t]);
     }
     for (uint32_t t = span.first + 1; t < span.last; ++t) {
       const std::string& word = actors_.word_keys().folded[t];
@@ -1182,12 +1198,28 @@ class SentenceCoder {
   std::string_view text_;
   bool explain_;
   const lexicon::MatchKeys& lemma_keys_;  // the resolver's, for this sentence
-  std::vector<int> np_starting_at_;
-  std::vector<uint32_t> np_end_of_;  // per token, the end of its noun phrase, or 0
-  std::vector<uint32_t> lemma_ids_;  // per token, VerbDictionary::WordId of its lemma key
-  std::vector<uint32_t> word_ids_;   // and of its word key
-  std::vector<bool> present_;        // by word id: some token's lemma or word key
-  std::vector<uint32_t> present_ids_;  // the same as a sorted list
+  // The per-token and per-word tables live in per-thread scratch, reused
+  // from sentence to sentence (BuildEvents is never re-entered on a
+  // thread): allocating and freeing six vectors a sentence, and zeroing the
+  // word table, cost about 2,000 instructions a sentence.
+  struct Tables {
+    std::vector<int> np_starting_at;
+    std::vector<uint32_t> np_end_of;
+    std::vector<uint32_t> lemma_ids;
+    std::vector<uint32_t> word_ids;
+    // A byte, not a bit, per word: WordsPresent reads it for every
+    // candidate pattern's words, and a std::vector<bool> read (word and
+    // mask) cost several instructions more.
+    std::vector<uint8_t> present;
+    std::vector<uint32_t> present_ids;
+  };
+  Tables& tables_ = util::ThreadScratch<Tables>();
+  std::vector<int>& np_starting_at_ = tables_.np_starting_at;
+  std::vector<uint32_t>& np_end_of_ = tables_.np_end_of;  // per token, the end of its noun phrase, or 0
+  std::vector<uint32_t>& lemma_ids_ = tables_.lemma_ids;  // per token, VerbDictionary::WordId of its lemma key
+  std::vector<uint32_t>& word_ids_ = tables_.word_ids;    // and of its word key
+  std::vector<uint8_t>& present_ = tables_.present;       // by word id: some token's lemma or word key
+  std::vector<uint32_t>& present_ids_ = tables_.present_ids;  // the same as a sorted list
   // Per token: inside a coded verb phrase (from a clause's head to the last
   // token its pattern matched). A flag, not a list of spans, so that the
   // test per clause and nominal does not grow with the sentence. Empty

@@ -110,10 +110,10 @@ MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas
   return keys;
 }
 
-MatchKeys MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys) {
+void MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys, MatchKeys& keys) {
   // Copied whole, then the tokens whose lemma differs are folded again: one
   // copy of each vector costs less than building them key by key.
-  MatchKeys keys = word_keys;  // capitals are always the norm's
+  keys = word_keys;  // capitals are always the norm's
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     // A lemma equal to the word's folded key ("the" of "The") folds to it
@@ -125,7 +125,6 @@ MatchKeys MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys
     util::FoldForMatch(token.lemma, keys.folded[t]);
     keys.hashes[t] = PhraseIndex::KeyHash(keys.folded[t]);
   }
-  return keys;
 }
 
 ActorDictionary ActorDictionary::Load(const std::vector<std::filesystem::path>& files, bool strict) {

@@ -57,13 +57,17 @@ struct ActorMatch {
 // per sentence and shared by every phrase lookup.
 struct MatchKeys {
   std::vector<std::string> folded;
-  std::vector<bool> caps;
+  // 1 where the token is written in capitals (util::IsAllCaps). A byte,
+  // not a std::vector<bool> bit: every phrase index reads it for every
+  // token, and a bit costs a shift and mask to read and more to append.
+  std::vector<uint8_t> caps;
   std::vector<size_t> hashes;  // PhraseIndex::KeyHash of each folded key
   static MatchKeys ForTokens(const std::vector<Token>& tokens, bool use_lemmas);
   // ForTokens(tokens, true), given ForTokens(tokens, false): a token whose
   // lemma is empty, its norm or its word key reuses the word key instead of
-  // folding again.
-  static MatchKeys LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys);
+  // folding again. Written into `keys`, whose storage is reused (the
+  // resolver keeps one set of lemma keys from sentence to sentence).
+  static void LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys, MatchKeys& keys);
 };
 
 // Splits a dictionary phrase into match tokens, the way text is tokenised.

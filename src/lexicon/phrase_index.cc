@@ -42,7 +42,7 @@ int PhraseIndex::Add(const std::vector<PhraseToken>& phrase, int value) {
 }
 
 PhraseIndex::Match PhraseIndex::LongestFrom(const std::vector<std::string>& folded,
-                                            const std::vector<bool>& caps, size_t start,
+                                            const std::vector<uint8_t>& caps, size_t start,
                                             std::span<const size_t> hashes) const {
   Match best;
   uint32_t node = 0;

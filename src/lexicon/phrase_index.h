@@ -72,7 +72,7 @@ class PhraseIndex {
   // `hashes`, if given, are KeyHash(folded[i]) precomputed (MatchKeys
   // keeps them), so that the several indexes a sentence is looked up in do
   // not hash the same words again.
-  Match LongestAt(const std::vector<std::string>& folded, const std::vector<bool>& caps,
+  Match LongestAt(const std::vector<std::string>& folded, const std::vector<uint8_t>& caps,
                   size_t start, std::span<const size_t> hashes = {}) const {
     // Inline, the common answer: callers try every token of a sentence,
     // and the root filter turns most of them away (a call cost more than
@@ -93,7 +93,7 @@ class PhraseIndex {
     int value = -1;
   };
   static std::string EdgeKey(const PhraseToken& token);
-  Match LongestFrom(const std::vector<std::string>& folded, const std::vector<bool>& caps,
+  Match LongestFrom(const std::vector<std::string>& folded, const std::vector<uint8_t>& caps,
                     size_t start, std::span<const size_t> hashes) const;
   // A bit per hash value (modulo its size) of the root's edge keys. Every
   // token of every sentence is looked up at the root of three or four

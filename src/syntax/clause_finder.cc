@@ -39,6 +39,7 @@
 #include <queue>
 #include <string_view>
 
+#include "util/scratch.h"
 #include "util/strings.h"
 
 namespace dyad::syntax {
@@ -56,40 +57,7 @@ bool In(std::string_view word, std::initializer_list<std::string_view> words) {
   return false;
 }
 
-// A fixed list of lower-case words with a bit per (length, initial) of its
-// words: a word outside the list is nearly always turned away by one bit
-// test, where In() compares it with every word (a call cost ~270
-// instructions for the 27 reporting verbs).
-template <size_t N>
-class WordList {
- public:
-  constexpr explicit WordList(const std::array<std::string_view, N>& words) : words_(words) {
-    for (std::string_view w : words_) initials_[w.size()] |= 1u << (w[0] - 'a');
-  }
-  constexpr bool Contains(std::string_view word) const {
-    if (word.empty() || word.size() >= initials_.size()) return false;
-    const unsigned letter = static_cast<unsigned char>(word[0]) - unsigned{'a'};
-    if (letter >= 26 || ((initials_[word.size()] >> letter) & 1) == 0) return false;
-    for (std::string_view w : words_) {
-      if (SameText(word, w)) return true;
-    }
-    return false;
-  }
-  // The same for `word` in any case (ASCII letters folded).
-  bool ContainsFolded(std::string_view word) const {
-    char lower[16];
-    if (word.size() >= sizeof lower) return false;
-    for (size_t k = 0; k < word.size(); ++k) {
-      const char c = word[k];
-      lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return Contains(std::string_view(lower, word.size()));
-  }
-
- private:
-  std::array<std::string_view, N> words_;
-  std::array<uint32_t, 16> initials_{};  // by length; every word is shorter than 16 bytes
-};
+using util::WordList;
 
 // A tag, lemma or word whose == with a literal compares inline (see SameText).
 struct Word {
@@ -148,8 +116,12 @@ bool IsReportingVerb(std::string_view lemma) {
 class Analyzer {
  public:
   explicit Analyzer(const Sentence& sentence)
-      : tokens_(sentence.tokens), n_(static_cast<uint32_t>(tokens_.size())),
-        np_of_(n_, -1), clause_of_head_(n_, -1), headline_(IsHeadline(sentence)) {}
+      : tokens_(sentence.tokens), n_(static_cast<uint32_t>(tokens_.size())), headline_(IsHeadline(sentence)) {
+    np_of_.assign(n_, -1);
+    clause_of_head_.assign(n_, -1);
+    kinds_.clear();
+    forward_.clear();
+  }
 
   SentenceAnalysis Run() {
     ReserveOutput();
@@ -1281,10 +1253,21 @@ class Analyzer {
 
   const std::vector<Token>& tokens_;
   const uint32_t n_;
-  std::vector<int> np_of_;
-  std::vector<int> clause_of_head_;
-  std::vector<Kind> kinds_;
-  std::vector<size_t> forward_;
+  // The analyzer's own per-token and per-clause lists live in per-thread
+  // scratch, reused from sentence to sentence (Analyze is never re-entered
+  // on a thread): allocating and freeing them was four of its allocations
+  // a sentence.
+  struct Scratch {
+    std::vector<int> np_of;
+    std::vector<int> clause_of_head;
+    std::vector<Kind> kinds;
+    std::vector<size_t> forward;
+  };
+  Scratch& scratch_ = util::ThreadScratch<Scratch>();
+  std::vector<int>& np_of_ = scratch_.np_of;
+  std::vector<int>& clause_of_head_ = scratch_.clause_of_head;
+  std::vector<Kind>& kinds_ = scratch_.kinds;
+  std::vector<size_t>& forward_ = scratch_.forward;
   const bool headline_;
   SentenceAnalysis out_;
   // Clauses from this index on all have a speaker, so MarkReported need

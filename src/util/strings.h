@@ -2,6 +2,8 @@
 #ifndef DYAD_UTIL_STRINGS_H_
 #define DYAD_UTIL_STRINGS_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,42 @@ constexpr bool SameText(std::string_view a, std::string_view b) {
   }
   return true;
 }
+
+// A fixed list of lower-case words with a bit per (length, initial) of its
+// words: a word outside the list is nearly always turned away by one bit
+// test, where comparing it with every word (or a std::set lookup) costs
+// hundreds of instructions. Words are lower-case ASCII, shorter than 16
+// bytes, and start with a letter.
+template <size_t N>
+class WordList {
+ public:
+  constexpr explicit WordList(const std::array<std::string_view, N>& words) : words_(words) {
+    for (std::string_view w : words_) initials_[w.size()] |= 1u << (w[0] - 'a');
+  }
+  constexpr bool Contains(std::string_view word) const {
+    if (word.empty() || word.size() >= initials_.size()) return false;
+    const unsigned letter = static_cast<unsigned char>(word[0]) - unsigned{'a'};
+    if (letter >= 26 || ((initials_[word.size()] >> letter) & 1) == 0) return false;
+    for (std::string_view w : words_) {
+      if (SameText(word, w)) return true;
+    }
+    return false;
+  }
+  // The same for `word` in any case (ASCII letters folded).
+  bool ContainsFolded(std::string_view word) const {
+    char lower[16];
+    if (word.size() >= sizeof lower) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      const char c = word[k];
+      lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return Contains(std::string_view(lower, word.size()));
+  }
+
+ private:
+  std::array<std::string_view, N> words_;
+  std::array<uint32_t, 16> initials_{};  // by length; every word is shorter than 16 bytes
+};
 
 // Removes ASCII white space at both ends. Inline: dictionary and gazetteer
 // loading call it about a million times at startup, mostly on words with

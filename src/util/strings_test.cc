@@ -33,5 +33,17 @@ TEST(IsAllCaps, NeedsALetterAndNoLowerCase) {
   EXPECT_FALSE(IsAllCaps("42"));
 }
 
+TEST(WordList, ContainsOnlyItsWords) {
+  static constexpr WordList kWords(std::to_array<std::string_view>({"give", "grant", "provide"}));
+  EXPECT_TRUE(kWords.Contains("give"));
+  EXPECT_TRUE(kWords.Contains("provide"));
+  EXPECT_FALSE(kWords.Contains("gift"));   // same length and initial as "give"
+  EXPECT_FALSE(kWords.Contains("Give"));   // Contains is exact; ContainsFolded folds
+  EXPECT_TRUE(kWords.ContainsFolded("Give"));
+  EXPECT_FALSE(kWords.Contains(""));
+  EXPECT_FALSE(kWords.Contains("3"));
+  EXPECT_FALSE(kWords.Contains("providentiality"));
+}
+
 }  // namespace
 }  // namespace dyad::util
