@@ -757,13 +757,28 @@ std::vector<Actor> ActorResolver::ResolveAll(TokenSpan span,
   }
   // Conjuncts after it: "attacked Georgia and Ukraine". Only "and"
   // coordinates: a bare comma more often opens an apposition ("Erdogan,
-  // Turkey's president") than a list.
+  // Turkey's president") than a list, unless phrases between commas end
+  // in "and" one: "signed by Britain, France, Germany and Russia".
   uint32_t t = span.last;
+  bool comma_list = false;
+  for (uint32_t k = t; k + 1 < tokens.size() && tokens[k].norm == ",";) {
+    if (tokens[k + 1].norm == "and") {
+      comma_list = k > t;
+      break;
+    }
+    auto np = starts_np(k + 1);
+    if (np == noun_phrases.end() || np->last >= tokens.size()) break;
+    k = np->last;
+    if (tokens[k].norm == "and") {
+      comma_list = true;
+      break;
+    }
+  }
   while (t + 1 < tokens.size()) {
     uint32_t next = t + 1;
     if (tokens[t].norm == "," && tokens[next].norm == "and") {
       ++next;
-    } else if (tokens[t].norm != "and") {
+    } else if (tokens[t].norm != "and" && !(comma_list && tokens[t].norm == ",")) {
       break;
     }
     auto np = starts_np(next);

@@ -346,6 +346,18 @@ class SentenceCoder {
       binding.target = np;
       return Match(pattern, clause, i + 1, np.last - 1, binding, end);
     }
+    // "Three activists were released by Israel": in the passive the words
+    // the pattern puts after the verb for its object ("release &PRISONER")
+    // name the subject's head. Only with an auxiliary: a participle after
+    // its noun ("sanctions levied by the US", "hostages held by ISIS") is
+    // mostly background to the news, not the news.
+    if (i == 0 && IsPassive(clause) && !clause.subject.empty() && clause.predicate.first < clause.head) {
+      const uint32_t head = clause.subject.last - 1;
+      if (sentence_.tokens[head].tag.starts_with("NN") && WordMatches(head, element.ids) &&
+          Match(pattern, clause, i + 1, pos, binding, end)) {
+        return true;
+      }
+    }
     uint32_t limit = std::min<uint32_t>(clause.extent.last, pos + 2 + kMaxGap);
     // "of" belongs to the noun right before it: "rejected the request of
     // Iran", not "rejected a US request to question the prisoners of Iran".
