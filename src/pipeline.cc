@@ -468,6 +468,10 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
         event.goldstein = code->goldstein;
       }
       event.plover = impl_->ontology.ToPlover(event.cameo);
+      if (const auto* type = impl_->verbs.PloverTypeOf(event.pattern); type && type->code == event.cameo) {
+        event.plover.event = type->event;
+        event.plover.mode = type->mode;
+      }
       result.events.push_back(std::move(event));
     }
     for (const place::PlaceMention& mention : places) {

@@ -92,6 +92,22 @@ TEST(Cli, PlainTextWithDateAndFormats) {
   EXPECT_NE(bad_date.err.find("YYYY-MM-DD"), std::string::npos);
 }
 
+TEST(Cli, ResignationIsPloverRetreat) {
+  // The pattern's own PLOVER type (dict/verbs/08_yield.txt, 0831/RETREAT:resign)
+  // beats the CAMEO->PLOVER table's CONCEDE; the intention to resign (034)
+  // keeps the table's AGREE.
+  testing::TempDir dir;
+  auto input = dir.Write("report.txt",
+                         "Georgian President Eduard Shevardnadze resigned on Sunday.\n\n"
+                         "Georgian President Eduard Shevardnadze will resign on Sunday.\n");
+  CommandResult jsonl = Dyad("code --date 2003-11-24 " + input.string(), dir);
+  ASSERT_EQ(jsonl.status, 0) << jsonl.err;
+  EXPECT_NE(jsonl.out.find(R"("cameo":"0831")"), std::string::npos) << jsonl.out;
+  EXPECT_NE(jsonl.out.find(R"("event":"RETREAT","mode":"resign")"), std::string::npos) << jsonl.out;
+  EXPECT_NE(jsonl.out.find(R"("cameo":"034")"), std::string::npos) << jsonl.out;
+  EXPECT_NE(jsonl.out.find(R"("event":"AGREE")"), std::string::npos) << jsonl.out;
+}
+
 TEST(Cli, CompressedInputAndOutputFile) {
   testing::TempDir dir;
   const std::string path = (dir.path() / "docs.jsonl.gz").string();

@@ -97,6 +97,7 @@ VerbDictionary::ParsedFile VerbDictionary::ParseFile(
     part.ParseLine(line.text, file, line.number, known, words);
     if (part.patterns_.size() > before) {
       part.patterns_.back().id = short_name + std::to_string(line.number);
+      if (part.line_plover_) part.plover_types_.emplace(part.patterns_.back().id, std::move(*part.line_plover_));
     }
   }
   return parsed;
@@ -118,6 +119,7 @@ void VerbDictionary::Merge(ParsedFile& parsed, const std::string& file) {
   std::move(patterns.begin(), patterns.end(), std::back_inserter(patterns_));
   std::vector<SynsetUse>& uses = parsed.part.synset_uses_;
   std::move(uses.begin(), uses.end(), std::back_inserter(synset_uses_));
+  plover_types_.merge(parsed.part.plover_types_);
 }
 
 VerbDictionary VerbDictionary::Load(const std::vector<std::filesystem::path>& files,
@@ -219,6 +221,24 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
   words.clear();
   ForEachPiece(text, ' ', [&](std::string_view w) { words.push_back(w); });
   if (words.size() < 2) return error("expected 'CODE verb ...' or 'CODE noun HEAD ...'");
+  // "0831/RETREAT:resign": the code, then the PLOVER type (and mode) the
+  // pattern's events take instead of the CAMEO→PLOVER table's.
+  line_plover_.reset();
+  if (const size_t slash = words[0].find('/'); slash != std::string_view::npos) {
+    std::string_view type = words[0].substr(slash + 1);
+    words[0] = words[0].substr(0, slash);
+    const size_t colon = type.find(':');
+    PloverType plover{std::string(words[0]), std::string(type.substr(0, colon)),
+                      colon == std::string_view::npos ? "" : std::string(type.substr(colon + 1))};
+    const bool upper = !plover.event.empty() &&
+                       std::all_of(plover.event.begin(), plover.event.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool lower = std::all_of(plover.mode.begin(), plover.mode.end(),
+                                   [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+    if (!upper || !lower) {
+      return error(fmt::format("'{}' is no PLOVER type: expected 'CODE/TYPE' or 'CODE/TYPE:mode' (RETREAT:resign)", type));
+    }
+    line_plover_ = std::move(plover);
+  }
   if (!IsCameoShape(words[0]) || !known_code(words[0])) {
     return error(fmt::format("'{}' is not a CAMEO event code", words[0]));
   }

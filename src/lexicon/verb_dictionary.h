@@ -111,6 +111,21 @@ class VerbDictionary {
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   const std::vector<DictionaryIssue>& issues() const { return issues_; }
 
+  // The PLOVER type a pattern gives its event where PLOVER tells apart
+  // what its CAMEO code does not ("0831/RETREAT:resign resign": a
+  // resignation is RETREAT in PLOVER's codebook, though the CAMEO→PLOVER
+  // table maps 0831 to CONCEDE). `code` is the pattern's own CAMEO code:
+  // an event recoded from it (an intention, a demand) keeps the table's.
+  struct PloverType {
+    std::string code, event, mode;
+  };
+  // The PLOVER type of the pattern with this id ("verbs/08_yield.txt:657"),
+  // or nullptr when the table's applies.
+  const PloverType* PloverTypeOf(const std::string& pattern_id) const {
+    auto it = plover_types_.find(pattern_id);
+    return it == plover_types_.end() ? nullptr : &it->second;
+  }
+
   // True when the patterns come from PETRARCH or TABARI verb files: the
   // coder then matches them with the peers' semantics (coder/peer_events.h).
   bool peer() const { return peer_; }
@@ -147,6 +162,8 @@ class VerbDictionary {
   void Finish();
 
   std::vector<VerbPattern> patterns_;
+  std::unordered_map<std::string, PloverType> plover_types_;  // by pattern id; few patterns have one
+  std::optional<PloverType> line_plover_;  // ParseLine's, until the pattern has its id
   std::unordered_map<std::string, std::vector<std::string>> synsets_;
   // Looked up by string_view for every clause and token: transparent, so
   // that no std::string is built for a lookup.

@@ -92,6 +92,26 @@ TEST(VerbDictionary, ReportsErrorsWithFileAndLine) {
   EXPECT_THROW(VerbDictionary::Load({verbs}, KnownCode), DictionaryError);
 }
 
+TEST(VerbDictionary, PatternsMayCarryTheirPloverType) {
+  testing::TempDir dir;
+  auto verbs = dir.Write("verbs/p.txt",
+                         "161/SANCTION:expel recall {ambassador|envoy}\n"
+                         "190 attack $T\n"
+                         "042/consult visit $T\n");  // not upper case: an error
+  auto dict = VerbDictionary::Load({verbs}, KnownCode, /*strict=*/false);
+  ASSERT_EQ(dict.patterns().size(), 2u);
+  const auto& recall = dict.pattern(dict.ForVerb("recall").at(0));
+  EXPECT_EQ(recall.code, "161");
+  const VerbDictionary::PloverType* type = dict.PloverTypeOf(recall.id);
+  ASSERT_NE(type, nullptr);
+  EXPECT_EQ(type->code, "161");
+  EXPECT_EQ(type->event, "SANCTION");
+  EXPECT_EQ(type->mode, "expel");
+  EXPECT_EQ(dict.PloverTypeOf(dict.pattern(dict.ForVerb("attack").at(0)).id), nullptr);
+  ASSERT_EQ(dict.issues().size(), 1u);
+  EXPECT_NE(dict.issues()[0].ToString().find("p.txt:3: error: 'consult' is no PLOVER type"), std::string::npos);
+}
+
 TEST(VerbDictionary, SeveralFilesKeepFileOrderAndSynsetsAcrossFiles) {
   // Files are parsed on two threads and merged: patterns, issues and
   // synsets must come out as if the files were read one after the other.
