@@ -415,8 +415,8 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
         event.date_text = dateline_text;
         event.date_granularity = std::string(time::GranularityName(dateline_date->granularity));
       }
-      const place::PlaceMention* place_mention = MentionOfClause(coded.clauses[i], analysis, places_by_clause);
-      if (const auto* mention = place_mention) {
+      const place::PlaceMention* mention = MentionOfClause(coded.clauses[i], analysis, places_by_clause);
+      if (mention) {
         // The event's own actors first, then the places named so far.
         std::vector<std::string> context{event.source.country};
         if (event.target) context.push_back(event.target->country);
@@ -455,8 +455,8 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
         if (event.target && event.target->code == event.source.country) event.target.reset();
       }
       if (!event.target && !place_country.empty()) {
-        event.target = PlaceTarget(event, place_country, sentence.tokens[place_mention->first].begin,
-                                   sentence.tokens[place_mention->last - 1].end, text);
+        event.target = PlaceTarget(event, place_country, sentence.tokens[mention->first].begin,
+                                   sentence.tokens[mention->last - 1].end, text);
         if (event.target && impl_->explain) {
           coded.explanation.push_back(fmt::format("  event {} names no target: aimed at '{}', where it happened ({})",
                                                   event.cameo, event.target->text, event.target->code));

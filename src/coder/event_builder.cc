@@ -164,20 +164,24 @@ class SentenceCoder {
     out_.EraseEventsIf([&](const Event& event, size_t i) {
       const int c = clauses[i];
       if (c < 0) return false;
-      const char kind = event.modality == Modality::kHypothetical ? 'a' : event.modality == Modality::kNegated ? 'r' : 0;
+      const char kind = event.modality == Modality::kHypothetical ? 'a'
+                        : event.modality == Modality::kNegated    ? 'r'
+                                                                  : 0;
       if (kind == 0) return false;
       const bool asked = AskedBy(c, asking, kind) || (kind == 'a' && obligation_acts_.count(c));
       if (!asked && !(kind == 'a' && first_threat >= 0 && c > first_threat && IsCondition(c))) return false;
-      Explain("  event {} {} dropped: the act {} is no event of its own", event.cameo, event.source.code,
-              !asked ? "a threat's condition" : kind == 'a' ? "an appeal, demand or threat asks for"
-                                                            : "a rejection turns down");
+      Explain("  event {} {} dropped: the act {} is no event of its own", event.cameo,
+              event.source.code,
+              !asked        ? "a threat's condition"
+              : kind == 'a' ? "an appeal, demand or threat asks for"
+                            : "a rejection turns down");
       return true;
     });
   }
 
-  // Whether clause `c` is what an asking (or rejecting) clause is about: its infinitive or
-  // "that" clause, or one these govern in turn ("must agree to changes
-  // before they demobilize").
+  // Whether clause `c` is what an asking (or rejecting) clause is about:
+  // its infinitive or "that" clause, or one these govern in turn ("must
+  // agree to changes before they demobilize").
   bool AskedBy(int c, const std::vector<char>& asking, char kind) const {
     constexpr int kDepth = 3;
     for (int depth = 0; depth < kDepth && c >= 0; ++depth) {
@@ -234,10 +238,10 @@ class SentenceCoder {
   // "The summit will be held in Doral": a phrase headed by a meeting,
   // vote or other gathering.
   bool IsGathering(TokenSpan phrase) const {
-    static const std::set<std::string_view> kGatherings = {
-        "meeting", "summit", "talk",     "conference", "session", "election", "vote",  "referendum",
-        "poll",    "rally",  "ceremony", "event",      "game",    "race",     "forum", "congress"};
-    return !phrase.empty() && kGatherings.count(lemma_keys_.folded[phrase.last - 1]) > 0;
+    static constexpr util::WordList kGatherings(std::to_array<std::string_view>(
+        {"meeting", "summit", "talk", "conference", "session", "election", "vote", "referendum", "poll", "rally",
+         "ceremony", "event", "game", "race", "forum", "congress"}));
+    return !phrase.empty() && kGatherings.Contains(lemma_keys_.folded[phrase.last - 1]);
   }
 
   static bool IsViolence(std::string_view code) {
@@ -336,8 +340,9 @@ class SentenceCoder {
       }
       if (start >= clause.extent.last || np_starting_at_[start] < 0) return false;
       // The object may reach past its first phrase: "scores of refugees".
-      const TokenSpan& np =
-          clause.object.first == start && !clause.object.empty() ? clause.object : analysis_.noun_phrases[np_starting_at_[start]];
+      const TokenSpan& np = clause.object.first == start && !clause.object.empty()
+                                ? clause.object
+                                : analysis_.noun_phrases[np_starting_at_[start]];
       auto actor = actors_.Resolve(np, nullptr, ActorResolver::Role::kTarget);
       if (!actor) return false;
       // One meets, visits or receives people, not a country's things:

@@ -230,12 +230,15 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
     const size_t colon = type.find(':');
     PloverType plover{std::string(words[0]), std::string(type.substr(0, colon)),
                       colon == std::string_view::npos ? "" : std::string(type.substr(colon + 1))};
-    const bool upper = !plover.event.empty() &&
-                       std::all_of(plover.event.begin(), plover.event.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool upper =
+        !plover.event.empty() && std::all_of(plover.event.begin(), plover.event.end(),
+                                             [](char c) { return c >= 'A' && c <= 'Z'; });
     const bool lower = std::all_of(plover.mode.begin(), plover.mode.end(),
                                    [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
     if (!upper || !lower) {
-      return error(fmt::format("'{}' is no PLOVER type: expected 'CODE/TYPE' or 'CODE/TYPE:mode' (RETREAT:resign)", type));
+      return error(fmt::format(
+          "'{}' is no PLOVER type: expected 'CODE/TYPE' or 'CODE/TYPE:mode' (RETREAT:resign)",
+          type));
     }
     line_plover_ = std::move(plover);
   }

@@ -938,9 +938,12 @@ class Analyzer {
     }
     // "tortured scores of Liberian refugees", "killed dozens of civilians":
     // a bare quantity and what it counts are one object.
-    if (clause.object.size() == 1 && clause.object.last + 1 < n_ && Lower(clause.object.last) == "of" &&
-        In(Lower(clause.object.first), {"dozen", "dozens", "score", "scores", "hundreds", "thousands", "millions", "tens"}) &&
-        np_of_[clause.object.last + 1] >= 0 && out_.noun_phrases[np_of_[clause.object.last + 1]].first == clause.object.last + 1) {
+    if (clause.object.size() == 1 && clause.object.last + 1 < n_ &&
+        Lower(clause.object.last) == "of" &&
+        In(Lower(clause.object.first),
+           {"dozen", "dozens", "score", "scores", "hundreds", "thousands", "millions", "tens"}) &&
+        np_of_[clause.object.last + 1] >= 0 &&
+        out_.noun_phrases[np_of_[clause.object.last + 1]].first == clause.object.last + 1) {
       clause.object.last = out_.noun_phrases[np_of_[clause.object.last + 1]].last;
     }
   }

@@ -1000,7 +1000,10 @@ class Disambiguator {
     }
     // "contribute up to 4,000 troops": "up to" before a number bounds the
     // quantity; it is no particle of the verb.
-    if ((word == "up" || word == "Up") && after == "to" && i + 2 < s_.size() && StartsNumber(s_[i + 2].word)) return kRB;
+    if ((word == "up" || word == "Up") && after == "to" && i + 2 < s_.size() &&
+        StartsNumber(s_[i + 2].word)) {
+      return kRB;
+    }
     // "killed in Israeli tank shelling in the east", "heavy fighting
     // near the border": an act of violence after its modifier, with no
     // object, is a noun.
