@@ -592,11 +592,12 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
     code = actors_.Resolve(qualifier->entry, date_)->substr(0, 3) + code.substr(3);
     first = qualifier->first;
   }
-  // "former President X", "the ousted president": no longer in office.
+  // "former President X", "the ousted president", "a retired US general":
+  // no longer in office.
   bool former = false;
   for (uint32_t t = span.first; t < span.last; ++t) {
     const std::string& word = word_keys_.folded[t];
-    former |= word == "former" || word == "ousted" || word == "deposed";
+    former |= word == "former" || word == "ousted" || word == "deposed" || word == "retired";
   }
   // Country word + agent: "Azeri forces" -> AZEMIL. The agent after the
   // country word is the head ("Radical French farmers" are farmers); the

@@ -1055,6 +1055,13 @@ class Disambiguator {
         (s_[i - 2].tag == kNNP || s_[i - 2].tag == kNNPS)) {
       return kNNP;
     }
+    // "The Israeli general criticized": an adjective that can be a noun,
+    // after a determiner or adjective and before a finite verb, heads the
+    // subject.
+    if (t == kJJ && Has(m, kNN) && (prev == kDT || IsAdjective(prev)) &&
+        (next == kVBD || next == kVBN || next == kVBZ || next == kVBP || next == kMD)) {
+      return kNN;
+    }
 
     switch (slot.word_class) {
       case WordClass::kThat:
