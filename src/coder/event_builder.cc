@@ -169,7 +169,9 @@ class SentenceCoder {
                                                                   : 0;
       if (kind == 0) return false;
       const bool asked = AskedBy(c, asking, kind) || (kind == 'a' && obligation_acts_.count(c));
-      if (!asked && !(kind == 'a' && first_threat >= 0 && c > first_threat && IsCondition(c))) return false;
+      if (!asked && !(kind == 'a' && first_threat >= 0 && c > first_threat && IsCondition(analysis_.clauses[c]))) {
+        return false;
+      }
       Explain("  event {} {} dropped: the act {} is no event of its own", event.cameo,
               event.source.code,
               !asked        ? "a threat's condition"
@@ -195,13 +197,16 @@ class SentenceCoder {
     return false;
   }
 
+  // The word right before the clause ("if", "whether"), or "".
+  std::string_view WordBefore(const Clause& clause) const {
+    const uint32_t opening = syntax::ClauseOpening(clause);
+    return opening > 0 ? std::string_view(actors_.word_keys().folded[opening - 1]) : std::string_view();
+  }
+
   // "unless Baghdad accepted", "if it attacks": a clause opened by a
   // condition.
-  bool IsCondition(int c) const {
-    const Clause& clause = analysis_.clauses[c];
-    const uint32_t opening = clause.subject.empty() ? clause.predicate.first : clause.subject.first;
-    if (opening == 0) return false;
-    const std::string& opener = actors_.word_keys().folded[opening - 1];
+  bool IsCondition(const Clause& clause) const {
+    const std::string_view opener = WordBefore(clause);
     return opener == "if" || opener == "unless";
   }
 
@@ -533,15 +538,12 @@ class SentenceCoder {
   // "Chile threatened to recall its ambassador unless Peru apologised": a
   // threat is aimed at whom its condition asks to act.
   std::vector<Actor> ConditionTargets(size_t c, const std::vector<Actor>& sources) const {
-    const auto& words = actors_.word_keys().folded;
     for (size_t k = c + 1; k < std::min(analysis_.clauses.size(), c + 1 + kNearbyClauses); ++k) {
       const Clause& condition = analysis_.clauses[k];
-      if (condition.subject.empty() || condition.subject.first == 0 ||
-          condition.subject.first > condition.predicate.first) {
+      if (condition.subject.empty() || condition.subject.first > condition.predicate.first ||
+          !IsCondition(condition)) {
         continue;
       }
-      const std::string& opener = words[condition.subject.first - 1];
-      if (opener != "if" && opener != "unless") continue;
       return ActorsIn(condition.subject, sources, false);
     }
     return {};
@@ -800,11 +802,7 @@ class SentenceCoder {
     const auto& words = actors_.word_keys().folded;
     // "hasn't said whether he'll expand airstrikes": an open question; "if
     // it agrees to give up its weapons": a condition.
-    auto open_question = [&](const Clause& c) {
-      const uint32_t opening = syntax::ClauseOpening(c);
-      return opening > 0 &&
-             (words[opening - 1] == "whether" || words[opening - 1] == "if" || words[opening - 1] == "unless");
-    };
+    auto open_question = [&](const Clause& c) { return WordBefore(c) == "whether" || IsCondition(c); };
     if (open_question(clause)) return false;
     uint32_t first = clause.predicate.first;
     if (clause.governor >= 0 && open_question(analysis_.clauses[clause.governor])) return false;
@@ -832,6 +830,8 @@ class SentenceCoder {
   bool IsFrame(const Clause& clause) const {
     // "as reported by The Jerusalem Post", "as the minister said": an aside
     // naming who told the sentence, with nothing said of its own.
+    // (The word before the subject when there is one: "just as assiduously
+    // tells itself stories" is no aside.)
     const uint32_t opening = clause.subject.empty() ? clause.predicate.first : clause.subject.first;
     if (opening > 0 && actors_.word_keys().folded[opening - 1] == "as" && clause.object.empty() &&
         clause.that_clause < 0) {
@@ -983,8 +983,15 @@ class SentenceCoder {
     // "A roadside bomb killed three soldiers", "gunmen shot dead a judge":
     // an attack whose doer no one names is an unidentified armed actor's,
     // of the country where it happened (the pipeline drops it without one).
+    // The clause's place, for the sources below that the report names by
+    // their role alone: looked up once, and only when one is wanted.
+    std::optional<std::string> place;
+    auto place_country = [&]() -> const std::string& {
+      if (!place) place = PlaceCountry(clause);
+      return *place;
+    };
     if (sources.empty() && IsViolence(pattern.code)) {
-      if (auto attacker = actors_.UnnamedAttacker(source_span, PlaceCountry(clause))) {
+      if (auto attacker = actors_.UnnamedAttacker(source_span, place_country())) {
         sources.push_back(std::move(*attacker));
       }
     }
@@ -997,7 +1004,7 @@ class SentenceCoder {
     if (sources.empty() && !source_span.empty()) {
       const std::string_view root = std::string_view(pattern.code).substr(0, 2);
       if (root == "14" || root == "10" || root == "02" || root == "17") {
-        if (auto agent = actors_.BareAgentOf(source_span, PlaceCountry(clause));
+        if (auto agent = actors_.BareAgentOf(source_span, place_country());
             agent && ActorResolver::IsStateSector(agent->sector) == (root == "17")) {
           sources.push_back(std::move(*agent));
         }
@@ -1011,7 +1018,7 @@ class SentenceCoder {
     if (sources.empty() && source_span.empty() && IsPassive(clause) && pattern.code.starts_with("17") &&
         (clause.modality == Modality::kAsserted || clause.modality == Modality::kReported) &&
         !IsGathering(clause.subject)) {
-      sources.push_back(actors_.RoleActor(PlaceCountry(clause), pattern.code.starts_with("173") ? "COP" : "GOV",
+      sources.push_back(actors_.RoleActor(place_country(), pattern.code.starts_with("173") ? "COP" : "GOV",
                                           {clause.head, clause.head + 1}));
     }
     if (sources.empty()) {
