@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "syntax/clause_finder.h"
 #include "util/strings.h"
 
 namespace dyad::coder {
@@ -688,11 +689,10 @@ bool ActorResolver::IsPeoplePlural(const lexicon::ActorMatch& match, const std::
   if (word.size() < 4 || word.back() != 's') return false;
   const auto& tokens = sentence_->tokens;
   auto counts = [&](uint32_t t) { return tokens[t].tag == "CD" || tokens[t].tag.starts_with("JJ"); };
-  static const std::set<std::string_view> kMany = {"tens", "dozens", "scores", "hundreds", "thousands", "millions"};
   const uint32_t before = match.first - 1;
   // "thousands of Nigerians", "scores of Palestinians"
   const bool quantity = word_keys_.folded[before] == "of" && before > 0 &&
-                        (tokens[before - 1].tag == "CD" || kMany.count(word_keys_.folded[before - 1]));
+                        (tokens[before - 1].tag == "CD" || syntax::IsQuantityNoun(lemma_keys_.folded[before - 1]));
   if (!counts(before) && !quantity) return false;
   if (util::AsciiLower(actors_.entries()[match.entry].name) == word) return false;
   return actors_.Lookup(word.substr(0, word.size() - 1), date_) == code;

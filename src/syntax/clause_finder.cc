@@ -940,8 +940,7 @@ class Analyzer {
     // a bare quantity and what it counts are one object.
     if (clause.object.size() == 1 && clause.object.last + 1 < n_ &&
         Lower(clause.object.last) == "of" &&
-        In(Lower(clause.object.first),
-           {"dozen", "dozens", "score", "scores", "hundreds", "thousands", "millions", "tens"}) &&
+        IsQuantityNoun(Lower(clause.object.first)) &&
         np_of_[clause.object.last + 1] >= 0 &&
         out_.noun_phrases[np_of_[clause.object.last + 1]].first == clause.object.last + 1) {
       clause.object.last = out_.noun_phrases[np_of_[clause.object.last + 1]].last;
@@ -1297,6 +1296,10 @@ bool IsHeadline(const Sentence& sentence) {
 bool IsSubordinatingWord(std::string_view word) {
   return In(word, {"as", "after", "before", "because", "while", "if", "since", "although", "though", "until", "when",
                    "once", "unless", "whether", "that", "where"});
+}
+
+bool IsQuantityNoun(std::string_view lemma) {
+  return In(lemma, {"dozen", "score", "hundred", "thousand", "million", "ten"});
 }
 
 uint32_t ClauseOpening(const Clause& clause) {

@@ -24,6 +24,10 @@ bool IsHeadline(const Sentence& sentence);
 // phrase: "as", "after", "because", "if", "that" ...
 bool IsSubordinatingWord(std::string_view word);
 
+// Whether a lemma counts people or things before "of": "dozens of
+// refugees", "thousands of Nigerians", "a score of prisoners".
+bool IsQuantityNoun(std::string_view lemma);
+
 // The clause's subject, or the one it borrows (Clause::subject_from,
 // followed through conjoined and participial clauses); empty if none.
 TokenSpan EffectiveSubject(const SentenceAnalysis& analysis, const Clause& clause);
