@@ -94,10 +94,11 @@ VerbDictionary::ParsedFile VerbDictionary::ParseFile(
       continue;
     }
     size_t before = part.patterns_.size();
-    part.ParseLine(line.text, file, line.number, known, words);
+    std::optional<PloverType> plover;
+    part.ParseLine(line.text, file, line.number, known, words, plover);
     if (part.patterns_.size() > before) {
       part.patterns_.back().id = short_name + std::to_string(line.number);
-      if (part.line_plover_) part.plover_types_.emplace(part.patterns_.back().id, std::move(*part.line_plover_));
+      if (plover) part.plover_types_.emplace(part.patterns_.back().id, std::move(*plover));
     }
   }
   return parsed;
@@ -214,7 +215,7 @@ void VerbDictionary::ParseSynset(std::string_view text, const std::string& file,
 
 void VerbDictionary::ParseLine(std::string_view text, const std::string& file, int line,
                                const std::function<bool(std::string_view)>& known_code,
-                               std::vector<std::string_view>& words) {
+                               std::vector<std::string_view>& words, std::optional<PloverType>& plover) {
   auto error = [&](std::string message) {
     issues_.push_back({DictionaryIssue::Severity::kError, file, line, std::move(message)});
   };
@@ -223,24 +224,22 @@ void VerbDictionary::ParseLine(std::string_view text, const std::string& file, i
   if (words.size() < 2) return error("expected 'CODE verb ...' or 'CODE noun HEAD ...'");
   // "0831/RETREAT:resign": the code, then the PLOVER type (and mode) the
   // pattern's events take instead of the CAMEO→PLOVER table's.
-  line_plover_.reset();
   if (const size_t slash = words[0].find('/'); slash != std::string_view::npos) {
     std::string_view type = words[0].substr(slash + 1);
     words[0] = words[0].substr(0, slash);
     const size_t colon = type.find(':');
-    PloverType plover{std::string(words[0]), std::string(type.substr(0, colon)),
-                      colon == std::string_view::npos ? "" : std::string(type.substr(colon + 1))};
-    const bool upper =
-        !plover.event.empty() && std::all_of(plover.event.begin(), plover.event.end(),
-                                             [](char c) { return c >= 'A' && c <= 'Z'; });
-    const bool lower = std::all_of(plover.mode.begin(), plover.mode.end(),
+    PloverType own{std::string(words[0]), std::string(type.substr(0, colon)),
+                   colon == std::string_view::npos ? "" : std::string(type.substr(colon + 1))};
+    const bool upper = !own.event.empty() && std::all_of(own.event.begin(), own.event.end(),
+                                                         [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool lower = std::all_of(own.mode.begin(), own.mode.end(),
                                    [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
     if (!upper || !lower) {
       return error(fmt::format(
           "'{}' is no PLOVER type: expected 'CODE/TYPE' or 'CODE/TYPE:mode' (RETREAT:resign)",
           type));
     }
-    line_plover_ = std::move(plover);
+    plover = std::move(own);
   }
   if (!IsCameoShape(words[0]) || !known_code(words[0])) {
     return error(fmt::format("'{}' is not a CAMEO event code", words[0]));

@@ -152,10 +152,11 @@ class VerbDictionary {
                               const std::function<bool(std::string_view)>& known_code);
   void Merge(ParsedFile& parsed, const std::string& file);
   // A pattern line ("CODE verb ..."); synset definitions ("&NAME = ...")
-  // are ParseSynset's. `words` is scratch, for the line's words.
+  // are ParseSynset's. `words` is scratch, for the line's words; `plover`
+  // receives the line's own PLOVER type ("CODE/TYPE:mode"), if it has one.
   void ParseLine(std::string_view text, const std::string& file, int line,
                  const std::function<bool(std::string_view)>& known_code,
-                 std::vector<std::string_view>& words);
+                 std::vector<std::string_view>& words, std::optional<PloverType>& plover);
   void ParseSynset(std::string_view text, const std::string& file, int line);
   std::vector<std::string> ParseAlternatives(std::string_view word, const std::string& file,
                                              int line);
@@ -163,7 +164,6 @@ class VerbDictionary {
 
   std::vector<VerbPattern> patterns_;
   std::unordered_map<std::string, PloverType> plover_types_;  // by pattern id; few patterns have one
-  std::optional<PloverType> line_plover_;  // ParseLine's, until the pattern has its id
   std::unordered_map<std::string, std::vector<std::string>> synsets_;
   // Looked up by string_view for every clause and token: transparent, so
   // that no std::string is built for a lookup.
