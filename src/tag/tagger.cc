@@ -50,11 +50,6 @@ using enum Pos;
 // Longest word looked up in another case; longer ones are taken as they are.
 constexpr size_t kMaxCaseFold = 64;
 
-// "4,000", "$50": a written amount.
-bool StartsNumber(std::string_view word) {
-  return !word.empty() && ((word[0] >= '0' && word[0] <= '9') || word[0] == '$');
-}
-
 // One token's tagging state.
 struct Slot {
   std::string_view word;
@@ -145,6 +140,9 @@ bool IsNumber(std::string_view word) {
   }
   return IsAsciiDigit(word.back());
 }
+
+// "4,000", "$50": the start of a written amount.
+bool StartsNumber(std::string_view word) { return !word.empty() && (IsAsciiDigit(word[0]) || word[0] == '$'); }
 
 // "1st", "22nd", "3rd", "40th".
 bool IsOrdinal(std::string_view word) {
