@@ -383,9 +383,22 @@ class SentenceCoder {
       limit = std::min(limit, np_end_of_[pos]);
     }
     for (uint32_t k = pos + 1; k < limit; ++k) {
+      if (StartsAdjunctClause(k)) break;
       if (WordMatches(k, element.ids) && Match(pattern, clause, i + 1, k, binding, end)) return true;
     }
     return false;
+  }
+
+  // "ended the inquiry without asking Somalia for help", "left after
+  // meeting the envoy": a participle clause of manner or time says how or
+  // when, and codes its own event; the verb's pattern does not reach into
+  // it ("end ... help" is no aid cut). Its "of"/"for"/"to" kin do carry
+  // the pattern's words ("accused Chile of spying").
+  bool StartsAdjunctClause(uint32_t k) const {
+    static constexpr util::WordList kAdjunctPrepositions(std::to_array<std::string_view>(
+        {"without", "by", "after", "before", "while", "despite", "since", "upon"}));
+    return k + 1 < sentence_.tokens.size() && sentence_.tokens[k + 1].tag == "VBG" &&
+           kAdjunctPrepositions.Contains(actors_.word_keys().folded[k]);
   }
 
   // The dative shift: a pattern "give &AID to $T" also matches "gave

@@ -90,7 +90,7 @@ bool IsPreposition(const Token& t) {
 // make it hypothetical (a demand, a plan), future, negated or denied.
 Modality EmbeddedModality(std::string_view governor, Modality governing) {
   if (In(governor, {"lead", "cause", "force", "compel", "prompt", "manage", "begin", "start",
-                    "continue", "help", "admit", "acknowledge", "resume", "keep"})) {
+                    "continue", "help", "admit", "acknowledge", "resume", "keep", "finish", "complete"})) {
     return governing;
   }
   if (In(governor, {"fail", "refuse", "decline", "stop", "cease", "halt", "avoid", "reject"})) {
@@ -103,6 +103,18 @@ Modality EmbeddedModality(std::string_view governor, Modality governing) {
     return Modality::kFuture;
   }
   return Modality::kHypothetical;
+}
+
+// The modality of a participle clause after a preposition ("accused Chile
+// of spying", "responded by demanding"): how ("by") or when ("after") the
+// governing act was done is as real as that act; "without" negates it;
+// otherwise the governing verb decides, as for an infinitive.
+Modality ParticipleModality(std::string_view preposition, std::string_view governor, Modality governing) {
+  if (preposition == "by" || preposition == "after") return governing;
+  if (preposition == "without" && (governing == Modality::kAsserted || governing == Modality::kReported)) {
+    return Modality::kNegated;
+  }
+  return EmbeddedModality(governor, governing);
 }
 
 bool IsReportingVerb(std::string_view lemma) {
@@ -568,7 +580,7 @@ class Analyzer {
         }
         const Clause& gov = out_.clauses[governing];
         clause.governor = governing;
-        clause.modality = EmbeddedModality(Lemma(gov.head), gov.modality);
+        clause.modality = ParticipleModality(Lower(p), Lemma(gov.head), gov.modality);
         bool accuse = clause.modality == Modality::kAlleged;
         if (accuse && gov.voice == Voice::kActive && !gov.object.empty()) {
           clause.subject = gov.object;
