@@ -70,6 +70,10 @@ struct Clause {
   // Index of the "that" clause this verb governs ("demanded on Monday that
   // the US lift its tariffs"), or -1.
   int that_clause = -1;
+  // What a demand, proposal or insistence asks to be done ("demanded that
+  // the US lift its tariffs", "its demand that Israel ease restrictions"):
+  // never an event of its own.
+  bool mandative = false;
 };
 
 // A noun that names an event ("talks between A and B", "Turkey's support for

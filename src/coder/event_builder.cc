@@ -160,10 +160,18 @@ class SentenceCoder {
       any = true;
       if (root == "13" && (first_threat < 0 || clauses[i] < first_threat)) first_threat = clauses[i];
     }
-    if (!any && obligation_acts_.empty()) return;
+    const bool any_mandative = std::any_of(analysis_.clauses.begin(), analysis_.clauses.end(),
+                                           [](const Clause& clause) { return clause.mandative; });
+    if (!any && obligation_acts_.empty() && !any_mandative) return;
     out_.EraseEventsIf([&](const Event& event, size_t i) {
       const int c = clauses[i];
       if (c < 0) return false;
+      if (analysis_.clauses[c].mandative) {
+        Explain("  event {} {} dropped: the act is what a demand or proposal asks for", event.cameo,
+                event.source.code);
+        return true;
+      }
+      if (!any && obligation_acts_.empty()) return false;
       const char kind = event.modality == Modality::kHypothetical ? 'a'
                         : event.modality == Modality::kNegated    ? 'r'
                                                                   : 0;

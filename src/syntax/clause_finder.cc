@@ -1111,6 +1111,8 @@ class Analyzer {
 
   // "Kenya demanded that the US lift its tariffs": the act a demand or
   // proposal asks for has not happened, whatever the tense of its verb.
+  // An order's act is marked hypothetical but stays: what a government
+  // orders done is mostly done.
   void MarkMandativeComplements() {
     for (size_t c = 0; c + 1 < out_.clauses.size(); ++c) {
       const Clause& governing = out_.clauses[c];
@@ -1119,8 +1121,39 @@ class Analyzer {
                                       "order", "command", "petition"})) {
         continue;
       }
-      if (governing.that_clause >= 0) MarkHypothetical(out_.clauses[governing.that_clause]);
+      if (governing.that_clause < 0) continue;
+      Clause& asked = out_.clauses[governing.that_clause];
+      MarkHypothetical(asked);
+      asked.mandative = !In(Lemma(governing.head), {"order", "command"});
     }
+    for (size_t c = 0; c < out_.clauses.size(); ++c) {
+      if (IsSubjunctive(c)) {
+        MarkHypothetical(out_.clauses[c]);
+        out_.clauses[c].mandative = true;
+      }
+    }
+  }
+
+  // "its demand that Israel ease restrictions", "insisted that he be
+  // reinstated": a bare verb after "that" whose subject would take "eases"
+  // or "is" is a mandative subjunctive, whatever word governs it. The
+  // subject's number is its first phrase's ("airstrikes on Syria show" is
+  // plural), and a coordinated subject is plural.
+  bool IsSubjunctive(size_t c) const {
+    const Clause& clause = out_.clauses[c];
+    if (kinds_[c] != Kind::kFinite || clause.subject.empty()) return false;
+    const uint32_t opening = ClauseOpening(clause);
+    if (opening == 0 || Lower(opening - 1) != "that") return false;
+    const uint32_t verb = clause.predicate.first;
+    const bool bare_be = Tag(verb) == "VB" && Lower(verb) == "be";
+    if (!bare_be && (Tag(verb) != "VBP" || In(Lower(verb), {"have", "do"}))) return false;
+    const int first_np = np_of_[clause.subject.first];
+    if (first_np < 0) return false;
+    for (uint32_t k = clause.subject.first; k < clause.subject.last; ++k) {
+      if (Tag(k) == "CC") return false;
+    }
+    const uint32_t head = out_.noun_phrases[first_np].last - 1;
+    return bare_be || Tag(head) == "NN" || Tag(head) == "NNP" || In(Lower(head), {"he", "she", "it"});
   }
 
   // "Turkey took no military action", "No country recognised the vote":
