@@ -160,6 +160,23 @@ class SentenceCoder {
       any = true;
       if (root == "13" && (first_threat < 0 || clauses[i] < first_threat)) first_threat = clauses[i];
     }
+    // "issued a statement calling on Israel to halt the raids": a clause
+    // inside the words of an asking clause's pattern (the last clause
+    // before it that coded an event) asks with it.
+    if (any) {
+      std::vector<bool> coded(asking.size());
+      for (int c : clauses) {
+        if (c >= 0) coded[c] = true;
+      }
+      int owner = -1;
+      for (size_t k = 0; k < asking.size(); ++k) {
+        if (coded[k]) {
+          owner = static_cast<int>(k);
+        } else if (owner >= 0 && Covered(analysis_.clauses[k].head)) {
+          asking[k] = asking[owner];
+        }
+      }
+    }
     const bool any_mandative = std::any_of(analysis_.clauses.begin(), analysis_.clauses.end(),
                                            [](const Clause& clause) { return clause.mandative; });
     if (!any && obligation_acts_.empty() && !any_mandative) return;
