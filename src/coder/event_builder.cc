@@ -524,6 +524,16 @@ class SentenceCoder {
         return targets;
       }
     }
+    // "repeated its demand on Monday that Israel ease restrictions": an
+    // appeal or demand (02, 10) asks the subject of the subjunctive clause
+    // that follows its noun.
+    if (code.starts_with("02") || code.starts_with("10")) {
+      for (size_t k = c + 1; k < std::min(analysis_.clauses.size(), c + 1 + kNearbyClauses); ++k) {
+        const Clause& asked = analysis_.clauses[k];
+        if (!asked.mandative || asked.subject.empty() || asked.subject.first > clause.extent.last + 1) continue;
+        if (auto targets = ActorsIn(asked.subject, sources, false); !targets.empty()) return targets;
+      }
+    }
     // Not the phrases of a clause it governs that the pattern did not take
     // in: "admitted using drones against Armenian forces" admits nothing
     // to the forces, but "agreed to lift embargoes on sales to Iran" (one
