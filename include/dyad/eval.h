@@ -22,11 +22,13 @@ struct GoldEvent {
   std::string source;
   std::string target;  // "" or "---" for none
   std::string code;
-  // Golden records may pin these: modality, date (ISO) and location (the
-  // place name, or "" for none).
+  // Golden records may pin these: modality, date (ISO), location (the
+  // place name, or "" for none) and its country (ISO alpha-3: Prague in
+  // Czechia, not Oklahoma).
   std::optional<std::string> modality;
   std::optional<std::string> date;
   std::optional<std::string> location;
+  std::optional<std::string> location_country;
 };
 
 struct GoldRecord {

@@ -225,6 +225,9 @@ GoldFile ReadGoldFile(const std::filesystem::path& path) {
         } else if (e["location"].get_string().get(value) == simdjson::SUCCESS) {
           event.location = std::string(value);
         }
+        if (e["location_country"].get_string().get(value) == simdjson::SUCCESS) {
+          event.location_country = std::string(value);
+        }
         record.expected.push_back(std::move(event));
       }
     }
@@ -332,6 +335,11 @@ EvalReport Evaluate(const Coder& coder, const std::vector<GoldRecord>& records,
         if (g.location && *g.location != place) {
           result.wrong_location.push_back(
               fmt::format("{}: expected '{}', coded '{}'", key, *g.location, place));
+        }
+        const std::string country = e.location ? e.location->country : "";
+        if (g.location_country && *g.location_country != country) {
+          result.wrong_location.push_back(
+              fmt::format("{}: expected a place in {}, coded '{}' in {}", key, *g.location_country, place, country));
         }
         if (g.date && *g.date != e.date) {
           result.wrong_date.push_back(

@@ -46,7 +46,12 @@ constexpr std::string_view kSettlementNouns[] = {"city", "town",       "village"
 constexpr std::string_view kTerritoryNouns[] = {"region",      "province",   "district", "oblast",
                                                 "governorate", "state",      "county",   "enclave",
                                                 "territory",   "prefecture", "republic"};
-constexpr std::string_view kNeutralNouns[] = {"outskirts", "suburbs", "vicinity"};
+// "in the east of the Gaza Strip", "20 km north of Kabul", "the heart of
+// Kyiv": parts of a place and directions from it are places too.
+constexpr std::string_view kNeutralNouns[] = {
+    "outskirts", "suburbs",   "vicinity",   "east",       "west",       "north",     "south",
+    "northeast", "northwest", "southeast",  "southwest",  "north-east", "north-west", "south-east",
+    "south-west", "centre",   "center",     "heart",      "interior",   "edge"};
 
 // Lower-case words allowed inside a multi-word name ("Rio de Janeiro",
 // "Bosnia and Herzegovina", "Ras al Ain").
@@ -373,6 +378,17 @@ const Place* Disambiguate(const PlaceMention& mention,
   if (best && !context_countries.empty() && std::get<0>(best_key) == context_countries.size() &&
       best->kind == Place::Kind::kCity && best->population < 5000) {
     return nullptr;
+  }
+  // A town of the context's country does not hide a great city of the same
+  // name: "Donetsk" in a story about Russia is the Ukrainian city of a
+  // million, not the Russian town of 50,000.
+  if (best && best->kind == Place::Kind::kCity && best->population < 100000) {
+    for (const Place* place : mention.candidates) {
+      if (place->kind == Place::Kind::kCity && place->population >= 500000 &&
+          place->population >= 20 * std::max<int64_t>(best->population, 1)) {
+        best = place;
+      }
+    }
   }
   return best;
 }
