@@ -135,6 +135,29 @@ void PlaceIn(Actor& actor, const std::string& country) {
   actor.code = country + actor.code;
 }
 
+// "The opposition called for Mugabe's ouster", "protesters demanded the
+// resignation of Prime Minister Imran Khan": people named by their role
+// alone who, with no place named, stand against a state's government or
+// forces from within are of that state. The opposition always is; others
+// when they protest (14) or demand a change of leader or policy (104,
+// 024), which people ask of their own government: citizens, militants,
+// workers, students, farmers, clergy, rebels, rights groups (not the
+// press or business, whose role words rarely carry such acts).
+std::string CountryOpposed(const Event& event) {
+  static constexpr std::array<std::string_view, 9> kPeopleSectors = {"CVL", "RAD", "LAB", "EDU", "AGR",
+                                                                     "REL", "REB", "SEP", "HRI"};
+  if (!event.target || event.target->country.size() != 3 ||
+      !coder::ActorResolver::IsStateSector(event.target->sector)) {
+    return "";
+  }
+  const std::string_view code = event.cameo;
+  const bool opposes = code.starts_with("14") || code.starts_with("104") || code.starts_with("024");
+  return event.source.sector == "OPP" || (opposes && std::find(kPeopleSectors.begin(), kPeopleSectors.end(), event.source.sector) !=
+                                                          kPeopleSectors.end())
+             ? event.target->country
+             : "";
+}
+
 // "imposed a curfew in Cizre", "tanks shelled targets in Jericho": an act
 // of coercion or violence (17-20) that names no one it was aimed at is
 // aimed at the place where it happened. Done there by a foreigner, at the
@@ -443,14 +466,15 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
       }
       if (IsRoleOnly(event.source)) {
         const bool violence = event.cameo >= std::string_view("18");
-        if (place_country.empty() || (violence && event.target && event.target->sector.empty())) {
+        const std::string home = place_country.empty() ? CountryOpposed(event) : place_country;
+        if (home.empty() || (violence && event.target && event.target->sector.empty())) {
           if (impl_->explain) {
             coded.explanation.push_back(fmt::format("  event {} dropped: '{}' names no one, and no place says whose",
                                                     event.cameo, event.source.text));
           }
           continue;
         }
-        PlaceIn(event.source, place_country);
+        PlaceIn(event.source, home);
         // No one acts on their own country as a whole (as in the coder).
         if (event.target && event.target->code == event.source.country) event.target.reset();
       }

@@ -25,8 +25,8 @@ bool OneOf(std::string_view word, std::span<const std::string_view> words) {
 // "between", "over", "towards" are left out: "talks between Armenia and
 // Azerbaijan", "a dispute over Crimea", "hostility towards Russia" name
 // parties and topics, not places.
-constexpr std::string_view kLocative[] = {"in",     "at",   "near",   "outside",    "inside",
-                                          "across", "into", "around", "throughout", "within"};
+constexpr std::string_view kLocative[] = {"in",     "at",   "near",   "outside",    "inside", "across",
+                                          "into",   "around", "throughout", "within", "through"};
 
 // Words that may stand between such a preposition and the name.
 constexpr std::string_view kModifiers[] = {
