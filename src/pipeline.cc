@@ -158,6 +158,21 @@ std::string CountryOpposed(const Event& event) {
              : "";
 }
 
+// "Snowden attacked the Obama administration", "Trump battles Congress",
+// "he fired back at Democrats": force words (190 fight, 193 fire) between
+// a country's politicians, officials, parties, press or companies are a
+// quarrel in words, coded as criticism (111). Not when the doer is the
+// police, the courts or the military, whose raids are real.
+bool IsQuarrelInWords(const Event& event) {
+  static constexpr std::array<std::string_view, 10> kCivilSectors = {"GOV", "LEG", "PTY", "OPP", "ELI",
+                                                                     "MED", "HRI", "NGO", "BUS", "EDU"};
+  auto civil = [](const Actor& actor) {
+    return std::find(kCivilSectors.begin(), kCivilSectors.end(), actor.sector) != kCivilSectors.end();
+  };
+  return (event.cameo == "190" || event.cameo == "193") && event.target &&
+         event.target->country == event.source.country && civil(event.source) && civil(*event.target);
+}
+
 // "imposed a curfew in Cizre", "tanks shelled targets in Jericho": an act
 // of coercion or violence (17-20) that names no one it was aimed at is
 // aimed at the place where it happened. Done there by a foreigner, at the
@@ -477,6 +492,13 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
         PlaceIn(event.source, home);
         // No one acts on their own country as a whole (as in the coder).
         if (event.target && event.target->code == event.source.country) event.target.reset();
+      }
+      if (IsQuarrelInWords(event)) {
+        if (impl_->explain) {
+          coded.explanation.push_back(fmt::format("  event {} {} -> {}: force words between politicians code criticism (111)",
+                                                  event.cameo, event.source.code, event.target->code));
+        }
+        event.cameo = "111";
       }
       if (!event.target && !place_country.empty()) {
         event.target = PlaceTarget(event, place_country, sentence.tokens[mention->first].begin,
