@@ -144,6 +144,7 @@ class Analyzer {
     ResolveForwardSubjects();
     LinkThatClauses();
     SetExtents();
+    GiveParticiplesTheirDoer();
     FindReportingFrames();
     AttachSpeakersParticiples();
     MarkMandativeComplements();
@@ -1023,6 +1024,21 @@ class Analyzer {
           clause.agent = np;
         }
       }
+    }
+  }
+
+  // "A camp was attacked by Burundian militiamen, killing 156 people":
+  // a participle set off after a passive with a by-agent is the agent's
+  // doing, not the subject's (by-agents are known once extents are).
+  void GiveParticiplesTheirDoer() {
+    for (size_t c = 0; c < out_.clauses.size(); ++c) {
+      Clause& clause = out_.clauses[c];
+      if (!clause.subject.empty() || clause.subject_from < 0 || kinds_[c] != Kind::kParticiple ||
+          Tag(clause.head) != "VBG" || clause.predicate.first == 0 || tokens_[clause.predicate.first - 1].norm != ",") {
+        continue;
+      }
+      const Clause& lender = out_.clauses[clause.subject_from];
+      if (lender.voice == Voice::kPassive && !lender.agent.empty()) clause.subject = lender.agent;
     }
   }
 
