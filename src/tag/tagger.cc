@@ -1633,7 +1633,10 @@ class LemmaCache {
   }
 
  private:
-  static constexpr size_t kSize = 8192;  // a power of two
+  // A power of two. 32,768 entries (~2.4 MB a thread): at 8,192, a fifth
+  // of the tokens of 200 news documents missed, many of them forms that
+  // a slot's other words had pushed out.
+  static constexpr size_t kSize = 32768;
 
   struct Entry {
     std::string word;
