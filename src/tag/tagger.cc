@@ -604,7 +604,7 @@ bool IsNationalitySuffixed(std::string_view word) {
 
 class Disambiguator {
  public:
-  explicit Disambiguator(std::vector<Slot>& slots) : s_(slots) {}
+  explicit Disambiguator(std::span<Slot> slots) : s_(slots) {}
 
   void Run() {
     // Pre-tokenized input puts one space between all tokens; only text in
@@ -1674,12 +1674,14 @@ Tagger Tagger::Load(const std::filesystem::path& lexicon_tsv,
 }
 
 void Tagger::Tag(Sentence& sentence) const {
-  std::vector<Token>& tokens = sentence.tokens;
+  // Spans, held in registers: through the vectors every access reloaded
+  // their data pointers after each byte stored (a tag, a string's bytes).
+  const std::span<Token> tokens(sentence.tokens);
   if (tokens.empty()) return;
   const Guesser guesser(impl_->lexicon);
   thread_local TagScratch scratch;
-  std::vector<Slot>& slots = scratch.slots;
-  slots.assign(tokens.size(), Slot{});
+  scratch.slots.assign(tokens.size(), Slot{});
+  const std::span<Slot> slots(scratch.slots);
   for (size_t i = 0; i < tokens.size(); ++i) {
     Slot& slot = slots[i];
     slot.word = tokens[i].norm;
