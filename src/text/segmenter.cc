@@ -23,6 +23,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -711,7 +712,7 @@ bool StartsCapitalised(std::string_view text, const RawToken& token) {
 
 class Splitter {
  public:
-  Splitter(std::string_view text, const std::vector<RawToken>& tokens)
+  Splitter(std::string_view text, std::span<const RawToken> tokens)
       : text_(text), tokens_(tokens) {}
 
   // True if tokens_[i] opens a sentence: a capitalised word or a number, or
@@ -817,21 +818,24 @@ class Splitter {
     sentence.index = index;
     sentence.begin = tokens_[from].begin;
     sentence.end = tokens_[to - 1].end;
-    sentence.tokens.reserve(to - from);
+    // Sized first and filled through local spans, which stay in registers:
+    // through the vector and the member, each token's access reloaded
+    // their pointers after the bytes of the last norm were stored.
+    sentence.tokens.resize(to - from);
+    const std::span<Token> out(sentence.tokens);
+    const std::span<const RawToken> raw = tokens_;
     for (size_t k = from; k < to; ++k) {
-      const bool space_after =
-          k + 1 == tokens_.size() ? true : tokens_[k + 1].space_before;
-      // Built in place: no temporary Token to move and destroy.
-      Token& token = sentence.tokens.emplace_back();
-      token.begin = tokens_[k].begin;
-      token.end = tokens_[k].end;
-      Normalize(text_, tokens_[k], space_after, token.norm);
+      const bool space_after = k + 1 == raw.size() ? true : raw[k + 1].space_before;
+      Token& token = out[k - from];
+      token.begin = raw[k].begin;
+      token.end = raw[k].end;
+      Normalize(text_, raw[k], space_after, token.norm);
     }
     return sentence;
   }
 
   std::string_view text_;
-  const std::vector<RawToken>& tokens_;
+  std::span<const RawToken> tokens_;
 };
 
 // ---- BodyEnd ----
