@@ -314,16 +314,20 @@ class Tokenizer {
   }
 
   void SkipSpace() {
-    while (pos_ < end_) {
-      const size_t length = SpaceLength(pos_);
+    // The position in a local: through the member, the flags' byte stores
+    // made the compiler store and reload it at every byte.
+    size_t pos = pos_;
+    while (pos < end_) {
+      const size_t length = SpaceLength(pos);
       if (length == 0) break;
-      const char c = text_[pos_];
-      if (c == '\n' || (c == '\r' && At(pos_ + 1) != '\n')) {
+      const char c = text_[pos];
+      if (c == '\n' || (c == '\r' && At(pos + 1) != '\n')) {
         if (newlines_ < 2) ++newlines_;
       }
       spaced_ = true;
-      pos_ += length;
+      pos += length;
     }
+    pos_ = pos;
   }
 
   void Emit(size_t begin, size_t end, Kind kind) {
@@ -423,7 +427,9 @@ class Tokenizer {
   }
 
   static bool IsUrl(std::string_view s) {
-    // Every prefix below starts with h, f or w.
+    // Every prefix below starts with h, f or w, and needs more than two
+    // bytes after it: at least seven in all. Most runs are shorter.
+    if (s.size() < 7) return false;
     const char first = AsciiToLower(s[0]);
     if (first != 'h' && first != 'f' && first != 'w') return false;
     static constexpr std::string_view kPrefixes[] = {"http://", "https://", "ftp://", "www."};
