@@ -1027,8 +1027,8 @@ class Disambiguator {
     const Pos t = slot.tag;
     // Punctuation that can be nothing else keeps its tag: the rules below
     // change punctuation only for quotes, dashes (kColon) and the word
-    // classes they name. Tested first: about a token in eight is such
-    // punctuation, and it skipped the context below and every rule.
+    // classes they name. Tested first: punctuation is common, and it
+    // went through the context below and every rule to keep its tag.
     constexpr PosMask kPlainPunctuation = Bit(kComma) | Bit(kPeriod) | Bit(kLRB) | Bit(kRRB) |
                                           Bit(kDollar) | Bit(kHash) | Bit(kSYM) | Bit(kHYPH);
     if ((m & ~kPlainPunctuation) == 0 && Has(kPlainPunctuation, t) &&

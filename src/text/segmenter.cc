@@ -355,9 +355,9 @@ class Tokenizer {
     bool at_sign = false;  // only a run with an '@' can hold an e-mail address
     run_ascii_ = true;
     while (run_end < end_) {
-      // Eight bytes at a time up to the first that is not printable ASCII:
-      // every byte of the text passes here, and a byte at a time cost ten
-      // instructions.
+      // Eight bytes at a time up to the first that is not printable ASCII
+      // (white space, a control byte, part of a multi-byte character):
+      // every byte of the text passes here.
       if (run_end + 8 <= end_) {
         uint64_t eight;
         std::memcpy(&eight, text_.data() + run_end, 8);
