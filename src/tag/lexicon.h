@@ -53,6 +53,10 @@ class Lexicon {
   // The same with the word's WordHash(word), which the tagger keeps.
   const LexEntry* Find(std::string_view word, size_t hash) const { return entries_.Find(word, hash); }
   static size_t WordHash(std::string_view word) { return WordTable<LexEntry>::Hash(word); }
+  template <typename Visit>
+  static size_t WordHash(std::string_view word, Visit&& visit) {
+    return WordTable<LexEntry>::Hash(word, visit);
+  }
 
   size_t size() const { return entries_.size(); }
 

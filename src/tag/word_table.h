@@ -61,8 +61,17 @@ class WordTable {
   // bits the mask keeps. Public so that a caller can keep a word's hash
   // for other tables of its own.
   static size_t Hash(std::string_view word) {
+    return Hash(word, [](unsigned char) {});
+  }
+  // The same, calling visit(c) for each byte: a caller with a test of its
+  // own on every byte of the word makes one pass instead of two.
+  template <typename Visit>
+  static size_t Hash(std::string_view word, Visit&& visit) {
     uint64_t hash = 0xcbf29ce484222325u;
-    for (unsigned char c : word) hash = (hash ^ c) * 0x100000001b3u;
+    for (unsigned char c : word) {
+      hash = (hash ^ c) * 0x100000001b3u;
+      visit(c);
+    }
     return static_cast<size_t>(hash ^ (hash >> 32));
   }
 

@@ -20,8 +20,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -41,7 +43,6 @@ enum ByteClass : uint8_t {
   kDigitByte = 2,   // 0-9
   kBreakByte = 4,   // ASCII white space and control characters
   kHighByte = 8,    // 0x80 and above: part of a multi-byte character
-  kAtByte = 16,     // '@'
 };
 
 constexpr std::array<uint8_t, 256> kByteClasses = [] {
@@ -55,14 +56,31 @@ constexpr std::array<uint8_t, 256> kByteClasses = [] {
       classes[c] = kBreakByte;
     } else if (c >= 0x80) {
       classes[c] = kHighByte;
-    } else if (c == '@') {
-      classes[c] = kAtByte;
     }
   }
   return classes;
 }();
 
 uint8_t ClassOf(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
+
+// Tests on eight bytes at once, loaded little-endian (the first byte
+// lowest): each gives the high bit of every byte that passes. Only the
+// first flagged byte is sure (a borrow from it may flag later bytes), and
+// callers look at no other.
+constexpr uint64_t kOneBytes = 0x0101010101010101u;
+constexpr uint64_t kHighBits = 0x8080808080808080u;
+constexpr uint64_t BytesBelow(uint64_t eight, uint8_t n) { return (eight - kOneBytes * n) & ~eight & kHighBits; }
+constexpr uint64_t BytesEqual(uint64_t eight, uint8_t b) { return BytesBelow(eight ^ (kOneBytes * b), 1); }
+// Every byte that is not an ASCII letter; exact for each byte (no carry
+// crosses bytes). Upper case is folded to lower by the 0x20 bit; a byte is
+// a letter when, folded and without its high bit, it lies in 'a'..'z' and
+// its high bit was clear.
+constexpr uint64_t NonLetters(uint64_t eight) {
+  const uint64_t folded = (eight | (kOneBytes * 0x20)) & ~kHighBits;
+  const uint64_t from_a = (folded + kOneBytes * (0x80 - 'a')) & kHighBits;
+  const uint64_t past_z = (folded + kOneBytes * (0x80 - 'z' - 1)) & kHighBits;
+  return ~(from_a & ~past_z & ~eight) & kHighBits;
+}
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -225,7 +243,9 @@ class Tokenizer {
         pos_ = special_end_;
         continue;
       }
-      const CodePoint cp = DecodeUtf8(text_, pos_);
+      // An ASCII byte, most tokens' first, without the call to decode it.
+      const auto first = static_cast<unsigned char>(text_[pos_]);
+      const CodePoint cp = first < 0x80 ? CodePoint{first, 1} : DecodeUtf8(text_, pos_);
       if (IsWordStartChar(cp.value)) {
         ScanWord();
       } else {
@@ -238,6 +258,20 @@ class Tokenizer {
  private:
   char At(size_t i) const { return i < end_ ? text_[i] : '\0'; }
   bool DigitAt(size_t i) const { return IsAsciiDigit(At(i)); }
+
+  // The end of the run of ASCII letters at p: the bulk of every word, so
+  // tested eight bytes at a time where eight are left.
+  size_t AsciiLettersEnd(size_t p) const {
+    for (; p + 8 <= end_; p += 8) {
+      uint64_t eight;
+      std::memcpy(&eight, text_.data() + p, 8);
+      if (const uint64_t others = NonLetters(eight); others != 0) {
+        return p + static_cast<size_t>(std::countr_zero(others)) / 8;
+      }
+    }
+    while (p < end_ && IsAsciiAlpha(text_[p])) ++p;
+    return p;
+  }
 
   // Length of the white-space code point at i, or 0.
   size_t SpaceLength(size_t i) const {
@@ -280,16 +314,20 @@ class Tokenizer {
   }
 
   void SkipSpace() {
-    while (pos_ < end_) {
-      const size_t length = SpaceLength(pos_);
+    // The position in a local: through the member, the flags' byte stores
+    // made the compiler store and reload it at every byte.
+    size_t pos = pos_;
+    while (pos < end_) {
+      const size_t length = SpaceLength(pos);
       if (length == 0) break;
-      const char c = text_[pos_];
-      if (c == '\n' || (c == '\r' && At(pos_ + 1) != '\n')) {
+      const char c = text_[pos];
+      if (c == '\n' || (c == '\r' && At(pos + 1) != '\n')) {
         if (newlines_ < 2) ++newlines_;
       }
       spaced_ = true;
-      pos_ += length;
+      pos += length;
     }
+    pos_ = pos;
   }
 
   void Emit(size_t begin, size_t end, Kind kind) {
@@ -314,13 +352,26 @@ class Tokenizer {
   // run, so the work is linear in the input.
   void StartRun() {
     size_t run_end = pos_;
-    uint8_t seen = 0;  // the classes of the run's ASCII bytes
+    bool at_sign = false;  // only a run with an '@' can hold an e-mail address
     run_ascii_ = true;
     while (run_end < end_) {
+      // Eight bytes at a time up to the first that is not printable ASCII
+      // (white space, a control byte, part of a multi-byte character):
+      // every byte of the text passes here.
+      if (run_end + 8 <= end_) {
+        uint64_t eight;
+        std::memcpy(&eight, text_.data() + run_end, 8);
+        const uint64_t stops = BytesBelow(eight, 0x21) | BytesEqual(eight, 0x7F) | (eight & kHighBits);
+        const uint64_t ats = BytesEqual(eight, '@');
+        const size_t printable = stops == 0 ? 8 : static_cast<size_t>(std::countr_zero(stops)) / 8;
+        at_sign |= ats != 0 && static_cast<size_t>(std::countr_zero(ats)) / 8 < printable;
+        run_end += printable;
+        if (printable == 8) continue;
+      }
       // ASCII bytes (most of the text) are told apart without decoding.
       const uint8_t byte_class = ClassOf(text_[run_end]);
       if ((byte_class & (kBreakByte | kHighByte)) == 0) {
-        seen |= byte_class;
+        at_sign |= text_[run_end] == '@';
         ++run_end;
         continue;
       }
@@ -328,8 +379,6 @@ class Tokenizer {
       run_ascii_ = false;
       run_end += DecodeUtf8(text_, run_end).length;
     }
-    // Only a run with an '@' can hold an e-mail address.
-    const bool at_sign = (seen & kAtByte) != 0;
     run_end_ = std::min(run_end, end_);
     special_begin_ = std::string_view::npos;
     size_t begin = pos_;
@@ -378,7 +427,9 @@ class Tokenizer {
   }
 
   static bool IsUrl(std::string_view s) {
-    // Every prefix below starts with h, f or w.
+    // Every prefix below starts with h, f or w, and needs more than two
+    // bytes after it: at least seven in all. Most runs are shorter.
+    if (s.size() < 7) return false;
     const char first = AsciiToLower(s[0]);
     if (first != 'h' && first != 'f' && first != 'w') return false;
     static constexpr std::string_view kPrefixes[] = {"http://", "https://", "ftp://", "www."};
@@ -424,7 +475,7 @@ class Tokenizer {
       while (true) {
         // ASCII letters and digits, the bulk of every word, first: without
         // AlnumLength's bounds and UTF-8 checks per byte.
-        while (p < end_ && IsAsciiAlpha(text_[p])) ++p;
+        p = AsciiLettersEnd(p);
         if (p < end_ && IsAsciiDigit(text_[p])) {
           letters_only = false;
           ++p;
@@ -667,7 +718,7 @@ bool StartsCapitalised(std::string_view text, const RawToken& token) {
 
 class Splitter {
  public:
-  Splitter(std::string_view text, const std::vector<RawToken>& tokens)
+  Splitter(std::string_view text, std::span<const RawToken> tokens)
       : text_(text), tokens_(tokens) {}
 
   // True if tokens_[i] opens a sentence: a capitalised word or a number, or
@@ -773,21 +824,24 @@ class Splitter {
     sentence.index = index;
     sentence.begin = tokens_[from].begin;
     sentence.end = tokens_[to - 1].end;
-    sentence.tokens.reserve(to - from);
+    // Sized first and filled through local spans, which stay in registers:
+    // through the vector and the member, each token's access reloaded
+    // their pointers after the bytes of the last norm were stored.
+    sentence.tokens.resize(to - from);
+    const std::span<Token> out(sentence.tokens);
+    const std::span<const RawToken> raw = tokens_;
     for (size_t k = from; k < to; ++k) {
-      const bool space_after =
-          k + 1 == tokens_.size() ? true : tokens_[k + 1].space_before;
-      // Built in place: no temporary Token to move and destroy.
-      Token& token = sentence.tokens.emplace_back();
-      token.begin = tokens_[k].begin;
-      token.end = tokens_[k].end;
-      Normalize(text_, tokens_[k], space_after, token.norm);
+      const bool space_after = k + 1 == raw.size() ? true : raw[k + 1].space_before;
+      Token& token = out[k - from];
+      token.begin = raw[k].begin;
+      token.end = raw[k].end;
+      Normalize(text_, raw[k], space_after, token.norm);
     }
     return sentence;
   }
 
   std::string_view text_;
-  const std::vector<RawToken>& tokens_;
+  std::span<const RawToken> tokens_;
 };
 
 // ---- BodyEnd ----

@@ -361,5 +361,19 @@ TEST(BoilerplateTest, HideCaptionAnywhereInALineDropsIt) {
   EXPECT_EQ(text.substr(sentences[2].begin, 10), "Volunteers");
 }
 
+// Words and runs are scanned eight bytes at a time: a word ends at the
+// bytes just outside the letters ('@' '[' '`' '{'), wherever in the eight
+// they fall, and an '@' deep in a long run still makes it an address.
+TEST(SegmenterTest, LongWordsEndAtTheFirstNonLetter) {
+  EXPECT_EQ(Surfaces("abcdefghZ[abc ABCDEFGH`abcdefgh{x abcdefghijklmnopq@"),
+            (std::vector<std::string>{"abcdefghZ", "[", "abc", "ABCDEFGH", "`", "abcdefgh", "{",
+                                      "x", "abcdefghijklmnopq", "@"}));
+  EXPECT_EQ(Surfaces("Mail first.second.third@example.org now"),
+            (std::vector<std::string>{"Mail", "first.second.third@example.org", "now"}));
+  // DEL, like a control byte, only separates.
+  EXPECT_EQ(Surfaces("Kyiv\xC3\xA9" "abcdefgh\x7Fxyz"),
+            (std::vector<std::string>{"Kyiv\xC3\xA9" "abcdefgh", "xyz"}));
+}
+
 }  // namespace
 }  // namespace dyad::text
