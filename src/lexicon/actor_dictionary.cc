@@ -43,15 +43,13 @@ bool IsPlainWords(std::string_view phrase) {
   return true;
 }
 
-// Folds an ASCII word into `key` as util::FoldForMatch does (ASCII
-// capitals lower-cased, nothing else changed) and returns whether the word
-// is in capitals (util::IsAllCaps), in one pass; nullopt, with `key` left
-// unspecified, when the word has other bytes. Nearly every token is
-// ASCII, and folding, the capitals test and their calls were each a
-// separate walk over every token of every sentence.
-std::optional<bool> FoldAscii(std::string_view word, std::string& key) {
-  key.resize(word.size());
-  char* out = key.data();
+// Folds an ASCII word into `key` (room for its size) as util::FoldForMatch
+// does (ASCII capitals lower-cased, nothing else changed) and returns
+// whether the word is in capitals (util::IsAllCaps), in one pass; nullopt,
+// with `key` left unspecified, when the word has other bytes. Nearly every
+// token is ASCII, and folding, the capitals test and their calls were each
+// a separate walk over every token of every sentence.
+std::optional<bool> FoldAscii(std::string_view word, char* key) {
   bool upper = false;
   bool lower = false;
   for (size_t i = 0; i < word.size(); ++i) {
@@ -60,7 +58,7 @@ std::optional<bool> FoldAscii(std::string_view word, std::string& key) {
     const bool capital = c >= 'A' && c <= 'Z';
     upper |= capital;
     lower |= c >= 'a' && c <= 'z';
-    out[i] = capital ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    key[i] = capital ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
   return upper && !lower;
 }
@@ -91,29 +89,37 @@ std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase) {
 
 MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas) {
   MatchKeys keys;
-  keys.folded.resize(tokens.size());
+  size_t chars = 0;
+  for (const Token& token : tokens) chars += token.norm.size();
+  keys.folded.Clear(chars);  // the words' keys fit: folding ASCII keeps the size
+  keys.folded.reserve(tokens.size());
   keys.caps.reserve(tokens.size());
   keys.hashes.reserve(tokens.size());
+  std::string other;  // a key folded by util::FoldForMatch, before it is added
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     const std::string_view word = WithoutLed(token.norm);
-    std::string& key = keys.folded[t];
     std::optional<bool> caps;
-    if (!use_lemmas || token.lemma.empty()) caps = FoldAscii(word, key);
+    if (!use_lemmas || token.lemma.empty()) {
+      caps = FoldAscii(word, keys.folded.Room(word.size()));
+      if (caps) keys.folded.Add(word.size());
+    }
     if (!caps) {
-      util::FoldForMatch(use_lemmas && !token.lemma.empty() ? WithoutLed(token.lemma) : word, key);
+      util::FoldForMatch(use_lemmas && !token.lemma.empty() ? WithoutLed(token.lemma) : word, other);
+      keys.folded.Add(other);
       caps = util::IsAllCaps(word);
     }
     keys.caps.push_back(*caps);
-    keys.hashes.push_back(PhraseIndex::KeyHash(key));
+    keys.hashes.push_back(PhraseIndex::KeyHash(keys.folded[t]));
   }
   return keys;
 }
 
 void MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys, MatchKeys& keys) {
-  // Copied whole, then the tokens whose lemma differs are folded again: one
-  // copy of each vector costs less than building them key by key.
+  // Copied whole, then the tokens whose lemma differs get a key of their
+  // own: one copy of each vector costs less than building them key by key.
   keys = word_keys;  // capitals are always the norm's
+  std::string other;  // a key folded by util::FoldForMatch, before it is set
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     // A lemma equal to the word's folded key ("the" of "The") folds to it
@@ -122,7 +128,12 @@ void MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& wor
         util::SameText(token.lemma, word_keys.folded[t])) {
       continue;
     }
-    util::FoldForMatch(token.lemma, keys.folded[t]);
+    if (FoldAscii(token.lemma, keys.folded.Room(token.lemma.size())).has_value()) {
+      keys.folded.Set(t, token.lemma.size());
+    } else {
+      util::FoldForMatch(token.lemma, other);
+      keys.folded.Set(t, other);
+    }
     keys.hashes[t] = PhraseIndex::KeyHash(keys.folded[t]);
   }
 }

@@ -56,7 +56,7 @@ struct ActorMatch {
 // Folded match keys and capitals flags of a sentence's tokens, computed once
 // per sentence and shared by every phrase lookup.
 struct MatchKeys {
-  std::vector<std::string> folded;
+  KeyList folded;
   // 1 where the token is written in capitals (util::IsAllCaps). A byte,
   // not a std::vector<bool> bit: every phrase index reads it for every
   // token, and a bit costs a shift and mask to read and more to append.

@@ -382,6 +382,10 @@ void VerbDictionary::Finish() {
       }
     }
   }
+  for (const auto& [word, id] : word_ids_) {
+    const size_t bit = KeyHash(word) & (kWordFilterBits - 1);
+    word_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
 }
 
 std::vector<uint32_t> VerbDictionary::VerbCandidates(std::string_view lemma,
