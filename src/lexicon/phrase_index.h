@@ -23,10 +23,15 @@ namespace dyad::lexicon {
 // about 50 instructions for each token of every sentence. FNV-1a's low
 // bits depend only on the low bits of each step; the mix folds the high
 // bits into them, since the root filter (PhraseIndex) keeps only low bits.
+// KeyHashStep and KeyHashEnd are its pieces, for a loop that folds a key
+// and hashes it in one pass (MatchKeys).
+constexpr uint64_t kKeyHashStart = 0xcbf29ce484222325u;
+inline uint64_t KeyHashStep(uint64_t hash, unsigned char c) { return (hash ^ c) * 0x100000001b3u; }
+inline size_t KeyHashEnd(uint64_t hash) { return static_cast<size_t>(hash ^ (hash >> 29)); }
 inline size_t KeyHash(std::string_view key) {
-  uint64_t hash = 0xcbf29ce484222325u;
-  for (unsigned char c : key) hash = (hash ^ c) * 0x100000001b3u;
-  return static_cast<size_t>(hash ^ (hash >> 29));
+  uint64_t hash = kKeyHashStart;
+  for (unsigned char c : key) hash = KeyHashStep(hash, c);
+  return KeyHashEnd(hash);
 }
 
 // A folded key whose hash (KeyHash of its text) is known: tables hashed
