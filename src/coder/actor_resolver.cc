@@ -174,9 +174,9 @@ void ActorResolver::EndSentence() {
     Actor actor = MakeActor(ActingCode(match, *code), match.entry, match.first, match.last);
     AddCountry(countries_, *code);
     if (actors_.entries()[match.entry].person) {
-      last_person_ = actor;
+      last_person_ = std::move(actor);
     } else if (!IsBareAdjective(match)) {
-      last_group_ = actor;
+      last_group_ = std::move(actor);
       last_group_end = match.last;
     }
     RememberCountryThing(match, *code);
@@ -202,8 +202,14 @@ void ActorResolver::RememberCountryThing(const lexicon::ActorMatch& match, const
   for (const auto& agent : agent_matches_) {
     if (agent.first < t && agent.last > match.last) return;  // "Azeri forces": an actor, not a thing
   }
-  auto [it, inserted] = country_things_.emplace(thing, code);
-  if (!inserted && it->second != code) it->second.clear();
+  // Looked up first: emplace builds the entry (two strings) even when the
+  // noun is known, and most sentences name the same things again.
+  auto it = country_things_.find(thing);
+  if (it == country_things_.end()) {
+    country_things_.emplace(thing, code);
+  } else if (it->second != code) {
+    it->second.clear();
+  }
 }
 
 Actor ActorResolver::MakeActor(const std::string& code, int entry, uint32_t first,
