@@ -81,7 +81,7 @@ class SentenceCoder {
       const std::string_view lemma = lemma_keys_.folded[t];
       const std::string_view word = word_keys.folded[t];
       lemma_ids_.push_back(verbs.WordId(lemma, lemma_keys_.hashes[t]));
-      word_ids_.push_back(util::SameText(word, lemma) ? lemma_ids_.back() : verbs.WordId(word, word_keys.hashes[t]));
+      word_ids_.push_back(lemma_keys_.own[t] ? verbs.WordId(word, word_keys.hashes[t]) : lemma_ids_.back());
       for (uint32_t id : {lemma_ids_.back(), word_ids_.back()}) {
         if (id != lexicon::VerbDictionary::kNoWord && !present_[id]) {
           present_[id] = 1;

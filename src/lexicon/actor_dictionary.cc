@@ -129,6 +129,7 @@ void MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& wor
   // Copied whole, then the tokens whose lemma differs get a key of their
   // own: one copy of each vector costs less than building them key by key.
   keys = word_keys;  // capitals are always the norm's
+  keys.own.assign(tokens.size(), 0);
   std::string other;  // a key folded by util::FoldForMatch, before it is set
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
@@ -138,6 +139,7 @@ void MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& wor
         util::SameText(token.lemma, word_keys.folded[t])) {
       continue;
     }
+    keys.own[t] = 1;
     if (auto ascii = FoldAscii(token.lemma, keys.folded.Room(token.lemma.size()))) {
       keys.folded.Set(t, token.lemma.size());
       keys.hashes[t] = ascii->hash;
