@@ -174,9 +174,9 @@ void ActorResolver::EndSentence() {
     Actor actor = MakeActor(ActingCode(match, *code), match.entry, match.first, match.last);
     AddCountry(countries_, *code);
     if (actors_.entries()[match.entry].person) {
-      last_person_ = actor;
+      last_person_ = std::move(actor);
     } else if (!IsBareAdjective(match)) {
-      last_group_ = actor;
+      last_group_ = std::move(actor);
       last_group_end = match.last;
     }
     RememberCountryThing(match, *code);
@@ -197,13 +197,19 @@ void ActorResolver::RememberCountryThing(const lexicon::ActorMatch& match, const
   if (t == match.last) return;
   // "a Latin American country", "the Arab nation": the country nouns are
   // left to ResolveDefinite ("the country" is the one the document names).
-  const std::string& thing = lemma_keys_.folded[t - 1];
+  const std::string_view thing = lemma_keys_.folded[t - 1];
   if (thing == "country" || thing == "nation" || thing == "state") return;
   for (const auto& agent : agent_matches_) {
     if (agent.first < t && agent.last > match.last) return;  // "Azeri forces": an actor, not a thing
   }
-  auto [it, inserted] = country_things_.emplace(thing, code);
-  if (!inserted && it->second != code) it->second.clear();
+  // Looked up first: emplace builds the entry (two strings) even when the
+  // noun is known, and most sentences name the same things again.
+  auto it = country_things_.find(thing);
+  if (it == country_things_.end()) {
+    country_things_.emplace(thing, code);
+  } else if (it->second != code) {
+    it->second.clear();
+  }
 }
 
 Actor ActorResolver::MakeActor(const std::string& code, int entry, uint32_t first,
@@ -295,7 +301,7 @@ bool ActorResolver::IsExpletiveIt(uint32_t token) const {
   if (word_keys_.folded[token] != "it" || token + 2 >= tokens.size()) return false;
   uint32_t verb = token + 1;
   if (tokens[verb].tag == "MD" && verb + 2 < tokens.size()) ++verb;  // "it would be"
-  const std::string& lemma = lemma_keys_.folded[verb];
+  const std::string_view lemma = lemma_keys_.folded[verb];
   if (lemma != "be" && lemma != "become" && lemma != "seem" && lemma != "appear") return false;
   uint32_t next = verb + 1;
   while (next + 1 < tokens.size() && tokens[next].tag == "RB") ++next;  // "not immediately possible"
@@ -303,7 +309,7 @@ bool ActorResolver::IsExpletiveIt(uint32_t token) const {
 }
 
 std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
-  const std::string& folded = word_keys_.folded[token];
+  const std::string_view folded = word_keys_.folded[token];
   bool person = IsPersonalPronoun(folded);
   if (!person && !IsGroupPronoun(folded)) return std::nullopt;
   if (IsExpletiveIt(token)) return std::nullopt;
@@ -404,7 +410,7 @@ std::optional<Actor> ActorResolver::ResolveAgentOf(TokenSpan span) const {
   if (span.last >= tokens.size()) return std::nullopt;
   uint32_t preposition = span.last;
   if (word_keys_.folded[preposition] == "based" && preposition + 1 < tokens.size()) ++preposition;
-  const std::string& word = word_keys_.folded[preposition];
+  const std::string_view word = word_keys_.folded[preposition];
   const bool of = word == "of" && preposition == span.last;
   if (!of && (peer_ || (word != "in" && word != "from"))) return std::nullopt;
   const lexicon::AgentMatch* agent = AgentEnding(span);
@@ -444,7 +450,7 @@ std::optional<Actor> ActorResolver::ResolveDefinite(TokenSpan span) const {
     if (tokens[t].tag == "NNP" || tokens[t].tag == "NNPS") return std::nullopt;
   }
   std::string sector;
-  const std::string& head_word = word_keys_.folded[head];
+  const std::string_view head_word = word_keys_.folded[head];
   bool country_noun = head_word == "country" || head_word == "nation";
   if (const lexicon::AgentMatch* agent = AgentEnding(span); agent && agent->first > span.first) {
     sector = agent->sector;
@@ -597,7 +603,7 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   // no longer in office.
   bool former = false;
   for (uint32_t t = span.first; t < span.last; ++t) {
-    const std::string& word = word_keys_.folded[t];
+    const std::string_view word = word_keys_.folded[t];
     former |= word == "former" || word == "ousted" || word == "deposed" || word == "retired";
   }
   // Country word + agent: "Azeri forces" -> AZEMIL. The agent after the
@@ -650,7 +656,7 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
 
 bool ActorResolver::AfterLocativePreposition(uint32_t token) const {
   if (token == 0) return false;
-  const std::string& word = word_keys_.folded[token - 1];
+  const std::string_view word = word_keys_.folded[token - 1];
   return word == "in" || word == "at" || word == "near" || word == "inside" || word == "outside";
 }
 
@@ -685,7 +691,7 @@ std::string ActorResolver::ActingCode(const lexicon::ActorMatch& match, const st
 // between Israelis and Palestinians") and stays the country.
 bool ActorResolver::IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code) const {
   if (match.last != match.first + 1 || match.first == 0) return false;
-  const std::string& word = word_keys_.folded[match.first];
+  const std::string_view word = word_keys_.folded[match.first];
   if (word.size() < 4 || word.back() != 's') return false;
   const auto& tokens = sentence_->tokens;
   auto counts = [&](uint32_t t) { return tokens[t].tag == "CD" || tokens[t].tag.starts_with("JJ"); };

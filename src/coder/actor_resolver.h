@@ -164,7 +164,8 @@ class ActorResolver {
   std::vector<std::string> countries_;
   // Nouns an earlier sentence tied to one country ("Turkish drones":
   // drone -> TUR); a noun tied to two countries maps to "" (ambiguous).
-  std::unordered_map<std::string, std::string> country_things_;
+  // (Looked up by a lemma key, a string_view: no std::string built.)
+  std::unordered_map<std::string, std::string, lexicon::KeyHasher, lexicon::KeyEqual> country_things_;
 };
 
 }  // namespace dyad::coder

@@ -78,10 +78,10 @@ class SentenceCoder {
     present_ids_.reserve(2 * sentence.tokens.size());  // at most a lemma and a word id a token
     const lexicon::MatchKeys& word_keys = actors_.word_keys();
     for (size_t t = 0; t < sentence.tokens.size(); ++t) {
-      const std::string& lemma = lemma_keys_.folded[t];
-      const std::string& word = word_keys.folded[t];
+      const std::string_view lemma = lemma_keys_.folded[t];
+      const std::string_view word = word_keys.folded[t];
       lemma_ids_.push_back(verbs.WordId(lemma, lemma_keys_.hashes[t]));
-      word_ids_.push_back(word == lemma ? lemma_ids_.back() : verbs.WordId(word, word_keys.hashes[t]));
+      word_ids_.push_back(lemma_keys_.own[t] ? verbs.WordId(word, word_keys.hashes[t]) : lemma_ids_.back());
       for (uint32_t id : {lemma_ids_.back(), word_ids_.back()}) {
         if (id != lexicon::VerbDictionary::kNoWord && !present_[id]) {
           present_[id] = 1;
@@ -258,7 +258,7 @@ class SentenceCoder {
         "attack",  "strike",  "airstrike", "shelling", "bombing",   "bombardment", "raid",  "fire",
         "offensive", "ambush", "assault",  "barrage",  "explosion", "blast",       "bomb"};
     for (const Oblique& oblique : clause.obliques) {
-      const std::string& preposition = actors_.word_keys().folded[oblique.preposition];
+      const std::string_view preposition = actors_.word_keys().folded[oblique.preposition];
       if (preposition != "in" && preposition != "during") continue;
       if (kAttacks.count(lemma_keys_.folded[oblique.phrase.last - 1])) return oblique.phrase;
     }
@@ -547,7 +547,7 @@ class SentenceCoder {
     }
     for (const Oblique& oblique : clause.obliques) {
       if (oblique.preposition >= own_end) break;
-      const std::string& preposition = actors_.word_keys().folded[oblique.preposition];
+      const std::string_view preposition = actors_.word_keys().folded[oblique.preposition];
       static const std::set<std::string_view> kTargetPrepositions = {"with",    "against", "on",   "to",  "into",
                                                                      "toward", "towards", "from", "by"};
       if (!kTargetPrepositions.count(preposition)) continue;
@@ -607,7 +607,7 @@ class SentenceCoder {
     const auto& words = actors_.word_keys().folded;
     for (const Oblique& oblique : clause.obliques) {
       if (oblique.preposition >= own_end) break;
-      const std::string& preposition = words[oblique.preposition];
+      const std::string_view preposition = words[oblique.preposition];
       const bool in_front_of = preposition == "of" && oblique.preposition > 0 && words[oblique.preposition - 1] == "front";
       if (preposition != "outside" && preposition != "at" && preposition != "near" && !in_front_of) continue;
       if (!kBuildings.count(lemma_keys_.folded[oblique.phrase.last - 1])) continue;
@@ -623,8 +623,8 @@ class SentenceCoder {
     for (const Oblique& oblique : clause.obliques) {
       if (oblique.preposition >= own_end) break;
       if (oblique.preposition == 0) continue;
-      const std::string& preposition = words[oblique.preposition];
-      const std::string& before = words[oblique.preposition - 1];
+      const std::string_view preposition = words[oblique.preposition];
+      const std::string_view before = words[oblique.preposition - 1];
       if (!(preposition == "of" && before == "defiance") && !(preposition == "at" && before == "protest")) continue;
       if (auto defied = ActorsIn(oblique.phrase, sources, true); !defied.empty()) return defied;
     }
@@ -743,7 +743,7 @@ class SentenceCoder {
     if (span.empty()) return {};
     if (span.size() == 1 && sentence_.tokens[span.first].tag == "PRP" && !clause.reported_by.empty()) {
       std::vector<Actor> speakers = actors_.ResolveAll(clause.reported_by, analysis_.noun_phrases);
-      const std::string& pronoun = actors_.word_keys().folded[span.first];
+      const std::string_view pronoun = actors_.word_keys().folded[span.first];
       bool agree = !speakers.empty();
       for (const Actor& speaker : speakers) {
         if (pronoun == "he" || pronoun == "she") agree &= speakers.size() == 1 && !speaker.sector.empty();
@@ -776,7 +776,7 @@ class SentenceCoder {
         study = kStudies.Contains(lemma_keys_.folded[t]);
     }
     for (uint32_t t = span.first + 1; t < span.last; ++t) {
-      const std::string& word = actors_.word_keys().folded[t];
+      const std::string_view word = actors_.word_keys().folded[t];
       const bool topic = study && word == "of";
       if (word != "in" && word != "at" && word != "near" && word != "inside" && word != "across" && !topic) continue;
       if (!actors_.NamesAnyone({span.first, t})) return {};
@@ -857,7 +857,7 @@ class SentenceCoder {
     if (first >= 2 && words[first - 1] == "to" && IsIntentGovernor(words[first - 2])) return true;
     if (clause.governor >= 0) {
       const Clause& governor = analysis_.clauses[clause.governor];
-      const std::string& governing = lemma_keys_.folded[governor.head];
+      const std::string_view governing = lemma_keys_.folded[governor.head];
       const bool aim = IsAimGovernor(governing) && first >= 2 && first - 2 == governor.head && words[first - 1] == "to";
       // "have never agreed to submit": no intention declared.
       return clause.subject_from == clause.governor && !governor.negated && (aim || IsIntentGovernor(governing));
@@ -1152,11 +1152,11 @@ class SentenceCoder {
     size_t act = c + 1;
     std::optional<bool> demand;
     for (uint32_t t = said.predicate.first; t < said.head; ++t) {
-      const std::string& word = actors_.word_keys().folded[t];
+      const std::string_view word = actors_.word_keys().folded[t];
       if (word == "must") demand = true;
       if (word == "should" || word == "ought") demand = false;
     }
-    const std::string& lemma = lemma_keys_.folded[said.head];
+    const std::string_view lemma = lemma_keys_.folded[said.head];
     // "has to return", not "has the authority to return".
     if (!demand && (lemma == "have" || lemma == "need") && c + 2 < clauses.size() &&
         clauses[c + 2].governor == static_cast<int>(c + 1) && clauses[c + 2].predicate.first == said.head + 2 &&

@@ -634,7 +634,7 @@ class PeerSentenceCoder {
 
   bool IsAuxiliary(uint32_t t) const {
     const std::string& tag = sentence_.tokens[t].tag;
-    const std::string& lemma = lemmas_[t];
+    const std::string_view lemma = lemmas_[t];
     return tag == "MD" || tag == "RB" || lemma == "be" || lemma == "have" || lemma == "do";
   }
 
@@ -824,8 +824,8 @@ class PeerSentenceCoder {
   std::string_view text_;
   const PeerOptions& options_;
   bool explain_;
-  const std::vector<std::string>& words_;   // per token, its folded word
-  const std::vector<std::string>& lemmas_;  // and its folded lemma
+  const lexicon::KeyList& words_;   // per token, its folded word
+  const lexicon::KeyList& lemmas_;  // and its folded lemma
   // PETRARCH-1 files (neither TABARI's nor with PETRARCH-2's ontology):
   // agent-only actors, events without a target, passives by "by".
   const bool petrarch1_;

@@ -43,26 +43,35 @@ bool IsPlainWords(std::string_view phrase) {
   return true;
 }
 
-// Folds an ASCII word into `key` as util::FoldForMatch does (ASCII
-// capitals lower-cased, nothing else changed) and returns whether the word
-// is in capitals (util::IsAllCaps), in one pass; nullopt, with `key` left
-// unspecified, when the word has other bytes. Nearly every token is
-// ASCII, and folding, the capitals test and their calls were each a
-// separate walk over every token of every sentence.
-std::optional<bool> FoldAscii(std::string_view word, std::string& key) {
-  key.resize(word.size());
-  char* out = key.data();
+// An ASCII word folded as util::FoldForMatch folds it (ASCII capitals
+// lower-cased, nothing else changed): its key's hash (KeyHash) and whether
+// the word is in capitals (util::IsAllCaps).
+struct AsciiKey {
+  size_t hash;
+  bool caps;
+};
+// Folds an ASCII word into `key` (room for its size), hashing the key and
+// testing for capitals in the same pass; nullopt, with `key` left
+// unspecified, when the word has other bytes. Nearly every token is ASCII,
+// and folding, hashing and the capitals test were each a separate walk over
+// every token of every sentence.
+std::optional<AsciiKey> FoldAscii(std::string_view word, char* key) {
+  unsigned bytes = 0;  // every byte or-ed: bit 7 set when one is not ASCII
   bool upper = false;
   bool lower = false;
+  uint64_t hash = kKeyHashStart;
   for (size_t i = 0; i < word.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c >= 0x80) return std::nullopt;
-    const bool capital = c >= 'A' && c <= 'Z';
+    bytes |= c;
+    const bool capital = static_cast<unsigned>(c - 'A') < 26;
     upper |= capital;
-    lower |= c >= 'a' && c <= 'z';
-    out[i] = capital ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    lower |= static_cast<unsigned>(c - 'a') < 26;
+    const unsigned char folded = static_cast<unsigned char>(c + (capital ? 'a' - 'A' : 0));
+    key[i] = static_cast<char>(folded);
+    hash = KeyHashStep(hash, folded);
   }
-  return upper && !lower;
+  if (bytes >= 0x80) return std::nullopt;
+  return AsciiKey{KeyHashEnd(hash), upper && !lower};
 }
 
 }  // namespace
@@ -91,29 +100,37 @@ std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase) {
 
 MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas) {
   MatchKeys keys;
-  keys.folded.resize(tokens.size());
+  size_t chars = 0;
+  for (const Token& token : tokens) chars += token.norm.size();
+  keys.folded.Clear(chars);  // the words' keys fit: folding ASCII keeps the size
+  keys.folded.reserve(tokens.size());
   keys.caps.reserve(tokens.size());
   keys.hashes.reserve(tokens.size());
+  std::string other;  // a key folded by util::FoldForMatch, before it is added
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     const std::string_view word = WithoutLed(token.norm);
-    std::string& key = keys.folded[t];
-    std::optional<bool> caps;
-    if (!use_lemmas || token.lemma.empty()) caps = FoldAscii(word, key);
-    if (!caps) {
-      util::FoldForMatch(use_lemmas && !token.lemma.empty() ? WithoutLed(token.lemma) : word, key);
-      caps = util::IsAllCaps(word);
+    std::optional<AsciiKey> ascii;
+    if (!use_lemmas || token.lemma.empty()) ascii = FoldAscii(word, keys.folded.Room(word.size()));
+    if (ascii) {
+      keys.folded.Add(word.size());
+    } else {
+      util::FoldForMatch(use_lemmas && !token.lemma.empty() ? WithoutLed(token.lemma) : word, other);
+      keys.folded.Add(other);
+      ascii = AsciiKey{PhraseIndex::KeyHash(other), util::IsAllCaps(word)};
     }
-    keys.caps.push_back(*caps);
-    keys.hashes.push_back(PhraseIndex::KeyHash(key));
+    keys.caps.push_back(ascii->caps);
+    keys.hashes.push_back(ascii->hash);
   }
   return keys;
 }
 
 void MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys, MatchKeys& keys) {
-  // Copied whole, then the tokens whose lemma differs are folded again: one
-  // copy of each vector costs less than building them key by key.
+  // Copied whole, then the tokens whose lemma differs get a key of their
+  // own: one copy of each vector costs less than building them key by key.
   keys = word_keys;  // capitals are always the norm's
+  keys.own.assign(tokens.size(), 0);
+  std::string other;  // a key folded by util::FoldForMatch, before it is set
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
     // A lemma equal to the word's folded key ("the" of "The") folds to it
@@ -122,8 +139,15 @@ void MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& wor
         util::SameText(token.lemma, word_keys.folded[t])) {
       continue;
     }
-    util::FoldForMatch(token.lemma, keys.folded[t]);
-    keys.hashes[t] = PhraseIndex::KeyHash(keys.folded[t]);
+    keys.own[t] = 1;
+    if (auto ascii = FoldAscii(token.lemma, keys.folded.Room(token.lemma.size()))) {
+      keys.folded.Set(t, token.lemma.size());
+      keys.hashes[t] = ascii->hash;
+    } else {
+      util::FoldForMatch(token.lemma, other);
+      keys.folded.Set(t, other);
+      keys.hashes[t] = PhraseIndex::KeyHash(other);
+    }
   }
 }
 

@@ -56,12 +56,16 @@ struct ActorMatch {
 // Folded match keys and capitals flags of a sentence's tokens, computed once
 // per sentence and shared by every phrase lookup.
 struct MatchKeys {
-  std::vector<std::string> folded;
+  KeyList folded;
   // 1 where the token is written in capitals (util::IsAllCaps). A byte,
   // not a std::vector<bool> bit: every phrase index reads it for every
   // token, and a bit costs a shift and mask to read and more to append.
   std::vector<uint8_t> caps;
   std::vector<size_t> hashes;  // PhraseIndex::KeyHash of each folded key
+  // Lemma keys (LemmasFor) only: 1 where the token's lemma gave a key of
+  // its own, 0 where the key is the word key, so that users of both keys
+  // can tell the same ones apart without comparing them.
+  std::vector<uint8_t> own;
   static MatchKeys ForTokens(const std::vector<Token>& tokens, bool use_lemmas);
   // ForTokens(tokens, true), given ForTokens(tokens, false): a token whose
   // lemma is empty, its norm or its word key reuses the word key instead of

@@ -41,7 +41,7 @@ int PhraseIndex::Add(const std::vector<PhraseToken>& phrase, int value) {
   return -1;
 }
 
-PhraseIndex::Match PhraseIndex::LongestFrom(const std::vector<std::string>& folded,
+PhraseIndex::Match PhraseIndex::LongestFrom(const KeyList& folded,
                                             const std::vector<uint8_t>& caps, size_t start,
                                             std::span<const size_t> hashes) const {
   Match best;

@@ -7,6 +7,7 @@
 #ifndef DYAD_LEXICON_PHRASE_INDEX_H_
 #define DYAD_LEXICON_PHRASE_INDEX_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -22,10 +23,15 @@ namespace dyad::lexicon {
 // about 50 instructions for each token of every sentence. FNV-1a's low
 // bits depend only on the low bits of each step; the mix folds the high
 // bits into them, since the root filter (PhraseIndex) keeps only low bits.
+// KeyHashStep and KeyHashEnd are its pieces, for a loop that folds a key
+// and hashes it in one pass (MatchKeys).
+constexpr uint64_t kKeyHashStart = 0xcbf29ce484222325u;
+inline uint64_t KeyHashStep(uint64_t hash, unsigned char c) { return (hash ^ c) * 0x100000001b3u; }
+inline size_t KeyHashEnd(uint64_t hash) { return static_cast<size_t>(hash ^ (hash >> 29)); }
 inline size_t KeyHash(std::string_view key) {
-  uint64_t hash = 0xcbf29ce484222325u;
-  for (unsigned char c : key) hash = (hash ^ c) * 0x100000001b3u;
-  return static_cast<size_t>(hash ^ (hash >> 29));
+  uint64_t hash = kKeyHashStart;
+  for (unsigned char c : key) hash = KeyHashStep(hash, c);
+  return KeyHashEnd(hash);
 }
 
 // A folded key whose hash (KeyHash of its text) is known: tables hashed
@@ -52,6 +58,62 @@ struct KeyEqual {
   bool operator()(const A& a, const B& b) const { return View(a) == View(b); }
 };
 
+// The folded keys of a sentence's tokens, all in one buffer. A
+// std::string per token cost about a hundred instructions to construct,
+// size and destroy for every token of every sentence, and the lemma keys
+// copied them all again. Keys are offsets into the buffer, not views, so a
+// KeyList can be moved and copied.
+class KeyList {
+ public:
+  std::string_view operator[](size_t t) const {
+    const Span span = spans_[t];
+    return {chars_.data() + span.begin, span.size};
+  }
+  size_t size() const { return spans_.size(); }
+  bool empty() const { return spans_.empty(); }
+
+  // Removes every key, keeping the storage, with room for `chars` bytes of
+  // keys to come (more is made as needed).
+  void Clear(size_t chars) {
+    spans_.clear();
+    end_ = 0;
+    if (chars_.size() < chars) chars_.resize(chars);
+  }
+  void reserve(size_t keys) { spans_.reserve(keys); }
+  // Where to write a key of at most `max_size` bytes; then Add or Set it
+  // with its size. The pointer is good until the next call of Room.
+  char* Room(size_t max_size) {
+    if (end_ + max_size > chars_.size()) chars_.resize(std::max(2 * chars_.size(), end_ + max_size));
+    return chars_.data() + end_;
+  }
+  // The key written at Room() becomes the next key (Add) or key t (Set).
+  void Add(size_t size) {
+    spans_.push_back({end_, static_cast<uint32_t>(size)});
+    end_ += static_cast<uint32_t>(size);
+  }
+  void Set(size_t t, size_t size) {
+    spans_[t] = {end_, static_cast<uint32_t>(size)};
+    end_ += static_cast<uint32_t>(size);
+  }
+  void Add(std::string_view key) {
+    std::copy(key.begin(), key.end(), Room(key.size()));
+    Add(key.size());
+  }
+  void Set(size_t t, std::string_view key) {
+    std::copy(key.begin(), key.end(), Room(key.size()));
+    Set(t, key.size());
+  }
+
+ private:
+  struct Span {
+    uint32_t begin;
+    uint32_t size;
+  };
+  std::string chars_;  // the keys' bytes, then unused room
+  uint32_t end_ = 0;   // where the next key goes
+  std::vector<Span> spans_;
+};
+
 class PhraseIndex {
  public:
   struct PhraseToken {
@@ -72,7 +134,7 @@ class PhraseIndex {
   // `hashes`, if given, are KeyHash(folded[i]) precomputed (MatchKeys
   // keeps them), so that the several indexes a sentence is looked up in do
   // not hash the same words again.
-  Match LongestAt(const std::vector<std::string>& folded, const std::vector<uint8_t>& caps,
+  Match LongestAt(const KeyList& folded, const std::vector<uint8_t>& caps,
                   size_t start, std::span<const size_t> hashes = {}) const {
     // Inline, the common answer: callers try every token of a sentence,
     // and the root filter turns most of them away (a call cost more than
@@ -93,7 +155,7 @@ class PhraseIndex {
     int value = -1;
   };
   static std::string EdgeKey(const PhraseToken& token);
-  Match LongestFrom(const std::vector<std::string>& folded, const std::vector<uint8_t>& caps,
+  Match LongestFrom(const KeyList& folded, const std::vector<uint8_t>& caps,
                     size_t start, std::span<const size_t> hashes) const;
   // A bit per hash value (modulo its size) of the root's edge keys. Every
   // token of every sentence is looked up at the root of three or four

@@ -382,6 +382,10 @@ void VerbDictionary::Finish() {
       }
     }
   }
+  for (const auto& [word, id] : word_ids_) {
+    const size_t bit = KeyHash(word) & (kWordFilterBits - 1);
+    word_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
 }
 
 std::vector<uint32_t> VerbDictionary::VerbCandidates(std::string_view lemma,
@@ -392,11 +396,24 @@ std::vector<uint32_t> VerbDictionary::VerbCandidates(std::string_view lemma,
   // A bit per position, read out in order: the anchored lists of several
   // present words overlap (an anchor's alternatives), and concatenating
   // and sorting them cost more than the lookups.
-  std::vector<uint64_t> chosen = index.always;
-  for (uint32_t id : present) {
-    auto found = index.by_word.find(id);
-    if (found == index.by_word.end()) continue;
-    for (uint32_t p : found->second) chosen[p / 64] |= uint64_t{1} << (p % 64);
+  // Per-thread storage: a vector allocated and freed per clause cost more
+  // than the rest of a typical call.
+  thread_local std::vector<uint64_t> chosen;
+  chosen = index.always;
+  auto choose = [&](const std::vector<uint32_t>& list) {
+    for (uint32_t p : list) chosen[p / 64] |= uint64_t{1} << (p % 64);
+  };
+  // From the shorter side: most verbs anchor few words, and a binary
+  // search of the sentence's words costs less than a table lookup each.
+  if (index.by_word.size() < present.size()) {
+    for (const auto& [id, list] : index.by_word) {
+      if (std::binary_search(present.begin(), present.end(), id)) choose(list);
+    }
+  } else {
+    for (uint32_t id : present) {
+      auto found = index.by_word.find(id);
+      if (found != index.by_word.end()) choose(found->second);
+    }
   }
   size_t count = 0;
   for (uint64_t bits : chosen) count += std::popcount(bits);

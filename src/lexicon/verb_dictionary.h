@@ -104,6 +104,10 @@ class VerbDictionary {
   }
   // The same for a key whose hash is known (MatchKeys::hashes).
   uint32_t WordId(std::string_view key, size_t hash) const {
+    // Inline, the common answer: most words of a sentence are in no
+    // pattern, and the filter turns them away without a table lookup.
+    const size_t bit = hash & (kWordFilterBits - 1);
+    if (((word_filter_[bit / 64] >> (bit % 64)) & 1) == 0) return kNoWord;
     auto it = word_ids_.find(PrehashedKey{key, hash});
     return it == word_ids_.end() ? kNoWord : it->second;
   }
@@ -170,6 +174,9 @@ class VerbDictionary {
   std::unordered_map<std::string, std::vector<int>, KeyHasher, KeyEqual> by_verb_;
   std::unordered_map<std::string, std::vector<int>, KeyHasher, KeyEqual> by_noun_;
   std::unordered_map<std::string, uint32_t, KeyHasher, KeyEqual> word_ids_;
+  // A bit per hash value (modulo its size) of the keys of word_ids_.
+  static constexpr size_t kWordFilterBits = size_t{1} << 17;
+  std::vector<uint64_t> word_filter_ = std::vector<uint64_t>(kWordFilterBits / 64);
   // Per verb, its patterns (positions in by_verb_) by anchor: the word
   // element with the fewest alternatives, one of which must occur.
   struct AnchorIndex {
