@@ -1158,11 +1158,11 @@ class Analyzer {
   bool IsSubjunctive(size_t c) const {
     const Clause& clause = out_.clauses[c];
     if (kinds_[c] != Kind::kFinite || clause.subject.empty()) return false;
-    const uint32_t opening = ClauseOpening(clause);
-    if (opening == 0 || Lower(opening - 1) != "that") return false;
     const uint32_t verb = clause.predicate.first;
     const bool bare_be = Tag(verb) == "VB" && Lower(verb) == "be";
     if (!bare_be && (Tag(verb) != "VBP" || In(Lower(verb), {"have", "do"}))) return false;
+    const uint32_t opening = ClauseOpening(clause);
+    if (opening == 0 || Lower(opening - 1) != "that") return false;
     const int first_np = np_of_[clause.subject.first];
     if (first_np < 0) return false;
     for (uint32_t k = clause.subject.first; k < clause.subject.last; ++k) {
