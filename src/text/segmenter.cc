@@ -273,6 +273,15 @@ class Tokenizer {
     return p;
   }
 
+  // Whether [begin, end) is two or more ASCII capitals and nothing else.
+  bool IsAllCapsRun(size_t begin, size_t end) const {
+    if (end < begin + 2) return false;
+    for (size_t i = begin; i < end; ++i) {
+      if (!IsAsciiUpper(text_[i])) return false;
+    }
+    return true;
+  }
+
   // Length of the white-space code point at i, or 0.
   size_t SpaceLength(size_t i) const {
     const auto c = static_cast<unsigned char>(text_[i]);
@@ -508,6 +517,14 @@ class Tokenizer {
       if (c == '&' && p > start && IsAsciiUpper(text_[p - 1]) &&
           IsAsciiUpper(At(p + 1))) {
         p += 1;  // AT&T
+        continue;
+      }
+      // "SPLM/A": an acronym and the one capital of its armed wing. Two
+      // acronyms stay apart: "AU/UN forces", "NATO/EU".
+      if (c == '/' && IsAsciiUpper(At(p + 1)) && !IsAsciiAlpha(At(p + 2)) && !IsAsciiDigit(At(p + 2)) &&
+          IsAllCapsRun(start, p)) {
+        p += 2;
+        letters_only = false;
         continue;
       }
       if (const size_t apostrophe = ApostropheLength(p); apostrophe > 0) {
