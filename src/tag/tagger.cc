@@ -1496,13 +1496,18 @@ class Disambiguator {
       // reportedly saved".
       if (IsNoun(aux) || aux == kPRP || IsAdjective(aux) || aux == kDT) {
         // Between a bare noun and the noun it modifies, right before the
-        // clause's verb, it is the second part of a compound modifier:
-        // "precision guided missiles killed", "state owned firms said"
-        // (not "the army captured towns held by rebels").
+        // clause's verb and its object, it is the second part of a
+        // compound modifier: "precision guided missiles killed four",
+        // "state owned firms sold the" (not "the army captured towns held
+        // by rebels", "police arrested men wanted in").
         if (j == i && prev == kNN && (next == kNN || next == kNNS) && i + 2 < s_.size() &&
             IsVerb(s_[i + 2].tag) && (s_[i + 2].mask & kFiniteVerbMask) != 0 &&
-            ClassAt(i + 3) != WordClass::kBy && !IsClauseTakingPast(slot.word)) {
-          return kJJ;
+            !IsClauseTakingPast(slot.word)) {
+          const Pos after_verb = TagAt(i + 3);
+          if (after_verb == kDT || after_verb == kCD || after_verb == kPRPS || after_verb == kPRP ||
+              after_verb == kNNP || after_verb == kNNPS) {
+            return kJJ;
+          }
         }
         // A noun that is itself the object of a verb or preposition takes
         // the participle as its modifier: "had large areas set up", "There
