@@ -16,6 +16,7 @@ Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
   std::string_view text = *lexicon.text_;
   lexicon.entries_.Reserve(text.size() / 12);
   std::unordered_map<std::string_view, LexEntry> tag_lists;
+  std::vector<std::string_view> present_only;  // lower-case -s words listed only as VBZ
   size_t line_number = 0;
   while (!text.empty()) {
     ++line_number;
@@ -36,8 +37,15 @@ Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
     // The 112,000 lines have a few hundred distinct tag lists ("NN|VB"):
     // each is parsed once.
     auto [parsed, fresh] = tag_lists.try_emplace(tags);
+    auto add = [&](const LexEntry& entry) {
+      if (entry.mask == Bit(Pos::kVBZ) && word.size() > 3 && word.back() == 's' &&
+          word[0] >= 'a' && word[0] <= 'z') {
+        present_only.push_back(word);
+      }
+      lexicon.entries_.Emplace(word, entry);
+    };
     if (!fresh) {
-      lexicon.entries_.Emplace(word, parsed->second);
+      add(parsed->second);
       continue;
     }
     LexEntry& entry = parsed->second;
@@ -57,10 +65,28 @@ Lexicon Lexicon::Load(const std::filesystem::path& tsv) {
     if (Has(kClosedClassMask, entry.first)) {
       entry.mask &= kClosedClassMask | Bit(Pos::kRB) | Bit(Pos::kRP);
     }
-    lexicon.entries_.Emplace(word, entry);
+    add(entry);
   }
+  lexicon.AddPluralNouns(present_only);
   lexicon.AddBuiltins();
   return lexicon;
+}
+
+// The table lists some -s forms only as verbs although their stem is first
+// a noun ("blockades": "blockade" NN|VB), since its source never saw them
+// as plurals; they may be plural nouns too ("reimposed blockades").
+void Lexicon::AddPluralNouns(const std::vector<std::string_view>& present_only) {
+  for (std::string_view word : present_only) {
+    const LexEntry* stem = Find(word.substr(0, word.size() - 1));
+    if ((stem == nullptr || stem->first != Pos::kNN) && word.ends_with("es")) {
+      stem = Find(word.substr(0, word.size() - 2));
+    }
+    if (stem != nullptr && stem->first == Pos::kNN) {
+      LexEntry entry = *Find(word);
+      entry.mask |= Bit(Pos::kNNS);
+      entries_.Set(word, entry);
+    }
+  }
 }
 
 // Function words whose behaviour the contextual rules depend on get a fixed

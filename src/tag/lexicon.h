@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tag/tagset.h"
 #include "tag/word_table.h"
@@ -62,6 +63,7 @@ class Lexicon {
 
  private:
   Lexicon() = default;
+  void AddPluralNouns(const std::vector<std::string_view>& present_only);
   void AddBuiltins();
 
   // The file's bytes; the table's keys point into it.

@@ -326,7 +326,13 @@ class Guesser {
     if (IsNumber(last)) {
       return head_capital ? Either(kNNP, 0) : Either(kNN, Bit(kJJ));
     }
-    if (IsCapitalized(last)) return Either(kJJ, Bit(kNNP));  // pro-Russian
+    if (IsCapitalized(last)) {
+      // The Arabic article joined to a name is part of it: "Omar
+      // al-Bashir", "Abdel Fattah el-Sisi"; other prefixes make an
+      // adjective: "pro-Russian", "anti-American".
+      if (head == "al" || head == "el") return Either(kNNP, 0);
+      return Either(kJJ, Bit(kNNP));
+    }
     slot.hyphenated = true;
     bool lower_case = true;
     Guess part;
@@ -952,7 +958,8 @@ class Disambiguator {
   // words. A word a rule there names must be listed here.
   static constexpr std::string_view kWordsWithReadings[] = {
       "think",    "rocket",  "mortar",   "neighboring", "neighbouring", "surrounding", "notes",
-      "forces",   "close",   "shelling", "bombing",     "fighting",     "shooting",    "killing", "up"};
+      "forces",   "close",   "shelling", "bombing",     "fighting",     "shooting",    "killing", "up",
+      "dead"};
 
   static bool MayHaveWordReading(std::string_view word) {
     static constexpr WordFilter kFilter = WordFilter::Of(kWordsWithReadings);
@@ -1010,6 +1017,12 @@ class Disambiguator {
         StartsNumber(s_[i + 2].word)) {
       return kRB;
     }
+    // "shot dead a soldier", "stabbed dead two guards": "dead" between a
+    // verb and its object says how the verb ended; the object follows it.
+    if (word == "dead" && (prev == kVBD || prev == kVBN) &&
+        (next == kDT || next == kCD || next == kPRPS || next == kNNP || next == kJJ)) {
+      return kRB;
+    }
     // "killed in Israeli tank shelling in the east", "heavy fighting
     // near the border": an act of violence after its modifier, with no
     // object, is a noun.
@@ -1024,7 +1037,7 @@ class Disambiguator {
   Pos Decide(size_t i, bool finite_seen) {
     Slot& slot = s_[i];
     const PosMask m = slot.mask;
-    const Pos t = slot.tag;
+    Pos t = slot.tag;
     // Punctuation that can be nothing else keeps its tag: the rules below
     // change punctuation only for quotes, dashes (kColon) and the word
     // classes they name. Tested first: punctuation is common, and it
@@ -1046,6 +1059,21 @@ class Disambiguator {
     const Pos aux = j > 0 ? s_[j - 1].tag : kNone;
     const WordClass aux_class =
         j > 0 ? s_[j - 1].word_class : WordClass::kOther;
+    // A past form that the lexicon lists first as a noun and has no base
+    // form of ("shot") is the verb after an auxiliary, before "dead", or
+    // after a subject before its object or another past verb: "were
+    // shot", "shot dead", "gunmen shot a soldier", "troops shot and
+    // killed"; the rules below settle its form.
+    constexpr PosMask kPastOnly = Bit(kVBD) | Bit(kVBN);
+    if (t == kNN && (m & (kPastOnly | Bit(kVB) | Bit(kVBP))) == kPastOnly) {
+      const bool subject = IsNoun(aux) || aux == kPRP;
+      if (aux_class == WordClass::kBe || aux_class == WordClass::kHave || aux_class == WordClass::kGet ||
+          (i + 1 < s_.size() && s_[i + 1].word == "dead") ||
+          (subject && (next == kDT || next == kPRPS || next == kPRP || next == kCD || next == kNNP ||
+                       (next == kCC && i + 2 < s_.size() && Has(s_[i + 2].mask, kVBD))))) {
+        t = subject ? kVBD : kVBN;
+      }
+    }
 
     if (t == kOpenQuote || t == kCloseQuote) {
       if (slot.word_class == WordClass::kPossessiveS && i > 0 &&
@@ -1092,9 +1120,12 @@ class Disambiguator {
             next == kIN || next_class == WordClass::kBe) {
           return kVBZ;
         }
+        // "Armenia's lost", not "Turkey's growing role", nor before an
+        // -ing word that modifies a noun: "Syria's warring parties".
         if ((next == kVBN || next == kVBG) && i + 1 < s_.size() &&
-            (s_[i + 1].mask & (kNounMask | kAdjectiveMask)) == 0) {
-          return kVBZ;  // "Armenia's lost", not "Turkey's growing role"
+            (s_[i + 1].mask & (kNounMask | kAdjectiveMask)) == 0 &&
+            !(next == kVBG && (TagAt(i + 2) == kNN || TagAt(i + 2) == kNNS))) {
+          return kVBZ;
         }
         return kPOS;
       case WordClass::kHer:
@@ -1289,10 +1320,10 @@ class Disambiguator {
 
     // An -ing word after a preposition or a verb, before an object, is a
     // gerund taking it: "by firing dozens of rounds", "without hearing
-    // anything", "ended up spending twelve years".
+    // anything", "ended up spending twelve years", "by bombing Gaza".
     if (t == kNN && Has(m, kVBG) && EndsWith(slot.word, "ing") &&
         (prev == kIN || prev == kRP || (IsVerb(prev) && prev != kVBG)) &&
-        (next == kDT || next == kCD || next == kPRP || next == kPRPS)) {
+        (next == kDT || next == kCD || next == kPRP || next == kPRPS || next == kNNP || next == kNNPS)) {
       return kVBG;
     }
 
@@ -1338,6 +1369,9 @@ class Disambiguator {
             next != kVBN) {
           return kNN;
         }
+        // An -ing word between a possessive and its noun modifies the
+        // noun: "Israel's governing coalition", "Syria's warring parties".
+        if (t == kVBG && prev == kPOS && (next == kNN || next == kNNS)) return kJJ;
         if (t == kVBG && Has(m, kNN) && !IsNoun(next) && !IsAdjective(next) &&
             (prev == kDT || prev == kPRPS || prev == kPOS)) {
           return kNN;  // "the fighting"
@@ -1440,6 +1474,14 @@ class Disambiguator {
       // After a parenthesis the subject is before it: "A storm on Sunday
       // (March 4) caused delays".
       if (prev == kRRB && object_follows) return kVBD;
+      // A capitalised first word before a noun phrase whose verb comes
+      // later modifies the phrase: "Ousted president Omar al-Bashir was
+      // sentenced", "Armed men stormed".
+      if (i == 0 && slot.capitalized &&
+          (next == kJJ || next == kNN || next == kNNS || next == kNNP || next == kNNPS) &&
+          VerbAhead(i + 1)) {
+        return kJJ;
+      }
       if (i == 0 || prev == kComma) {
         // "Used by ...", "the model, used in ...", but after an apposition
         // the verb of the clause: "Smith, a lawyer, said that ...",
@@ -1453,6 +1495,20 @@ class Disambiguator {
       // The subject before it, adverbs aside: "forces captured", "the navy
       // reportedly saved".
       if (IsNoun(aux) || aux == kPRP || IsAdjective(aux) || aux == kDT) {
+        // Between a bare noun and the noun it modifies, right before the
+        // clause's verb and its object, it is the second part of a
+        // compound modifier: "precision guided missiles killed four",
+        // "state owned firms sold the" (not "the army captured towns held
+        // by rebels", "police arrested men wanted in").
+        if (j == i && prev == kNN && (next == kNN || next == kNNS) && i + 2 < s_.size() &&
+            IsVerb(s_[i + 2].tag) && (s_[i + 2].mask & kFiniteVerbMask) != 0 &&
+            !IsClauseTakingPast(slot.word)) {
+          const Pos after_verb = TagAt(i + 3);
+          if (after_verb == kDT || after_verb == kCD || after_verb == kPRPS || after_verb == kPRP ||
+              after_verb == kNNP || after_verb == kNNPS) {
+            return kJJ;
+          }
+        }
         // A noun that is itself the object of a verb or preposition takes
         // the participle as its modifier: "had large areas set up", "There
         // were two teams scheduled to compete"; but "said the forces

@@ -273,6 +273,27 @@ class Tokenizer {
     return p;
   }
 
+  // "SPLM/A": at a slash right after a word of two or more ASCII capitals
+  // and before one capital that ends the word (the armed wing's letter),
+  // extends that word over both and returns true. Two acronyms stay apart:
+  // "AU/UN forces", "NATO/EU". Asked only at a slash, yet Segment on
+  // aw200 took about 1.1 M more instructions with it, inline or out of
+  // line as here (measured with callgrind; why, not found).
+  [[gnu::noinline]] bool JoinWing(size_t slash) {
+    if (tokens_->empty() || !IsAsciiUpper(At(slash + 1)) || IsAsciiAlpha(At(slash + 2)) ||
+        IsAsciiDigit(At(slash + 2))) {
+      return false;
+    }
+    RawToken& word = tokens_->back();
+    if (word.end != slash || word.kind != Kind::kWord || slash < word.begin + 2) return false;
+    for (size_t i = word.begin; i < slash; ++i) {
+      if (!IsAsciiUpper(text_[i])) return false;
+    }
+    word.end = static_cast<uint32_t>(slash + 2);
+    pos_ = slash + 2;
+    return true;
+  }
+
   // Length of the white-space code point at i, or 0.
   size_t SpaceLength(size_t i) const {
     const auto c = static_cast<unsigned char>(text_[i]);
@@ -627,6 +648,8 @@ class Tokenizer {
       while (At(p) == '-') ++p;
     } else if (cp.value == 0x2026) {
       kind = Kind::kFinal;  // …
+    } else if (c == '/' && JoinWing(start)) {
+      return;
     }
     Finish(start, std::min(p, end_), kind);
   }

@@ -375,5 +375,11 @@ TEST(SegmenterTest, LongWordsEndAtTheFirstNonLetter) {
             (std::vector<std::string>{"Kyiv\xC3\xA9" "abcdefgh", "xyz"}));
 }
 
+TEST(SegmenterTest, AcronymAndOneCapitalAfterASlashAreOneWord) {
+  EXPECT_EQ(Surfaces("SPLM/A and Sudan met."), (Strings{"SPLM/A", "and", "Sudan", "met", "."}));
+  // Two acronyms stay two words.
+  EXPECT_EQ(Surfaces("AU/UN forces"), (Strings{"AU", "/", "UN", "forces"}));
+}
+
 }  // namespace
 }  // namespace dyad::text
