@@ -504,6 +504,9 @@ std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch
   }
   if (!title) title = AgentEnding({span.first, person.first});
   if (!title) return std::nullopt;
+  // "Ayatollah Ali Khamenei", "Mullah Baradar": a religious title is a form
+  // of address; the person's dated office says what he is.
+  if (title->sector == "REL" && dated_code && dated_code->size() > 3) return std::nullopt;
   // The country word qualifies the title directly: "Russian President",
   // "Russia's president" (not "the US commander in Iraq, General X").
   std::string country;
@@ -514,7 +517,11 @@ std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch
   }
   if (in_span(qualifier)) {
     auto code = actors_.Resolve(qualifier->entry, date_);
-    if (code && code->size() == 3) country = *code;
+    // "European Council President Donald Tusk", "White House Chief of Staff
+    // Denis McDonough": a title of a body, not of a country, says nothing
+    // of the person's national office; the dated role stands.
+    if (!code || code->size() != 3) return std::nullopt;
+    country = *code;
   }
   if (country.empty()) {
     for (const lexicon::ActorRole& role : actors_.entries()[person.entry].roles) {
@@ -540,15 +547,28 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   // A name the chunker cut ("North" read as an adverb leaves the phrase
   // "Korea"): a dictionary phrase that ends inside the span counts.
   if (from != matches_.begin() && std::prev(from)->last > span.first) --from;
+  const uint32_t destination = DiplomatDestination(span);
   for (auto it = from; it != matches_.end() && it->last <= span.last; ++it) {
     const lexicon::ActorMatch& match = *it;
+    const bool person = actors_.entries()[match.entry].person;
+    // "the U.S. ambassador to the United Nations" is the US's.
+    if (match.first >= destination && !person) continue;
     auto code = actors_.Resolve(match.entry, date_);
-    if (actors_.entries()[match.entry].person) {
+    // "UN Ambassador Nikki Haley", "U.S. Ambassador to the U.N. Nikki
+    // Haley": a person who ends the phrase is its head; the body or
+    // country in the title before the name only qualifies the title. Only
+    // a person in office on the document's date (not "Republican
+    // challenger Mitt Romney", the party's; without a date the role is a
+    // guess), and not a surname after a first name the entry lacks
+    // ("Janet A. Napolitano" is not Giorgio Napolitano).
+    const bool head_person = !peer_ && person && date_ && code && !code->ends_with("ELI") &&
+                             match.last == span.last && !UnknownFirstName(match, span);
+    if (person) {
       if (auto titled = TitledPerson(match, span, code)) code = titled;
     }
     if (!code) continue;
     bool has_role = code->size() > 3;
-    if (!best || (has_role && best_code.size() <= 3)) {
+    if (!best || (has_role && best_code.size() <= 3) || head_person) {
       best = &match;
       best_code = *code;
     }
@@ -652,6 +672,29 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
     return RoleActor("", code.size() > 3 ? std::string_view(code).substr(3) : "CVL", {first, last});
   }
   return MakeActor(code, best->entry, first, last);
+}
+
+// "ambassador to the UN", "envoy to Syria": the first token after a
+// diplomat's "to" within the span (whose names are where the diplomat is
+// sent, not whose diplomat), or span.last when there is none.
+uint32_t ActorResolver::DiplomatDestination(TokenSpan span) const {
+  if (peer_) return span.last;
+  for (auto it = FirstAgentFrom(span.first); it != agent_matches_.end() && it->last < span.last; ++it) {
+    if (word_keys_.folded[it->last] == "to" && IsDiplomat(lemma_keys_.folded[it->last - 1])) return it->last;
+  }
+  return span.last;
+}
+
+// "Janet A. Napolitano", "Glen Bolger": a name word right before a
+// person's phrase that no entry or title takes (an initial counts; a
+// title's abbreviation such as "Sen." or "Gen." does not).
+bool ActorResolver::UnknownFirstName(const lexicon::ActorMatch& person, TokenSpan span) const {
+  if (person.first <= span.first) return false;
+  const uint32_t before = person.first - 1;
+  if (sentence_->tokens[before].tag != "NNP" || MatchEndingAt(person.first)) return false;
+  if (AgentEnding({span.first, person.first})) return false;
+  const std::string_view word = word_keys_.folded[before];
+  return !(word.size() >= 3 && word.back() == '.');
 }
 
 bool ActorResolver::AfterLocativePreposition(uint32_t token) const {

@@ -122,6 +122,8 @@ class ActorResolver {
   bool IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code) const;
   std::string ActingCode(const lexicon::ActorMatch& match, const std::string& code) const;
   bool AfterLocativePreposition(uint32_t token) const;
+  uint32_t DiplomatDestination(TokenSpan span) const;
+  bool UnknownFirstName(const lexicon::ActorMatch& person, TokenSpan span) const;
   const lexicon::ActorMatch* OtherCountryQualifying(const lexicon::ActorMatch& body, TokenSpan span,
                                                      const std::string& code) const;
   bool IsExpletiveIt(uint32_t token) const;
