@@ -168,19 +168,40 @@ void ActorResolver::EndSentence() {
   // one: later pronouns may mean either, so forget the known one.
   if (last_person_ && !unknown_names_.empty()) last_person_.reset();
   uint32_t last_group_end = 0;
+  // "Israel captured the city in 1967. Today settlers live in areas the
+  // Palestinians claim. After the war, it annexed ...": a later pronoun
+  // means the sentence's first subject sooner than its last mention.
+  // A subject inside a quotation ("Trump just says, ...", Wyden said) is
+  // not the sentence's: quotation marks are counted up to each match.
+  std::optional<Actor> subject_person, subject_group;
+  const auto& tokens = sentence_->tokens;
+  uint32_t scanned = 0;
+  int quote_depth = 0;
+  auto subject_outside_quotes = [&](const lexicon::ActorMatch& match) {
+    if (!IsSubject(match)) return false;
+    for (; scanned < match.first; ++scanned) {
+      if (IsTag(tokens[scanned], "``")) ++quote_depth;
+      if (IsTag(tokens[scanned], "''") && quote_depth > 0) --quote_depth;
+    }
+    return quote_depth == 0;
+  };
   for (const auto& match : matches_) {
     auto code = actors_.Resolve(match.entry, date_);
     if (!code) continue;
     Actor actor = MakeActor(ActingCode(match, *code), match.entry, match.first, match.last);
     AddCountry(countries_, *code);
     if (actors_.entries()[match.entry].person) {
+      if (!subject_person && subject_outside_quotes(match)) subject_person = actor;
       last_person_ = std::move(actor);
-    } else if (!IsBareAdjective(match)) {
+    } else if (!IsBareAdjective(match) && !IsPlural(match)) {
+      if (!subject_group && subject_outside_quotes(match)) subject_group = actor;
       last_group_ = std::move(actor);
       last_group_end = match.last;
     }
     RememberCountryThing(match, *code);
   }
+  if (subject_person) last_person_ = std::move(subject_person);
+  if (subject_group) last_group_ = std::move(subject_group);
   // "The group said it killed the soldiers. It also claimed …": a body the
   // dictionaries do not know, named after the last known one, is the
   // nearer antecedent of a later "it".
@@ -293,6 +314,36 @@ bool ActorResolver::IsBareAdjective(const lexicon::ActorMatch& match) const {
   return agent == agent_matches_.end() || agent->first != match.last;
 }
 
+// "Palestinians", "the Kurds", "Turkish troops": a plural actor (one
+// word in the plural that is not the entry's name, as "Philippines" or
+// "United Nations" are, or a country word before a plural agent) is no
+// antecedent of "it".
+bool ActorResolver::IsPlural(const lexicon::ActorMatch& match) const {
+  const auto& tokens = sentence_->tokens;
+  auto plural = [&](uint32_t t) { return IsTag(tokens[t], "NNPS") || IsTag(tokens[t], "NNS"); };
+  auto agent = FirstAgentFrom(match.last);
+  if (agent != agent_matches_.end() && agent->first == match.last) return plural(agent->last - 1);
+  return match.last == match.first + 1 && plural(match.first) &&
+         !util::SameText(actors_.entries()[match.entry].name, tokens[match.first].norm);
+}
+
+// "Israel captured", "the Greek government said", "Moscow has since
+// denied": an actor right before its verb (past its agent noun and
+// adverbs) is a clause's subject; not one after a preposition ("the U.S.
+// Embassy in Jerusalem issued", "the exchange over Putin was").
+bool ActorResolver::IsSubject(const lexicon::ActorMatch& match) const {
+  const auto& tokens = sentence_->tokens;
+  if (match.first > 0 && (IsTag(tokens[match.first - 1], "IN") || IsTag(tokens[match.first - 1], "TO"))) {
+    return false;
+  }
+  uint32_t t = match.last;
+  auto agent = FirstAgentFrom(t);
+  if (agent != agent_matches_.end() && agent->first == t) t = agent->last;
+  while (t < tokens.size() && IsTag(tokens[t], "RB")) ++t;
+  return t < tokens.size() && (IsTag(tokens[t], "VBD") || IsTag(tokens[t], "VBZ") || IsTag(tokens[t], "VBP") ||
+                               IsTag(tokens[t], "MD"));
+}
+
 // "it was time to", "it is premature to", "it became clear that": "it"
 // before a form of "be" (or become, seem) and an adjective or "time" names
 // nothing ("it was attacked", "it was temporarily suspending" do).
@@ -368,7 +419,7 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
     --it;
     if (it->first < blocked_before) return std::nullopt;
     if (actors_.entries()[it->entry].person != person) continue;
-    if (IsBareAdjective(*it)) continue;
+    if (IsBareAdjective(*it) || (!person && IsPlural(*it))) continue;
     auto code = actors_.Resolve(it->entry, date_);
     if (!code) continue;
     Actor actor = MakeActor(ActingCode(*it, *code), it->entry, token, token + 1);

@@ -127,6 +127,8 @@ class ActorResolver {
   const lexicon::ActorMatch* OtherCountryQualifying(const lexicon::ActorMatch& body, TokenSpan span,
                                                      const std::string& code) const;
   bool IsExpletiveIt(uint32_t token) const;
+  bool IsPlural(const lexicon::ActorMatch& match) const;
+  bool IsSubject(const lexicon::ActorMatch& match) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
   // The dictionary phrase that starts at the token, or nullptr.
