@@ -435,6 +435,58 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   return actor;
 }
 
+// "Bosnian Serbs said their forces had withdrawn", "Iraqi officials said
+// their troops": "their" before an agent noun is the country of the groups
+// named before it in the sentence when they are all of one country (a
+// country, its people, or its state's bodies). With two countries, a
+// person, an organisation or an unknown body before it, it names no one
+// (returns "").
+std::string ActorResolver::TheirCountry(uint32_t token) const {
+  if (!unknown_groups_.empty() && unknown_groups_.front() < token) return "";
+  std::string country;
+  for (auto it = matches_.begin(); it != matches_.end() && it->last <= token; ++it) {
+    if (actors_.entries()[it->entry].person) return "";
+    if (IsBareAdjective(*it)) continue;
+    auto code = actors_.Resolve(it->entry, date_);
+    if (!code || code->size() != 3 || !IsNational(*code)) return "";
+    // "Syrian rebels said their forces": the rebels' forces, not the state's.
+    auto agent = FirstAgentFrom(it->last);
+    if (agent != agent_matches_.end() && agent->first == it->last && !IsStateSector(agent->sector)) return "";
+    if (!country.empty() && country != *code) return "";
+    country = *code;
+  }
+  return country;
+}
+
+// "The pro-Iranian Hizbollah (Party of God) group declared": a phrase cut
+// off by a parenthesis inside it ("group") is the name before the
+// parenthesis, with the head's agent for a bare country word.
+std::optional<Actor> ActorResolver::ResolveBeforeParenthesis(TokenSpan span, Role role) const {
+  const auto& tokens = sentence_->tokens;
+  if (span.first == 0 || !IsTag(tokens[span.first - 1], "-RRB-")) return std::nullopt;
+  constexpr uint32_t kMaxInside = 8;
+  uint32_t open = span.first - 1;
+  while (open > 0 && span.first - open <= kMaxInside && !IsTag(tokens[open], "-LRB-")) --open;
+  if (!IsTag(tokens[open], "-LRB-")) return std::nullopt;
+  const lexicon::ActorMatch* name = MatchEndingAt(open);
+  if (!name) return std::nullopt;
+  // Not a verb's or a preposition's object cut off from its head: "the
+  // coalition fighting the ISIL (ISIS) group said" is the coalition's word.
+  uint32_t start = name->first;
+  while (start > 0 && (IsTag(tokens[start - 1], "DT") || tokens[start - 1].tag.starts_with("JJ"))) --start;
+  if (start > 0 && (tokens[start - 1].tag.starts_with("VB") || IsTag(tokens[start - 1], "IN") ||
+                    IsTag(tokens[start - 1], "TO"))) {
+    return std::nullopt;
+  }
+  auto actor = Resolve({name->first, open}, nullptr, role);
+  if (!actor) return std::nullopt;
+  if (const lexicon::AgentMatch* agent = AgentEnding(span); agent && actor->code.size() == 3) {
+    actor->code += agent->sector;
+    actor->sector = agent->sector;
+  }
+  return actor;
+}
+
 const lexicon::ActorMatch* ActorResolver::MatchStartingAt(uint32_t token) const {
   // Matches are in text order and do not overlap.
   auto it = std::lower_bound(matches_.begin(), matches_.end(), token,
@@ -639,15 +691,24 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
         // (Not for targets: "Armenia recalled its ambassador" acts on itself.)
         const lexicon::AgentMatch* agent = AgentEnding(span);
         if (!agent || agent->first <= t) continue;
-        auto owner = ResolvePronoun(t);
-        if (!owner || !IsNational(owner->code)) continue;
-        Actor actor = MakeActor(owner->country + agent->sector, -1, t, span.last);
+        std::string country;
+        if (word_keys_.folded[t] == "their") {
+          country = TheirCountry(t);
+        } else if (auto owner = ResolvePronoun(t); owner && IsNational(owner->code)) {
+          country = owner->country;
+        }
+        if (country.empty()) continue;
+        Actor actor = MakeActor(country + agent->sector, -1, t, span.last);
         if (how) *how = "pronoun's agent";
         return actor;
       }
     }
     if (auto actor = ResolveAgentOf(span)) {
       if (how) *how = "agent of an actor";
+      return actor;
+    }
+    if (auto actor = ResolveBeforeParenthesis(span, role)) {
+      if (how) *how = "name before a parenthesis";
       return actor;
     }
     // "the mayor of X" names X's mayor, not an earlier country's.

@@ -136,6 +136,8 @@ class ActorResolver {
   // The dictionary phrase that ends just before the token, or nullptr.
   const lexicon::ActorMatch* MatchEndingAt(uint32_t token) const;
   std::optional<Actor> ResolveAgentOf(TokenSpan span) const;
+  std::string TheirCountry(uint32_t token) const;
+  std::optional<Actor> ResolveBeforeParenthesis(TokenSpan span, Role role) const;
   std::optional<Actor> ResolveDefinite(TokenSpan span) const;
   std::optional<Actor> ResolveCountryThing(TokenSpan span) const;
   void RememberCountryThing(const lexicon::ActorMatch& match, const std::string& code);
