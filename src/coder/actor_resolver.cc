@@ -351,12 +351,17 @@ bool ActorResolver::IsExpletiveIt(uint32_t token) const {
   const auto& tokens = sentence_->tokens;
   if (word_keys_.folded[token] != "it" || token + 2 >= tokens.size()) return false;
   uint32_t verb = token + 1;
-  if (tokens[verb].tag == "MD" && verb + 2 < tokens.size()) ++verb;  // "it would be"
+  if (tokens[verb].tag == "MD") {  // "it would be", "it will not be"
+    ++verb;
+    while (verb + 2 < tokens.size() && tokens[verb].tag == "RB") ++verb;
+  }
   const std::string_view lemma = lemma_keys_.folded[verb];
   if (lemma != "be" && lemma != "become" && lemma != "seem" && lemma != "appear") return false;
   uint32_t next = verb + 1;
-  while (next + 1 < tokens.size() && tokens[next].tag == "RB") ++next;  // "not immediately possible"
-  return tokens[next].tag.starts_with("JJ") || word_keys_.folded[next] == "time";
+  // "not immediately possible"; "it is not enough to" (an adverb here)
+  while (next + 1 < tokens.size() && tokens[next].tag == "RB" && word_keys_.folded[next] != "enough") ++next;
+  const std::string_view word = word_keys_.folded[next];
+  return tokens[next].tag.starts_with("JJ") || word == "time" || word == "enough";
 }
 
 std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
@@ -597,8 +602,11 @@ std::optional<Actor> ActorResolver::ResolveCountryThing(TokenSpan span) const {
 std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                                        const std::optional<std::string>& dated_code) const {
   // "Secretary-General Lord Carrington" in 1987 heads NATO: a title does
-  // not move an organisation's officer back to an earlier national office.
-  if (dated_code && dated_code->size() > 3 && !IsNational(*dated_code)) return std::nullopt;
+  // not move an organisation's officer back to an earlier national office
+  // (without a date, the organisation's role is only the latest one: see
+  // below).
+  const bool organisation_officer = dated_code && dated_code->size() > 3 && !IsNational(*dated_code);
+  if (organisation_officer && date_) return std::nullopt;
   // The title: an agent inside the name ("President Obama" as one phrase),
   // else the one right before it.
   const lexicon::AgentMatch* title = nullptr;
@@ -626,6 +634,10 @@ std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch
     if (!code || code->size() != 3) return std::nullopt;
     country = *code;
   }
+  // "Dutch Prime Minister Mark Rutte" in a report without a date: a
+  // country's title beats the person's latest role at NATO; a bare title
+  // does not.
+  if (organisation_officer && country.empty()) return std::nullopt;
   if (country.empty()) {
     for (const lexicon::ActorRole& role : actors_.entries()[person.entry].roles) {
       if (role.code.size() >= 6 && role.code.substr(3, 3) == title->sector) country = role.code.substr(0, 3);
