@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <set>
 
 #include "syntax/clause_finder.h"
@@ -164,19 +165,49 @@ void ActorResolver::FindUnknownGroups(const std::vector<bool>& known) {
 }
 
 void ActorResolver::EndSentence() {
+  // "Israel captured the city in 1967. Today settlers live in areas the
+  // Palestinians claim. After the war, it annexed ...": a later pronoun
+  // means the sentence's first subject (outside quotations: "Trump just
+  // says, ...", Wyden said) sooner than its last mention. That subject may
+  // be a pronoun itself ("Nunes erred. ... he leads a committee that
+  // investigates Trump's orbit"), which carries its antecedent over, or a
+  // name the dictionaries do not know ("Mr. Adams said Snowden ..."), after
+  // which no known person is the antecedent.
+  constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+  const auto& tokens = sentence_->tokens;
+  uint32_t person_pronoun = kNone, group_pronoun = kNone;
+  int quote_depth = 0;
+  for (uint32_t t = 0; t < tokens.size() && (person_pronoun == kNone || group_pronoun == kNone); ++t) {
+    if (IsTag(tokens[t], "``")) ++quote_depth;
+    if (IsTag(tokens[t], "''") && quote_depth > 0) --quote_depth;
+    if (quote_depth > 0 || !IsTag(tokens[t], "PRP") || !VerbFollows(t + 1)) continue;
+    const std::string_view word = word_keys_.folded[t];
+    if (person_pronoun == kNone && (word == "he" || word == "she")) person_pronoun = t;
+    if (group_pronoun == kNone && word == "it" && !IsExpletiveIt(t)) group_pronoun = t;
+  }
+  uint32_t unknown_person = kNone;
+  for (uint32_t name : unknown_names_) {
+    // A run of names that ends in a known one is a title and its holder
+    // ("Foreign Minister Javad Zarif").
+    uint32_t end = name;
+    while (end < tokens.size() && IsTag(tokens[end], "NNP") && !MatchStartingAt(end)) ++end;
+    if (!MatchStartingAt(end) && VerbFollows(end)) {
+      unknown_person = name;
+      break;
+    }
+  }
+  // Resolved before the memory changes: they refer to it.
+  std::optional<Actor> person_carried = person_pronoun != kNone ? ResolvePronoun(person_pronoun) : std::nullopt;
+  std::optional<Actor> group_carried = group_pronoun != kNone ? ResolvePronoun(group_pronoun) : std::nullopt;
+
   // A person the dictionaries do not know was named after the last known
   // one: later pronouns may mean either, so forget the known one.
   if (last_person_ && !unknown_names_.empty()) last_person_.reset();
   uint32_t last_group_end = 0;
-  // "Israel captured the city in 1967. Today settlers live in areas the
-  // Palestinians claim. After the war, it annexed ...": a later pronoun
-  // means the sentence's first subject sooner than its last mention.
-  // A subject inside a quotation ("Trump just says, ...", Wyden said) is
-  // not the sentence's: quotation marks are counted up to each match.
   std::optional<Actor> subject_person, subject_group;
-  const auto& tokens = sentence_->tokens;
+  uint32_t subject_person_at = kNone, subject_group_at = kNone;
   uint32_t scanned = 0;
-  int quote_depth = 0;
+  quote_depth = 0;
   auto subject_outside_quotes = [&](const lexicon::ActorMatch& match) {
     if (!IsSubject(match)) return false;
     for (; scanned < match.first; ++scanned) {
@@ -191,17 +222,35 @@ void ActorResolver::EndSentence() {
     Actor actor = MakeActor(ActingCode(match, *code), match.entry, match.first, match.last);
     AddCountry(countries_, *code);
     if (actors_.entries()[match.entry].person) {
-      if (!subject_person && subject_outside_quotes(match)) subject_person = actor;
+      if (!subject_person && subject_outside_quotes(match)) {
+        subject_person = actor;
+        subject_person_at = match.first;
+      }
       last_person_ = std::move(actor);
     } else if (!IsBareAdjective(match) && !IsPlural(match)) {
-      if (!subject_group && subject_outside_quotes(match)) subject_group = actor;
+      if (!subject_group && subject_outside_quotes(match)) {
+        subject_group = actor;
+        subject_group_at = match.first;
+      }
       last_group_ = std::move(actor);
       last_group_end = match.last;
     }
     RememberCountryThing(match, *code);
   }
-  if (subject_person) last_person_ = std::move(subject_person);
-  if (subject_group) last_group_ = std::move(subject_group);
+  // (A pronoun left unresolved carries nothing: the subject or the last
+  // mention stands.)
+  if (person_pronoun < std::min(subject_person_at, unknown_person) && person_carried) {
+    last_person_ = std::move(person_carried);
+  } else if (unknown_person < subject_person_at) {
+    last_person_.reset();
+  } else if (subject_person) {
+    last_person_ = std::move(subject_person);
+  }
+  if (group_pronoun < subject_group_at && group_carried) {
+    last_group_ = std::move(group_carried);
+  } else if (subject_group) {
+    last_group_ = std::move(subject_group);
+  }
   // "The group said it killed the soldiers. It also claimed …": a body the
   // dictionaries do not know, named after the last known one, is the
   // nearer antecedent of a later "it".
@@ -339,9 +388,19 @@ bool ActorResolver::IsSubject(const lexicon::ActorMatch& match) const {
   uint32_t t = match.last;
   auto agent = FirstAgentFrom(t);
   if (agent != agent_matches_.end() && agent->first == t) t = agent->last;
-  while (t < tokens.size() && IsTag(tokens[t], "RB")) ++t;
-  return t < tokens.size() && (IsTag(tokens[t], "VBD") || IsTag(tokens[t], "VBZ") || IsTag(tokens[t], "VBP") ||
-                               IsTag(tokens[t], "MD"));
+  return VerbFollows(t);
+}
+
+// Whether a finite verb stands at the token, past adverbs and a reflexive
+// ("Obama himself was dismissive").
+bool ActorResolver::VerbFollows(uint32_t token) const {
+  const auto& tokens = sentence_->tokens;
+  while (token < tokens.size() &&
+         (IsTag(tokens[token], "RB") || (IsTag(tokens[token], "PRP") && word_keys_.folded[token].ends_with("self")))) {
+    ++token;
+  }
+  return token < tokens.size() && (IsTag(tokens[token], "VBD") || IsTag(tokens[token], "VBZ") ||
+                                   IsTag(tokens[token], "VBP") || IsTag(tokens[token], "MD"));
 }
 
 // "it was time to", "it is premature to", "it became clear that": "it"

@@ -129,6 +129,7 @@ class ActorResolver {
   bool IsExpletiveIt(uint32_t token) const;
   bool IsPlural(const lexicon::ActorMatch& match) const;
   bool IsSubject(const lexicon::ActorMatch& match) const;
+  bool VerbFollows(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
   // The dictionary phrase that starts at the token, or nullptr.
