@@ -162,8 +162,9 @@ class ActorResolver {
   // verb's subject ("Honeywell said", "the partnership said"): "it" after
   // one may mean that body, so it is not resolved past it.
   std::vector<uint32_t> unknown_groups_;
-  // Document memory: the latest person and the latest other actor mentioned
-  // in earlier sentences.
+  // Document memory: the person and the other actor a pronoun in the next
+  // sentence means (the last sentence's first subject, else its last
+  // mention; see EndSentence).
   std::optional<Actor> last_person_;
   std::optional<Actor> last_group_;
   // Countries of the actors named so far in the document (no IGOs), for
