@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <set>
 
 #include "syntax/clause_finder.h"
@@ -164,22 +165,91 @@ void ActorResolver::FindUnknownGroups(const std::vector<bool>& known) {
 }
 
 void ActorResolver::EndSentence() {
+  // "Israel captured the city in 1967. Today settlers live in areas the
+  // Palestinians claim. After the war, it annexed ...": a later pronoun
+  // means the sentence's first subject (outside quotations: "Trump just
+  // says, ...", Wyden said) sooner than its last mention. That subject may
+  // be a pronoun itself ("Nunes erred. ... he leads a committee that
+  // investigates Trump's orbit"), which carries its antecedent over, or a
+  // name the dictionaries do not know ("Mr. Adams said Snowden ..."), after
+  // which no known person is the antecedent.
+  constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+  const auto& tokens = sentence_->tokens;
+  uint32_t person_pronoun = kNone, group_pronoun = kNone;
+  int quote_depth = 0;
+  for (uint32_t t = 0; t < tokens.size() && (person_pronoun == kNone || group_pronoun == kNone); ++t) {
+    if (IsTag(tokens[t], "``")) ++quote_depth;
+    if (IsTag(tokens[t], "''") && quote_depth > 0) --quote_depth;
+    if (quote_depth > 0 || !IsTag(tokens[t], "PRP") || !VerbFollows(t + 1)) continue;
+    const std::string_view word = word_keys_.folded[t];
+    if (person_pronoun == kNone && (word == "he" || word == "she")) person_pronoun = t;
+    if (group_pronoun == kNone && word == "it" && !IsExpletiveIt(t)) group_pronoun = t;
+  }
+  uint32_t unknown_person = kNone;
+  for (uint32_t name : unknown_names_) {
+    // A run of names that ends in a known one is a title and its holder
+    // ("Foreign Minister Javad Zarif").
+    uint32_t end = name;
+    while (end < tokens.size() && IsTag(tokens[end], "NNP") && !MatchStartingAt(end)) ++end;
+    if (!MatchStartingAt(end) && VerbFollows(end)) {
+      unknown_person = name;
+      break;
+    }
+  }
+  // Resolved before the memory changes: they refer to it.
+  std::optional<Actor> person_carried = person_pronoun != kNone ? ResolvePronoun(person_pronoun) : std::nullopt;
+  std::optional<Actor> group_carried = group_pronoun != kNone ? ResolvePronoun(group_pronoun) : std::nullopt;
+
   // A person the dictionaries do not know was named after the last known
   // one: later pronouns may mean either, so forget the known one.
   if (last_person_ && !unknown_names_.empty()) last_person_.reset();
   uint32_t last_group_end = 0;
+  std::optional<Actor> subject_person, subject_group;
+  uint32_t subject_person_at = kNone, subject_group_at = kNone;
+  uint32_t scanned = 0;
+  quote_depth = 0;
+  auto subject_outside_quotes = [&](const lexicon::ActorMatch& match) {
+    if (!IsSubject(match)) return false;
+    for (; scanned < match.first; ++scanned) {
+      if (IsTag(tokens[scanned], "``")) ++quote_depth;
+      if (IsTag(tokens[scanned], "''") && quote_depth > 0) --quote_depth;
+    }
+    return quote_depth == 0;
+  };
   for (const auto& match : matches_) {
     auto code = actors_.Resolve(match.entry, date_);
     if (!code) continue;
     Actor actor = MakeActor(ActingCode(match, *code), match.entry, match.first, match.last);
     AddCountry(countries_, *code);
     if (actors_.entries()[match.entry].person) {
+      if (!subject_person && subject_outside_quotes(match)) {
+        subject_person = actor;
+        subject_person_at = match.first;
+      }
       last_person_ = std::move(actor);
-    } else if (!IsBareAdjective(match)) {
+    } else if (!IsBareAdjective(match) && !IsPlural(match)) {
+      if (!subject_group && subject_outside_quotes(match)) {
+        subject_group = actor;
+        subject_group_at = match.first;
+      }
       last_group_ = std::move(actor);
       last_group_end = match.last;
     }
     RememberCountryThing(match, *code);
+  }
+  // (A pronoun left unresolved carries nothing: the subject or the last
+  // mention stands.)
+  if (person_pronoun < std::min(subject_person_at, unknown_person) && person_carried) {
+    last_person_ = std::move(person_carried);
+  } else if (unknown_person < subject_person_at) {
+    last_person_.reset();
+  } else if (subject_person) {
+    last_person_ = std::move(subject_person);
+  }
+  if (group_pronoun < subject_group_at && group_carried) {
+    last_group_ = std::move(group_carried);
+  } else if (subject_group) {
+    last_group_ = std::move(subject_group);
   }
   // "The group said it killed the soldiers. It also claimed …": a body the
   // dictionaries do not know, named after the last known one, is the
@@ -293,6 +363,46 @@ bool ActorResolver::IsBareAdjective(const lexicon::ActorMatch& match) const {
   return agent == agent_matches_.end() || agent->first != match.last;
 }
 
+// "Palestinians", "the Kurds", "Turkish troops": a plural actor (one
+// word in the plural that is not the entry's name, as "Philippines" or
+// "United Nations" are, or a country word before a plural agent) is no
+// antecedent of "it".
+bool ActorResolver::IsPlural(const lexicon::ActorMatch& match) const {
+  const auto& tokens = sentence_->tokens;
+  auto plural = [&](uint32_t t) { return IsTag(tokens[t], "NNPS") || IsTag(tokens[t], "NNS"); };
+  auto agent = FirstAgentFrom(match.last);
+  if (agent != agent_matches_.end() && agent->first == match.last) return plural(agent->last - 1);
+  return match.last == match.first + 1 && plural(match.first) &&
+         !util::SameText(actors_.entries()[match.entry].name, tokens[match.first].norm);
+}
+
+// "Israel captured", "the Greek government said", "Moscow has since
+// denied": an actor right before its verb (past its agent noun and
+// adverbs) is a clause's subject; not one after a preposition ("the U.S.
+// Embassy in Jerusalem issued", "the exchange over Putin was").
+bool ActorResolver::IsSubject(const lexicon::ActorMatch& match) const {
+  const auto& tokens = sentence_->tokens;
+  if (match.first > 0 && (IsTag(tokens[match.first - 1], "IN") || IsTag(tokens[match.first - 1], "TO"))) {
+    return false;
+  }
+  uint32_t t = match.last;
+  auto agent = FirstAgentFrom(t);
+  if (agent != agent_matches_.end() && agent->first == t) t = agent->last;
+  return VerbFollows(t);
+}
+
+// Whether a finite verb stands at the token, past adverbs and a reflexive
+// ("Obama himself was dismissive").
+bool ActorResolver::VerbFollows(uint32_t token) const {
+  const auto& tokens = sentence_->tokens;
+  while (token < tokens.size() &&
+         (IsTag(tokens[token], "RB") || (IsTag(tokens[token], "PRP") && word_keys_.folded[token].ends_with("self")))) {
+    ++token;
+  }
+  return token < tokens.size() && (IsTag(tokens[token], "VBD") || IsTag(tokens[token], "VBZ") ||
+                                   IsTag(tokens[token], "VBP") || IsTag(tokens[token], "MD"));
+}
+
 // "it was time to", "it is premature to", "it became clear that": "it"
 // before a form of "be" (or become, seem) and an adjective or "time" names
 // nothing ("it was attacked", "it was temporarily suspending" do).
@@ -300,12 +410,17 @@ bool ActorResolver::IsExpletiveIt(uint32_t token) const {
   const auto& tokens = sentence_->tokens;
   if (word_keys_.folded[token] != "it" || token + 2 >= tokens.size()) return false;
   uint32_t verb = token + 1;
-  if (tokens[verb].tag == "MD" && verb + 2 < tokens.size()) ++verb;  // "it would be"
+  if (tokens[verb].tag == "MD") {  // "it would be", "it will not be"
+    ++verb;
+    while (verb + 2 < tokens.size() && tokens[verb].tag == "RB") ++verb;
+  }
   const std::string_view lemma = lemma_keys_.folded[verb];
   if (lemma != "be" && lemma != "become" && lemma != "seem" && lemma != "appear") return false;
   uint32_t next = verb + 1;
-  while (next + 1 < tokens.size() && tokens[next].tag == "RB") ++next;  // "not immediately possible"
-  return tokens[next].tag.starts_with("JJ") || word_keys_.folded[next] == "time";
+  // "not immediately possible"; "it is not enough to" (an adverb here)
+  while (next + 1 < tokens.size() && tokens[next].tag == "RB" && word_keys_.folded[next] != "enough") ++next;
+  const std::string_view word = word_keys_.folded[next];
+  return tokens[next].tag.starts_with("JJ") || word == "time" || word == "enough";
 }
 
 std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
@@ -368,7 +483,7 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
     --it;
     if (it->first < blocked_before) return std::nullopt;
     if (actors_.entries()[it->entry].person != person) continue;
-    if (IsBareAdjective(*it)) continue;
+    if (IsBareAdjective(*it) || (!person && IsPlural(*it))) continue;
     auto code = actors_.Resolve(it->entry, date_);
     if (!code) continue;
     Actor actor = MakeActor(ActingCode(*it, *code), it->entry, token, token + 1);
@@ -381,6 +496,58 @@ std::optional<Actor> ActorResolver::ResolvePronoun(uint32_t token) const {
   actor.begin = sentence_->tokens[token].begin;
   actor.end = sentence_->tokens[token].end;
   actor.text = std::string(text_.substr(actor.begin, actor.end - actor.begin));
+  return actor;
+}
+
+// "Bosnian Serbs said their forces had withdrawn", "Iraqi officials said
+// their troops": "their" before an agent noun is the country of the groups
+// named before it in the sentence when they are all of one country (a
+// country, its people, or its state's bodies). With two countries, a
+// person, an organisation or an unknown body before it, it names no one
+// (returns "").
+std::string ActorResolver::TheirCountry(uint32_t token) const {
+  if (!unknown_groups_.empty() && unknown_groups_.front() < token) return "";
+  std::string country;
+  for (auto it = matches_.begin(); it != matches_.end() && it->last <= token; ++it) {
+    if (actors_.entries()[it->entry].person) return "";
+    if (IsBareAdjective(*it)) continue;
+    auto code = actors_.Resolve(it->entry, date_);
+    if (!code || code->size() != 3 || !IsNational(*code)) return "";
+    // "Syrian rebels said their forces": the rebels' forces, not the state's.
+    auto agent = FirstAgentFrom(it->last);
+    if (agent != agent_matches_.end() && agent->first == it->last && !IsStateSector(agent->sector)) return "";
+    if (!country.empty() && country != *code) return "";
+    country = *code;
+  }
+  return country;
+}
+
+// "The pro-Iranian Hizbollah (Party of God) group declared": a phrase cut
+// off by a parenthesis inside it ("group") is the name before the
+// parenthesis, with the head's agent for a bare country word.
+std::optional<Actor> ActorResolver::ResolveBeforeParenthesis(TokenSpan span, Role role) const {
+  const auto& tokens = sentence_->tokens;
+  if (span.first == 0 || !IsTag(tokens[span.first - 1], "-RRB-")) return std::nullopt;
+  constexpr uint32_t kMaxInside = 8;
+  uint32_t open = span.first - 1;
+  while (open > 0 && span.first - open <= kMaxInside && !IsTag(tokens[open], "-LRB-")) --open;
+  if (!IsTag(tokens[open], "-LRB-")) return std::nullopt;
+  const lexicon::ActorMatch* name = MatchEndingAt(open);
+  if (!name) return std::nullopt;
+  // Not a verb's or a preposition's object cut off from its head: "the
+  // coalition fighting the ISIL (ISIS) group said" is the coalition's word.
+  uint32_t start = name->first;
+  while (start > 0 && (IsTag(tokens[start - 1], "DT") || tokens[start - 1].tag.starts_with("JJ"))) --start;
+  if (start > 0 && (tokens[start - 1].tag.starts_with("VB") || IsTag(tokens[start - 1], "IN") ||
+                    IsTag(tokens[start - 1], "TO"))) {
+    return std::nullopt;
+  }
+  auto actor = Resolve({name->first, open}, nullptr, role);
+  if (!actor) return std::nullopt;
+  if (const lexicon::AgentMatch* agent = AgentEnding(span); agent && actor->code.size() == 3) {
+    actor->code += agent->sector;
+    actor->sector = agent->sector;
+  }
   return actor;
 }
 
@@ -494,8 +661,11 @@ std::optional<Actor> ActorResolver::ResolveCountryThing(TokenSpan span) const {
 std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                                        const std::optional<std::string>& dated_code) const {
   // "Secretary-General Lord Carrington" in 1987 heads NATO: a title does
-  // not move an organisation's officer back to an earlier national office.
-  if (dated_code && dated_code->size() > 3 && !IsNational(*dated_code)) return std::nullopt;
+  // not move an organisation's officer back to an earlier national office
+  // (without a date, the organisation's role is only the latest one: see
+  // below).
+  const bool organisation_officer = dated_code && dated_code->size() > 3 && !IsNational(*dated_code);
+  if (organisation_officer && date_) return std::nullopt;
   // The title: an agent inside the name ("President Obama" as one phrase),
   // else the one right before it.
   const lexicon::AgentMatch* title = nullptr;
@@ -504,6 +674,9 @@ std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch
   }
   if (!title) title = AgentEnding({span.first, person.first});
   if (!title) return std::nullopt;
+  // "Ayatollah Ali Khamenei", "Mullah Baradar": a religious title is a form
+  // of address; the person's dated office says what he is.
+  if (title->sector == "REL" && dated_code && dated_code->size() > 3) return std::nullopt;
   // The country word qualifies the title directly: "Russian President",
   // "Russia's president" (not "the US commander in Iraq, General X").
   std::string country;
@@ -514,8 +687,16 @@ std::optional<std::string> ActorResolver::TitledPerson(const lexicon::ActorMatch
   }
   if (in_span(qualifier)) {
     auto code = actors_.Resolve(qualifier->entry, date_);
-    if (code && code->size() == 3) country = *code;
+    // "European Council President Donald Tusk", "White House Chief of Staff
+    // Denis McDonough": a title of a body, not of a country, says nothing
+    // of the person's national office; the dated role stands.
+    if (!code || code->size() != 3) return std::nullopt;
+    country = *code;
   }
+  // "Dutch Prime Minister Mark Rutte" in a report without a date: a
+  // country's title beats the person's latest role at NATO; a bare title
+  // does not.
+  if (organisation_officer && country.empty()) return std::nullopt;
   if (country.empty()) {
     for (const lexicon::ActorRole& role : actors_.entries()[person.entry].roles) {
       if (role.code.size() >= 6 && role.code.substr(3, 3) == title->sector) country = role.code.substr(0, 3);
@@ -540,15 +721,28 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
   // A name the chunker cut ("North" read as an adverb leaves the phrase
   // "Korea"): a dictionary phrase that ends inside the span counts.
   if (from != matches_.begin() && std::prev(from)->last > span.first) --from;
+  const uint32_t destination = DiplomatDestination(span);
   for (auto it = from; it != matches_.end() && it->last <= span.last; ++it) {
     const lexicon::ActorMatch& match = *it;
+    const bool person = actors_.entries()[match.entry].person;
+    // "the U.S. ambassador to the United Nations" is the US's.
+    if (match.first >= destination && !person) continue;
     auto code = actors_.Resolve(match.entry, date_);
-    if (actors_.entries()[match.entry].person) {
+    // "UN Ambassador Nikki Haley", "U.S. Ambassador to the U.N. Nikki
+    // Haley": a person who ends the phrase is its head; the body or
+    // country in the title before the name only qualifies the title. Only
+    // a person in office on the document's date (not "Republican
+    // challenger Mitt Romney", the party's; without a date the role is a
+    // guess), and not a surname after a first name the entry lacks
+    // ("Janet A. Napolitano" is not Giorgio Napolitano).
+    const bool head_person = !peer_ && person && date_ && code && !code->ends_with("ELI") &&
+                             match.last == span.last && !UnknownFirstName(match, span);
+    if (person) {
       if (auto titled = TitledPerson(match, span, code)) code = titled;
     }
     if (!code) continue;
     bool has_role = code->size() > 3;
-    if (!best || (has_role && best_code.size() <= 3)) {
+    if (!best || (has_role && best_code.size() <= 3) || head_person) {
       best = &match;
       best_code = *code;
     }
@@ -568,15 +762,24 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
         // (Not for targets: "Armenia recalled its ambassador" acts on itself.)
         const lexicon::AgentMatch* agent = AgentEnding(span);
         if (!agent || agent->first <= t) continue;
-        auto owner = ResolvePronoun(t);
-        if (!owner || !IsNational(owner->code)) continue;
-        Actor actor = MakeActor(owner->country + agent->sector, -1, t, span.last);
+        std::string country;
+        if (word_keys_.folded[t] == "their") {
+          country = TheirCountry(t);
+        } else if (auto owner = ResolvePronoun(t); owner && IsNational(owner->code)) {
+          country = owner->country;
+        }
+        if (country.empty()) continue;
+        Actor actor = MakeActor(country + agent->sector, -1, t, span.last);
         if (how) *how = "pronoun's agent";
         return actor;
       }
     }
     if (auto actor = ResolveAgentOf(span)) {
       if (how) *how = "agent of an actor";
+      return actor;
+    }
+    if (auto actor = ResolveBeforeParenthesis(span, role)) {
+      if (how) *how = "name before a parenthesis";
       return actor;
     }
     // "the mayor of X" names X's mayor, not an earlier country's.
@@ -652,6 +855,29 @@ std::optional<Actor> ActorResolver::Resolve(TokenSpan span, std::string* how, Ro
     return RoleActor("", code.size() > 3 ? std::string_view(code).substr(3) : "CVL", {first, last});
   }
   return MakeActor(code, best->entry, first, last);
+}
+
+// "ambassador to the UN", "envoy to Syria": the first token after a
+// diplomat's "to" within the span (whose names are where the diplomat is
+// sent, not whose diplomat), or span.last when there is none.
+uint32_t ActorResolver::DiplomatDestination(TokenSpan span) const {
+  if (peer_) return span.last;
+  for (auto it = FirstAgentFrom(span.first); it != agent_matches_.end() && it->last < span.last; ++it) {
+    if (word_keys_.folded[it->last] == "to" && IsDiplomat(lemma_keys_.folded[it->last - 1])) return it->last;
+  }
+  return span.last;
+}
+
+// "Janet A. Napolitano", "Glen Bolger": a name word right before a
+// person's phrase that no entry or title takes (an initial counts; a
+// title's abbreviation such as "Sen." or "Gen." does not).
+bool ActorResolver::UnknownFirstName(const lexicon::ActorMatch& person, TokenSpan span) const {
+  if (person.first <= span.first) return false;
+  const uint32_t before = person.first - 1;
+  if (sentence_->tokens[before].tag != "NNP" || MatchEndingAt(person.first)) return false;
+  if (AgentEnding({span.first, person.first})) return false;
+  const std::string_view word = word_keys_.folded[before];
+  return !(word.size() >= 3 && word.back() == '.');
 }
 
 bool ActorResolver::AfterLocativePreposition(uint32_t token) const {

@@ -122,9 +122,14 @@ class ActorResolver {
   bool IsPeoplePlural(const lexicon::ActorMatch& match, const std::string& code) const;
   std::string ActingCode(const lexicon::ActorMatch& match, const std::string& code) const;
   bool AfterLocativePreposition(uint32_t token) const;
+  uint32_t DiplomatDestination(TokenSpan span) const;
+  bool UnknownFirstName(const lexicon::ActorMatch& person, TokenSpan span) const;
   const lexicon::ActorMatch* OtherCountryQualifying(const lexicon::ActorMatch& body, TokenSpan span,
                                                      const std::string& code) const;
   bool IsExpletiveIt(uint32_t token) const;
+  bool IsPlural(const lexicon::ActorMatch& match) const;
+  bool IsSubject(const lexicon::ActorMatch& match) const;
+  bool VerbFollows(uint32_t token) const;
   std::optional<std::string> TitledPerson(const lexicon::ActorMatch& person, TokenSpan span,
                                           const std::optional<std::string>& dated_code) const;
   // The dictionary phrase that starts at the token, or nullptr.
@@ -132,6 +137,8 @@ class ActorResolver {
   // The dictionary phrase that ends just before the token, or nullptr.
   const lexicon::ActorMatch* MatchEndingAt(uint32_t token) const;
   std::optional<Actor> ResolveAgentOf(TokenSpan span) const;
+  std::string TheirCountry(uint32_t token) const;
+  std::optional<Actor> ResolveBeforeParenthesis(TokenSpan span, Role role) const;
   std::optional<Actor> ResolveDefinite(TokenSpan span) const;
   std::optional<Actor> ResolveCountryThing(TokenSpan span) const;
   void RememberCountryThing(const lexicon::ActorMatch& match, const std::string& code);
@@ -155,8 +162,9 @@ class ActorResolver {
   // verb's subject ("Honeywell said", "the partnership said"): "it" after
   // one may mean that body, so it is not resolved past it.
   std::vector<uint32_t> unknown_groups_;
-  // Document memory: the latest person and the latest other actor mentioned
-  // in earlier sentences.
+  // Document memory: the person and the other actor a pronoun in the next
+  // sentence means (the last sentence's first subject, else its last
+  // mention; see EndSentence).
   std::optional<Actor> last_person_;
   std::optional<Actor> last_group_;
   // Countries of the actors named so far in the document (no IGOs), for
