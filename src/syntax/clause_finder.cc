@@ -39,6 +39,7 @@
 #include <queue>
 #include <string_view>
 
+#include "tag/tagset.h"
 #include "util/scratch.h"
 #include "util/strings.h"
 
@@ -74,14 +75,52 @@ struct Word {
   std::string_view name;
 };
 
-bool IsNoun(Word tag) { return tag.size() >= 2 && tag[0] == 'N' && tag[1] == 'N'; }
-bool IsProperNoun(Word tag) { return tag == "NNP" || tag == "NNPS"; }
-bool IsAdjective(Word tag) { return tag == "JJ" || tag == "JJR" || tag == "JJS"; }
-bool IsVerb(Word tag) { return (tag.size() >= 2 && tag[0] == 'V' && tag[1] == 'B') || tag == "MD"; }
-bool IsAdverb(Word tag) { return tag == "RB" || tag == "RBR" || tag == "RBS"; }
-bool IsPreposition(const Token& t) {
-  const Word tag = t.tag;
-  return tag == "IN" || tag == "TO";
+// Tags are read as tag::Pos, once per token (see Analyzer::pos_): the
+// passes ask a token's tag many times, and comparing the strings with
+// literals was a quarter of the analyzer's instructions.
+using tag::Pos;
+using tag::Bit;
+using tag::IsAdjective;
+using tag::IsNoun;
+
+bool IsProperNoun(Pos tag) { return tag == Pos::kNNP || tag == Pos::kNNPS; }
+// tag::IsNoun and tag::IsAdjective serve as they are; a modal counts as a verb here.
+bool IsVerbOrModal(Pos tag) { return tag::IsVerb(tag) || tag == Pos::kMD; }
+bool IsAdverb(Pos tag) { return tag == Pos::kRB || tag == Pos::kRBR || tag == Pos::kRBS; }
+bool IsPreposition(Pos tag) { return tag == Pos::kIN || tag == Pos::kTO; }
+
+// The Pos a tag spells, kNone for any other text (the tagger writes only
+// tag::PosName spellings). A hash of the name's bytes indexes a table
+// built once: a token costs a few instructions, not a string compare per
+// tag name.
+Pos PosOf(std::string_view name) {
+  constexpr size_t kSlots = 256;  // over five times the tags: short probes
+  auto key = [](std::string_view text) {
+    uint64_t k = 0;
+    for (char c : text) k = k << 8 | static_cast<unsigned char>(c);
+    return k;
+  };
+  auto slot = [](uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15u) >> 56); };
+  struct Entry {
+    uint64_t key = 0;  // no tag name is empty, so 0 marks a free slot
+    Pos pos = Pos::kNone;
+  };
+  static const std::array<Entry, kSlots> kTable = [&] {
+    std::array<Entry, kSlots> table{};
+    for (size_t p = 1; p < tag::kPosNames.size(); ++p) {
+      const uint64_t k = key(tag::kPosNames[p]);
+      size_t s = slot(k);
+      while (table[s].key != 0) s = (s + 1) % kSlots;
+      table[s] = {k, static_cast<Pos>(p)};
+    }
+    return table;
+  }();
+  if (name.empty() || name.size() > sizeof(uint64_t)) return Pos::kNone;
+  const uint64_t k = key(name);
+  for (size_t s = slot(k); kTable[s].key != 0; s = (s + 1) % kSlots) {
+    if (kTable[s].key == k) return kTable[s].pos;
+  }
+  return Pos::kNone;
 }
 
 // Verbs after which the subject of a following infinitive or participle is
@@ -129,6 +168,8 @@ class Analyzer {
  public:
   explicit Analyzer(const Sentence& sentence)
       : tokens_(sentence.tokens), n_(static_cast<uint32_t>(tokens_.size())), headline_(IsHeadline(sentence)) {
+    pos_.resize(n_);
+    for (uint32_t i = 0; i < n_; ++i) pos_[i] = PosOf(tokens_[i].tag);
     np_of_.assign(n_, -1);
     clause_of_head_.assign(n_, -1);
     kinds_.clear();
@@ -159,7 +200,7 @@ class Analyzer {
   // whatever the lengths (libstdc++ 12), a string_view compares sizes first.
   Word Lemma(uint32_t i) const { return tokens_[i].lemma; }
   Word Lower(uint32_t i) const { return tokens_[i].lemma.empty() ? tokens_[i].norm : tokens_[i].lemma; }
-  Word Tag(uint32_t i) const { return tokens_[i].tag; }
+  Pos Tag(uint32_t i) const { return pos_[i]; }
 
   // Sizes the lists the passes grow, once: grown push by push they were
   // reallocated several times a sentence, each time moving every Clause
@@ -168,47 +209,50 @@ class Analyzer {
   // phrases are seldom more than one in two tokens (a hint, not a limit).
   void ReserveOutput() {
     uint32_t verbs = 0;
-    for (uint32_t i = 0; i < n_; ++i) verbs += IsVerb(Tag(i));
+    for (uint32_t i = 0; i < n_; ++i) verbs += IsVerbOrModal(Tag(i));
     out_.clauses.reserve(verbs);
     kinds_.reserve(verbs);
     out_.noun_phrases.reserve(n_ / 2 + 1);
   }
 
   bool InsideNp(uint32_t j, uint32_t start) const {
-    const Word tag = Tag(j);
-    if (IsNoun(tag) || IsAdjective(tag) || tag == "CD" || tag == "$") return true;
-    if (tag == "POS") {
+    const Pos tag = Tag(j);
+    if (IsNoun(tag) || IsAdjective(tag) || tag == Pos::kCD || tag == Pos::kDollar) return true;
+    if (tag == Pos::kPOS) {
       // "Islam's most holy site": an adverb may come before the adjective.
       uint32_t k = j + 1;
       if (k + 1 < n_ && IsAdverb(Tag(k)) && IsAdjective(Tag(k + 1))) ++k;
-      return k < n_ && (IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == "CD");
+      return k < n_ && (IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == Pos::kCD);
     }
-    if (tag == "DT" || tag == "PDT" || tag == "PRP$") return j == start || Tag(j - 1) == "PDT" || Tag(j - 1) == "POS";
+    if (tag == Pos::kDT || tag == Pos::kPDT || tag == Pos::kPRPS) {
+      return j == start || Tag(j - 1) == Pos::kPDT || Tag(j - 1) == Pos::kPOS;
+    }
     // "the captured villages", "a growing role"; but after a noun the
     // participle starts a clause of its own ("protesters demanding
     // elections").
-    if ((tag == "VBN" || tag == "VBG") && j > start && j + 1 < n_ && !IsNoun(Tag(j - 1))) {
+    if ((tag == Pos::kVBN || tag == Pos::kVBG) && j > start && j + 1 < n_ && !IsNoun(Tag(j - 1))) {
       return IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1));
     }
     // A past participle right after a main verb opens its object: "reject
     // proposed changes", "arrested suspected militants" (not after "have"
     // or "be": "has proposed changes").
-    if (tag == "VBN" && j == start && j > 0 && j + 1 < n_ && IsVerb(Tag(j - 1)) && Tag(j - 1) != "VBN" &&
+    if (tag == Pos::kVBN && j == start && j > 0 && j + 1 < n_ && IsVerbOrModal(Tag(j - 1)) && Tag(j - 1) != Pos::kVBN &&
         !In(Lemma(j - 1), {"be", "have", "get"}) && (IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1)))) {
       return true;
     }
     // A degree adverb inside a phrase: "a very difficult decision".
-    if ((tag == "RB" || tag == "RBR" || tag == "RBS") && j > start && j + 1 < n_) {
-      Word prev = Tag(j - 1);
-      return (prev == "DT" || prev == "PRP$" || prev == "POS" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
+    if ((tag == Pos::kRB || tag == Pos::kRBR || tag == Pos::kRBS) && j > start && j + 1 < n_) {
+      Pos prev = Tag(j - 1);
+      return (prev == Pos::kDT || prev == Pos::kPRPS || prev == Pos::kPOS || IsAdjective(prev)) &&
+             IsAdjective(Tag(j + 1));
     }
     // A hyphen split off inside a name or compound: "Kwong Chun - yu".
     // and in a compound modifier: "a 14 - year - old boy".
-    if (tag == "HYPH" && j > start && j + 1 < n_) {
-      auto part = [&](uint32_t k) { return IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == "CD"; };
+    if (tag == Pos::kHYPH && j > start && j + 1 < n_) {
+      auto part = [&](uint32_t k) { return IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == Pos::kCD; };
       return part(j - 1) && part(j + 1);
     }
-    if (tag == "CC" && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
+    if (tag == Pos::kCC && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
       return IsAdjective(Tag(j + 1)) || IsNoun(Tag(j + 1));
     }
     return false;
@@ -216,12 +260,12 @@ class Analyzer {
 
   void ChunkNounPhrases() {
     for (uint32_t i = 0; i < n_;) {
-      if (Tag(i) == "PRP" || Tag(i) == "EX" || IsPronounDeterminer(i)) {
+      if (Tag(i) == Pos::kPRP || Tag(i) == Pos::kEX || IsPronounDeterminer(i)) {
         AddNp(i, i + 1);
         ++i;
         continue;
       }
-      if (!InsideNp(i, i) || Tag(i) == "POS" || Tag(i) == "CC") {
+      if (!InsideNp(i, i) || Tag(i) == Pos::kPOS || Tag(i) == Pos::kCC) {
         ++i;
         continue;
       }
@@ -235,7 +279,7 @@ class Analyzer {
         // Ivory Coast 5.1 million dollars": a number and "of", or an
         // amount, after a name begin a phrase of their own.
         if (j > i && IsProperNoun(Tag(j - 1)) &&
-            (Tag(j) == "$" || (Tag(j) == "CD" && j + 1 < n_ &&
+            (Tag(j) == Pos::kDollar || (Tag(j) == Pos::kCD && j + 1 < n_ &&
                                In(Lower(j + 1), {"of", "million", "billion", "trillion", "dollars", "euros",
                                                  "tons", "tonnes"})))) {
           break;
@@ -245,7 +289,7 @@ class Analyzer {
       // A phrase needs a noun, number or pronoun-like head; trailing
       // adjectives ("highly effective") are predicates, not phrases.
       uint32_t end = j;
-      while (end > i && !IsNoun(Tag(end - 1)) && Tag(end - 1) != "CD") --end;
+      while (end > i && !IsNoun(Tag(end - 1)) && Tag(end - 1) != Pos::kCD) --end;
       if (end > i) AddNp(NumberModifierStart(i), end);
       i = std::max(j, i + 1);
     }
@@ -257,11 +301,11 @@ class Analyzer {
   // (objects, subjects) as a whole.
   uint32_t NumberModifierStart(uint32_t first) const {
     auto word = [&](uint32_t k) { return util::AsciiLower(tokens_[k].norm); };
-    if (first >= 1 && first + 1 < n_ && Tag(first + 1) == "CD" && In(word(first), {"least", "most"}) &&
+    if (first >= 1 && first + 1 < n_ && Tag(first + 1) == Pos::kCD && In(word(first), {"least", "most"}) &&
         word(first - 1) == "at") {
       return first - 1;
     }
-    if (Tag(first) != "CD") return first;
+    if (Tag(first) != Pos::kCD) return first;
     const uint32_t number = first;
     if (number >= 2 && np_of_[number - 2] < 0 && np_of_[number - 1] < 0) {
       const std::string a = word(number - 2), b = word(number - 1);
@@ -284,16 +328,18 @@ class Analyzer {
   bool IsPronounDeterminer(uint32_t i) const {
     // Only determiners and adjectives can be one: tested before InsideNp,
     // since this is asked of nearly every token.
-    if (Tag(i) != "DT" && !IsAdjective(Tag(i))) return false;
+    if (Tag(i) != Pos::kDT && !IsAdjective(Tag(i))) return false;
     if (i + 1 < n_ && InsideNp(i + 1, i)) return false;
     // "many were hurt", "few of them stayed": quantifiers tagged as
     // adjectives.
     if (IsAdjective(Tag(i)) && In(tokens_[i].norm, {"many", "Many", "few", "Few", "several", "Several"})) {
-      return i + 1 < n_ && (IsVerb(Tag(i + 1)) || tokens_[i + 1].norm == "of");
+      return i + 1 < n_ && (IsVerbOrModal(Tag(i + 1)) || tokens_[i + 1].norm == "of");
     }
-    if (Tag(i) != "DT") return false;
+    if (Tag(i) != Pos::kDT) return false;
     // "both an artist and", "either not loading": a conjunction or adverb.
-    if (i + 1 < n_ && In(Tag(i + 1), {"DT", "PDT", "RB", "PRP$", "CD", "JJ"})) return false;
+    constexpr tag::PosMask kNotAlone =
+        Bit(Pos::kDT) | Bit(Pos::kPDT) | Bit(Pos::kRB) | Bit(Pos::kPRPS) | Bit(Pos::kCD) | Bit(Pos::kJJ);
+    if (i + 1 < n_ && tag::Has(kNotAlone, Tag(i + 1))) return false;
     const std::string lower = util::AsciiLower(tokens_[i].norm);
     if (In(lower, {"all", "both", "each"})) return i == 0 || !IsNoun(Tag(i - 1));
     return In(lower, {"this", "that", "these", "those", "some", "many", "most", "none", "either",
@@ -312,7 +358,7 @@ class Analyzer {
   }
 
   bool IsAuxiliary(uint32_t i) const {
-    if (Tag(i) == "MD") return true;
+    if (Tag(i) == Pos::kMD) return true;
     return In(Lemma(i), {"be", "have", "do", "get"}) || In(tokens_[i].norm, {"'s", "'re", "'ve", "'d", "'m"});
   }
 
@@ -320,7 +366,7 @@ class Analyzer {
   // all donated").
   uint32_t SkipAdverbs(uint32_t i) const {
     while (i < n_ && (IsAdverb(Tag(i)) || In(tokens_[i].norm, {"not", "n't", "never"}) ||
-                      (In(tokens_[i].norm, {"all", "both", "each"}) && i + 1 < n_ && IsVerb(Tag(i + 1))))) {
+                      (In(tokens_[i].norm, {"all", "both", "each"}) && i + 1 < n_ && IsVerbOrModal(Tag(i + 1))))) {
       ++i;
     }
     return i;
@@ -328,7 +374,7 @@ class Analyzer {
 
   void FindVerbGroups() {
     for (uint32_t i = 0; i < n_; ++i) {
-      if (!IsVerb(Tag(i)) || np_of_[i] >= 0) continue;
+      if (!IsVerbOrModal(Tag(i)) || np_of_[i] >= 0) continue;
       Clause clause;
       uint32_t start = i;
       // Adverbs directly before the group belong to it ("reportedly captured").
@@ -339,15 +385,15 @@ class Analyzer {
       bool saw_be = false;
       while (true) {
         uint32_t next = SkipAdverbs(head + 1);
-        bool continues = next < n_ && IsVerb(Tag(next)) && np_of_[next] < 0 && IsAuxiliary(head);
+        bool continues = next < n_ && IsVerbOrModal(Tag(next)) && np_of_[next] < 0 && IsAuxiliary(head);
         if (!continues) break;
         if (Lemma(head) == "be" || Lemma(head) == "get") saw_be = true;
-        if (Tag(head) == "MD") clause.modality = ModalFor(head);
+        if (Tag(head) == Pos::kMD) clause.modality = ModalFor(head);
         head = next;
       }
       clause.head = head;
       uint32_t end = head + 1;
-      while (end < n_ && Tag(end) == "RP") clause.particles.push_back(end++);
+      while (end < n_ && Tag(end) == Pos::kRP) clause.particles.push_back(end++);
       clause.predicate = {start, end};
       for (uint32_t k = start; k < head; ++k) {
         std::string_view w = tokens_[k].norm;
@@ -356,20 +402,20 @@ class Analyzer {
         if (In(Lower(k), {"allegedly", "supposedly"})) clause.modality = Modality::kAlleged;
       }
       if (HasNoLonger(start, head)) clause.negated = true;
-      bool participle = Tag(head) == "VBN" || Tag(head) == "VBG";
+      bool participle = Tag(head) == Pos::kVBN || Tag(head) == Pos::kVBG;
       bool bare = head == i && participle;  // no auxiliary before it
-      if (Tag(head) == "VBN" && saw_be) clause.voice = Voice::kPassive;
+      if (Tag(head) == Pos::kVBN && saw_be) clause.voice = Voice::kPassive;
       // A past participle with no auxiliary that takes a direct object and no
       // by-phrase is a past tense the tagger misread ("Azerbaijan released
       // footage"); otherwise it is a reduced passive ("drones owned by").
-      if (bare && Tag(head) == "VBN") {
+      if (bare && Tag(head) == Pos::kVBN) {
         uint32_t next = SkipAdverbs(end);
-        bool has_object = next < n_ && np_of_[next] >= 0 && Tag(next) != "PRP$";
+        bool has_object = next < n_ && np_of_[next] >= 0 && Tag(next) != Pos::kPRPS;
         bool by_phrase = next < n_ && tokens_[next].norm == "by";
         bool that_follows = next < n_ && tokens_[next].norm == "that";
         bool after_noun = start > 0 && (np_of_[start - 1] >= 0 || tokens_[start - 1].norm == ",");
         // "... entered the town and arrested dozens": a conjoined past tense.
-        bool after_and = start > 0 && Tag(start - 1) == "CC";
+        bool after_and = start > 0 && Tag(start - 1) == Pos::kCC;
         // With no object: "Azeri forces pushed forward into the territory"
         // is a past tense when no other finite verb follows for the noun
         // ("the forces deployed there were ...").
@@ -387,13 +433,13 @@ class Analyzer {
             // two teams scheduled to compete".
             // Not an auxiliary opening a question: "Has anyone ever worked".
             const bool question = IsAuxiliary(before) &&
-                                  (before == 0 || Tag(before - 1) == "CC" || tokens_[before - 1].norm == ",");
+                                  (before == 0 || Tag(before - 1) == Pos::kCC || tokens_[before - 1].norm == ",");
             // A preposition governed by a verb other than a participle:
             // "died from an infection caused by", but "drones owned by the
             // army crashed".
-            const bool governed = before > 0 && IsVerb(Tag(before - 1)) && Tag(before - 1) != "VBN";
-            after_object = (IsPreposition(tokens_[before]) && !IsSubordinator(before) && governed) ||
-                           (IsVerb(Tag(before)) && Tag(before) != "MD" && !question &&
+            const bool governed = before > 0 && IsVerbOrModal(Tag(before - 1)) && Tag(before - 1) != Pos::kVBN;
+            after_object = (IsPreposition(Tag(before)) && !IsSubordinator(before) && governed) ||
+                           (IsVerbOrModal(Tag(before)) && Tag(before) != Pos::kMD && !question &&
                             !TakesClause(Lemma(before)));
           }
         }
@@ -404,7 +450,7 @@ class Analyzer {
         if (finite) bare = false;
       }
       kinds_.push_back(bare ? Kind::kParticiple : Kind::kFinite);
-      if (start > 0 && Tag(start - 1) == "TO") kinds_.back() = Kind::kInfinitive;
+      if (start > 0 && Tag(start - 1) == Pos::kTO) kinds_.back() = Kind::kInfinitive;
       clause_of_head_[head] = static_cast<int>(out_.clauses.size());
       out_.clauses.push_back(std::move(clause));
       i = end - 1;
@@ -428,9 +474,9 @@ class Analyzer {
   bool FiniteVerbFollows(uint32_t from) const {
     for (uint32_t k = from; k < n_; ++k) {
       std::string_view w = tokens_[k].norm;
-      if (w == ";" || (w == "," && k + 1 < n_ && Tag(k + 1) == "CC")) return false;
-      const Word tag = Tag(k);
-      if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") return true;
+      if (w == ";" || (w == "," && k + 1 < n_ && Tag(k + 1) == Pos::kCC)) return false;
+      const Pos tag = Tag(k);
+      if (tag == Pos::kVBD || tag == Pos::kVBZ || tag == Pos::kVBP || tag == Pos::kMD) return true;
     }
     return false;
   }
@@ -507,7 +553,7 @@ class Analyzer {
     q = out_.noun_phrases[np_of_[q]].first;
     if (q == 0) return p;
     --q;
-    if (IsPreposition(tokens_[q]) && q > 0) --q;
+    if (IsPreposition(Tag(q)) && q > 0) --q;
     if (tokens_[q].norm == "," && q > 0) --q;
     return q;
   }
@@ -537,10 +583,10 @@ class Analyzer {
   // a preposition ("on Friday") or right after a verb ("said Friday").
   bool IsTimeAdverbial(const TokenSpan& np) const {
     for (uint32_t k = np.first; k < np.last; ++k) {
-      if (!IsTimeWord(k) && Tag(k) != "DT" && Tag(k) != "JJ" && Tag(k) != "CD") return false;
+      if (!IsTimeWord(k) && Tag(k) != Pos::kDT && Tag(k) != Pos::kJJ && Tag(k) != Pos::kCD) return false;
     }
     return IsTimeWord(np.last - 1) && np.first > 0 &&
-           (IsPreposition(tokens_[np.first - 1]) || IsVerb(Tag(np.first - 1)));
+           (IsPreposition(Tag(np.first - 1)) || IsVerbOrModal(Tag(np.first - 1)));
   }
 
   void FindSubject(size_t c) {
@@ -573,7 +619,7 @@ class Analyzer {
     }
     if (kinds_[c] == Kind::kParticiple) {
       const Token& before = tokens_[p];
-      if (IsPreposition(before)) {
+      if (IsPreposition(Tag(p))) {
         int governing = ClauseBefore(p);
         if (governing < 0) {
           forward_.push_back(c);
@@ -595,7 +641,7 @@ class Analyzer {
         // "rallied in Kirkuk on Sunday calling for": the ralliers call; but
         // "with Obama on Friday accusing" names who accuses.
         const TokenSpan chain = SubjectChainEndingAt(np_of_[p]);
-        if (Tag(clause.head) == "VBG" && IsTimeAdverbial(out_.noun_phrases[np_of_[p]]) &&
+        if (Tag(clause.head) == Pos::kVBG && IsTimeAdverbial(out_.noun_phrases[np_of_[p]]) &&
             !(chain.first > 0 && Lower(chain.first - 1) == "with")) {
           Borrow(clause, FiniteClauseBefore(c));
           return;
@@ -630,7 +676,7 @@ class Analyzer {
     if (p > 0 && In(Lower(p), {"both", "all", "each"}) && np_of_[p] < 0) --p;
     // A quotation that opens with the verb ('Smith "walked in'), and a
     // reflexive pronoun after the subject ("which they themselves made").
-    if (p > 0 && (Tag(p) == "``" || IsReflexive(p)) && np_of_[p - 1] >= 0) --p;
+    if (p > 0 && (Tag(p) == Pos::kOpenQuote || IsReflexive(p)) && np_of_[p - 1] >= 0) --p;
     // "The World Health Organisation (WHO) recommends": a parenthesis
     // between subject and verb; short, so the search stays linear.
     if (In(tokens_[p].norm, {")", "-RRB-"})) {
@@ -643,7 +689,7 @@ class Analyzer {
       }
     }
     const Token& before = tokens_[p];
-    if (before.tag == "WDT" || before.tag == "WP" || (before.norm == "that" && p > 0 && np_of_[p - 1] >= 0)) {
+    if (Tag(p) == Pos::kWDT || Tag(p) == Pos::kWP || (before.norm == "that" && p > 0 && np_of_[p - 1] >= 0)) {
       uint32_t q = p;
       if (q > 0 && tokens_[q - 1].norm == ",") --q;
       if (q > 0 && np_of_[q - 1] >= 0) clause.subject = out_.noun_phrases[np_of_[q - 1]];
@@ -687,7 +733,7 @@ class Analyzer {
     if (clause_of_head_[p] >= 0) {
       const Clause& relative = out_.clauses[clause_of_head_[p]];
       const uint32_t first = relative.predicate.first;
-      if (first >= 2 && (Tag(first - 1) == "WP" || Tag(first - 1) == "WDT") && np_of_[first - 2] >= 0) {
+      if (first >= 2 && (Tag(first - 1) == Pos::kWP || Tag(first - 1) == Pos::kWDT) && np_of_[first - 2] >= 0) {
         clause.subject = SubjectChainEndingAt(np_of_[first - 2]);
         return;
       }
@@ -696,12 +742,12 @@ class Analyzer {
       // town they left was".
       const TokenSpan inner = relative.subject;
       if (!inner.empty() && relative.object.empty() && inner.last == first && inner.first >= 1 &&
-          np_of_[inner.first - 1] >= 0 && (inner.size() == 1 || Tag(inner.first) == "DT")) {
+          np_of_[inner.first - 1] >= 0 && (inner.size() == 1 || Tag(inner.first) == Pos::kDT)) {
         clause.subject = SubjectChainEndingAt(np_of_[inner.first - 1]);
         return;
       }
     }
-    if (before.tag == "CC" || before.norm == ",") {
+    if (Tag(p) == Pos::kCC || before.norm == ",") {
       Borrow(clause, FiniteClauseBefore(c));
     }
   }
@@ -760,11 +806,11 @@ class Analyzer {
       }
       if (link != "," || !coordinated || np_of_[before] < 0) break;
       const TokenSpan listed = SubjectChainEndingAt(np_of_[before]);
-      if (listed.first > 0 && IsPreposition(tokens_[listed.first - 1])) break;
+      if (listed.first > 0 && IsPreposition(Tag(listed.first - 1))) break;
       if (IsTimeWord(listed.last - 1)) break;
       first = listed.first;
     }
-    if (first < chain.first && first > 0 && (IsPreposition(tokens_[first - 1]) || IsVerb(Tag(first - 1)))) {
+    if (first < chain.first && first > 0 && (IsPreposition(Tag(first - 1)) || IsVerbOrModal(Tag(first - 1)))) {
       return chain;
     }
     list.first = first;
@@ -772,12 +818,12 @@ class Analyzer {
   }
 
   bool IsReflexive(uint32_t i) const {
-    return Tag(i) == "PRP" && In(tokens_[i].norm, {"himself", "herself", "itself", "themselves", "myself", "ourselves",
-                                            "yourself", "yourselves"});
+    return Tag(i) == Pos::kPRP && In(tokens_[i].norm, {"himself", "herself", "itself", "themselves", "myself",
+                                                       "ourselves", "yourself", "yourselves"});
   }
 
   bool IsRelativePronoun(uint32_t i) const {
-    return Tag(i) == "WDT" || Tag(i) == "WP" || Tag(i) == "WP$" || tokens_[i].norm == "that";
+    return Tag(i) == Pos::kWDT || Tag(i) == Pos::kWP || Tag(i) == Pos::kWPS || tokens_[i].norm == "that";
   }
 
   // "..., said Ambassador Mohib.": the speaker follows the verb.
@@ -801,8 +847,8 @@ class Analyzer {
     const bool subordinator = In(Lower(before), {"as", "while", "when", "after", "before", "because", "since",
                                                  "although", "though", "if", "until", "once", "whereas", "that",
                                                  "whether"});
-    const bool object = (IsVerb(Tag(before)) && !IsReportingVerb(Lemma(before))) ||
-                        (IsPreposition(tokens_[before]) && !subordinator);
+    const bool object = (IsVerbOrModal(Tag(before)) && !IsReportingVerb(Lemma(before))) ||
+                        (IsPreposition(Tag(before)) && !subordinator);
     if (!object) return chain;
     for (uint32_t t = chain.last - 1; t > chain.first; --t) {
       if (In(tokens_[t].norm, {"and", "or"}) && np_of_[t - 1] >= 0 && t + 1 < chain.last && np_of_[t + 1] >= 0) {
@@ -823,8 +869,8 @@ class Analyzer {
     if (span.size() == 1 && In(Lower(span.first), {"i", "he", "she", "we", "they"})) return span;
     for (int round = 0; round < 3 && span.first > 0; ++round) {
       uint32_t q = span.first - 1;
-      if (IsPreposition(tokens_[q]) && q > 0) --q;
-      while (q > 0 && (IsAdverb(Tag(q)) || Tag(q) == "RP")) --q;
+      if (IsPreposition(Tag(q)) && q > 0) --q;
+      while (q > 0 && (IsAdverb(Tag(q)) || Tag(q) == Pos::kRP)) --q;
       int c = clause_of_head_[q];
       if (c < 0) break;
       const Clause& modifier = out_.clauses[c];
@@ -840,7 +886,7 @@ class Analyzer {
       }
       // "Moves to reduce the backlog are welcome": the infinitive's object.
       if (kinds_[c] == Kind::kInfinitive && first >= 2 && np_of_[first - 2] >= 0 &&
-          span.first == modifier.predicate.last && Tag(first - 2) != "PRP") {
+          span.first == modifier.predicate.last && Tag(first - 2) != Pos::kPRP) {
         span = SubjectChainEndingAt(np_of_[first - 2]);
         continue;
       }
@@ -879,8 +925,8 @@ class Analyzer {
       --open;
       std::string_view w = tokens_[open].norm;
       if (w == "," || w == ";" || w == ":") break;
-      Word tag = Tag(open);
-      if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") finite = true;
+      Pos tag = Tag(open);
+      if (tag == Pos::kVBD || tag == Pos::kVBZ || tag == Pos::kVBP || tag == Pos::kMD) finite = true;
     }
     if (tokens_[open].norm != "," || open == 0 || open + 1 >= comma) return {};
     // "The agreement, which was signed by Britain, France and Russia,
@@ -898,16 +944,16 @@ class Analyzer {
     }
     const uint32_t first = open + 1;
     const bool relative = IsRelativePronoun(first) && tokens_[first].norm != "that";
-    const bool participial = (Tag(first) == "VBN" || Tag(first) == "VBG") && !finite;
+    const bool participial = (Tag(first) == Pos::kVBN || Tag(first) == Pos::kVBG) && !finite;
     const bool apposition = np_of_[first] >= 0 && !finite;
-    const bool prepositional = Tag(first) == "IN" && !finite;
+    const bool prepositional = Tag(first) == Pos::kIN && !finite;
     if (!relative && !participial && !apposition && !prepositional) return {};
     if (np_of_[open - 1] < 0) return {};
     TokenSpan chain = SubjectChainEndingAt(np_of_[open - 1]);
     // "After the war ended in the city, the army, ...": a phrase after a
     // preposition is not a subject; after a subordinator it is the subject
     // of the clause it opens ("after her husband, a banker, lost").
-    if (chain.first > 0 && IsPreposition(tokens_[chain.first - 1]) && !IsSubordinator(chain.first - 1)) return {};
+    if (chain.first > 0 && IsPreposition(Tag(chain.first - 1)) && !IsSubordinator(chain.first - 1)) return {};
     const uint32_t last = apposition ? comma : chain.last;
     // More appositions before it: "Daniel Montalvo, 19, a member of ...,
     // was"; but not an introductory time phrase ("Yesterday, the army, ...").
@@ -915,7 +961,7 @@ class Analyzer {
       if (chain.first < 2 || tokens_[chain.first - 1].norm != "," || np_of_[chain.first - 2] < 0) break;
       TokenSpan outer = SubjectChainEndingAt(np_of_[chain.first - 2]);
       if (IsTimeWord(outer.last - 1)) break;
-      if (outer.first > 0 && IsPreposition(tokens_[outer.first - 1])) break;
+      if (outer.first > 0 && IsPreposition(Tag(outer.first - 1))) break;
       chain = outer;
     }
     return {chain.first, std::max(last, chain.last)};
@@ -983,7 +1029,7 @@ class Analyzer {
           // "imposed sanctions on the Taliban faction that controls Kabul":
           // a relative clause's antecedent after a preposition is still
           // this clause's phrase.
-          const bool antecedent = IsPreposition(tokens_[later.subject.first - 1]) &&
+          const bool antecedent = IsPreposition(Tag(later.subject.first - 1)) &&
                                   later.subject.last < later.predicate.first &&
                                   IsRelativePronoun(later.subject.last);
           end = antecedent ? later.subject.last : later.subject.first;
@@ -993,14 +1039,14 @@ class Analyzer {
         // this clause at its conjunction.
         uint32_t before = later.predicate.first;
         if (kinds_[k] == Kind::kFinite && later.subject.empty() && before > clause.head + 1 &&
-            (Tag(before - 1) == "CC" || tokens_[before - 1].norm == ",")) {
+            (Tag(before - 1) == Pos::kCC || tokens_[before - 1].norm == ",")) {
           end = before - 1;
           break;
         }
       }
       for (uint32_t t = clause.predicate.last; t < end; ++t) {
         std::string_view w = tokens_[t].norm;
-        if (w == ";" || w == ":" || w == "\"" || Tag(t) == "WDT" || Tag(t) == "WP") {
+        if (w == ";" || w == ":" || w == "\"" || Tag(t) == Pos::kWDT || Tag(t) == Pos::kWP) {
           end = t;
           break;
         }
@@ -1016,7 +1062,7 @@ class Analyzer {
         }
       }
       for (uint32_t t = clause.predicate.last; t + 1 < clause.extent.last; ++t) {
-        if (!IsPreposition(tokens_[t]) || np_of_[t + 1] < 0) continue;
+        if (!IsPreposition(Tag(t)) || np_of_[t + 1] < 0) continue;
         const TokenSpan& np = out_.noun_phrases[np_of_[t + 1]];
         if (np.first != t + 1) continue;
         clause.obliques.push_back({t, np});
@@ -1034,7 +1080,8 @@ class Analyzer {
     for (size_t c = 0; c < out_.clauses.size(); ++c) {
       Clause& clause = out_.clauses[c];
       if (!clause.subject.empty() || clause.subject_from < 0 || kinds_[c] != Kind::kParticiple ||
-          Tag(clause.head) != "VBG" || clause.predicate.first == 0 || tokens_[clause.predicate.first - 1].norm != ",") {
+          Tag(clause.head) != Pos::kVBG || clause.predicate.first == 0 ||
+          tokens_[clause.predicate.first - 1].norm != ",") {
         continue;
       }
       const Clause& lender = out_.clauses[clause.subject_from];
@@ -1061,7 +1108,7 @@ class Analyzer {
     uint32_t after = SkipAdverbs(clause.predicate.last);
     for (int step = 0; step < 3 && after < n_; ++step) {
       const bool to = Lower(after) == "to";
-      const uint32_t start = IsPreposition(tokens_[after]) ? after + 1 : after;
+      const uint32_t start = IsPreposition(Tag(after)) ? after + 1 : after;
       if (start >= n_ || np_of_[start] < 0 || out_.noun_phrases[np_of_[start]].first != start) break;
       const TokenSpan& np = out_.noun_phrases[np_of_[start]];
       const bool listener = step == 0 && ((tells && start == after) || (to && IsReportingVerb(Lemma(clause.head))));
@@ -1159,17 +1206,17 @@ class Analyzer {
     const Clause& clause = out_.clauses[c];
     if (kinds_[c] != Kind::kFinite || clause.subject.empty()) return false;
     const uint32_t verb = clause.predicate.first;
-    const bool bare_be = Tag(verb) == "VB" && Lower(verb) == "be";
-    if (!bare_be && (Tag(verb) != "VBP" || In(Lower(verb), {"have", "do"}))) return false;
+    const bool bare_be = Tag(verb) == Pos::kVB && Lower(verb) == "be";
+    if (!bare_be && (Tag(verb) != Pos::kVBP || In(Lower(verb), {"have", "do"}))) return false;
     const uint32_t opening = ClauseOpening(clause);
     if (opening == 0 || Lower(opening - 1) != "that") return false;
     const int first_np = np_of_[clause.subject.first];
     if (first_np < 0) return false;
     for (uint32_t k = clause.subject.first; k < clause.subject.last; ++k) {
-      if (Tag(k) == "CC") return false;
+      if (Tag(k) == Pos::kCC) return false;
     }
     const uint32_t head = out_.noun_phrases[first_np].last - 1;
-    return bare_be || Tag(head) == "NN" || Tag(head) == "NNP" || In(Lower(head), {"he", "she", "it"});
+    return bare_be || Tag(head) == Pos::kNN || Tag(head) == Pos::kNNP || In(Lower(head), {"he", "she", "it"});
   }
 
   // "Turkey took no military action", "No country recognised the vote":
@@ -1177,7 +1224,7 @@ class Analyzer {
   void MarkNoArguments() {
     for (Clause& clause : out_.clauses) {
       for (const TokenSpan& argument : {clause.object, clause.subject}) {
-        if (!argument.empty() && Lower(argument.first) == "no" && Tag(argument.first) == "DT") {
+        if (!argument.empty() && Lower(argument.first) == "no" && Tag(argument.first) == Pos::kDT) {
           clause.negated = true;
         }
       }
@@ -1296,7 +1343,7 @@ class Analyzer {
       // Prepositional phrases after the noun, and what they coordinate.
       uint32_t t = np.last;
       for (int pp = 0; pp < 3 && t + 1 < n_; ++pp) {
-        if (!IsPreposition(tokens_[t]) || np_of_[t + 1] < 0) break;
+        if (!IsPreposition(Tag(t)) || np_of_[t + 1] < 0) break;
         const TokenSpan& object = out_.noun_phrases[np_of_[t + 1]];
         nominal.obliques.push_back({t, object});
         t = object.last;
@@ -1321,12 +1368,14 @@ class Analyzer {
   // on a thread): allocating and freeing them was four of its allocations
   // a sentence.
   struct Scratch {
+    std::vector<Pos> pos;
     std::vector<int> np_of;
     std::vector<int> clause_of_head;
     std::vector<Kind> kinds;
     std::vector<size_t> forward;
   };
   Scratch& scratch_ = util::ThreadScratch<Scratch>();
+  std::vector<Pos>& pos_ = scratch_.pos;  // each token's tag
   std::vector<int>& np_of_ = scratch_.np_of;
   std::vector<int>& clause_of_head_ = scratch_.clause_of_head;
   std::vector<Kind>& kinds_ = scratch_.kinds;
