@@ -58,7 +58,21 @@ bool In(std::string_view word, std::initializer_list<std::string_view> words) {
   return false;
 }
 
+using util::MakeWordList;
 using util::WordList;
+
+// Whether `word` is one of `lower_words` as written or with its first
+// letter capitalised ("today", "Today"): the lists asked of every token
+// name a word in both spellings.
+template <size_t N>
+bool InAsWrittenOrCapitalised(const WordList<N>& lower_words, std::string_view word) {
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return lower_words.Contains(word);
+  char lower[16];
+  if (word.size() > sizeof lower) return false;
+  lower[0] = static_cast<char>(word[0] - 'A' + 'a');
+  std::copy(word.begin() + 1, word.end(), lower + 1);
+  return lower_words.Contains(std::string_view(lower, word.size()));
+}
 
 // A tag, lemma or word whose == with a literal compares inline (see SameText).
 struct Word {
@@ -128,19 +142,19 @@ Pos PosOf(std::string_view name) {
 // Implicative or causative governors keep the embedded event real; others
 // make it hypothetical (a demand, a plan), future, negated or denied.
 Modality EmbeddedModality(std::string_view governor, Modality governing) {
-  if (In(governor, {"lead", "cause", "force", "compel", "prompt", "manage", "begin", "start",
-                    "continue", "help", "admit", "acknowledge", "resume", "keep", "finish", "complete"})) {
-    return governing;
-  }
-  if (In(governor, {"fail", "refuse", "decline", "stop", "cease", "halt", "avoid", "reject"})) {
-    return Modality::kNegated;
-  }
-  if (In(governor, {"deny"})) return Modality::kDenied;
-  if (In(governor, {"accuse", "suspect", "charge", "allege", "blame"})) return Modality::kAlleged;
-  if (In(governor, {"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "agree",
-                    "decide", "expect", "schedule", "set"})) {
-    return Modality::kFuture;
-  }
+  static constexpr auto kKeeping =
+      MakeWordList("lead", "cause", "force", "compel", "prompt", "manage", "begin", "start", "continue", "help",
+                   "admit", "acknowledge", "resume", "keep", "finish", "complete");
+  static constexpr auto kNegating =
+      MakeWordList("fail", "refuse", "decline", "stop", "cease", "halt", "avoid", "reject");
+  static constexpr auto kAlleging = MakeWordList("accuse", "suspect", "charge", "allege", "blame");
+  static constexpr auto kPlanning = MakeWordList("plan", "intend", "aim", "prepare", "vow", "pledge", "promise",
+                                                 "agree", "decide", "expect", "schedule", "set");
+  if (kKeeping.Contains(governor)) return governing;
+  if (kNegating.Contains(governor)) return Modality::kNegated;
+  if (governor == "deny") return Modality::kDenied;
+  if (kAlleging.Contains(governor)) return Modality::kAlleged;
+  if (kPlanning.Contains(governor)) return Modality::kFuture;
   return Modality::kHypothetical;
 }
 
@@ -332,7 +346,8 @@ class Analyzer {
     if (i + 1 < n_ && InsideNp(i + 1, i)) return false;
     // "many were hurt", "few of them stayed": quantifiers tagged as
     // adjectives.
-    if (IsAdjective(Tag(i)) && In(tokens_[i].norm, {"many", "Many", "few", "Few", "several", "Several"})) {
+    static constexpr auto kQuantifiers = MakeWordList("many", "few", "several");
+    if (IsAdjective(Tag(i)) && InAsWrittenOrCapitalised(kQuantifiers, tokens_[i].norm)) {
       return i + 1 < n_ && (IsVerbOrModal(Tag(i + 1)) || tokens_[i + 1].norm == "of");
     }
     if (Tag(i) != Pos::kDT) return false;
@@ -340,15 +355,17 @@ class Analyzer {
     constexpr tag::PosMask kNotAlone =
         Bit(Pos::kDT) | Bit(Pos::kPDT) | Bit(Pos::kRB) | Bit(Pos::kPRPS) | Bit(Pos::kCD) | Bit(Pos::kJJ);
     if (i + 1 < n_ && tag::Has(kNotAlone, Tag(i + 1))) return false;
-    const std::string lower = util::AsciiLower(tokens_[i].norm);
-    if (In(lower, {"all", "both", "each"})) return i == 0 || !IsNoun(Tag(i - 1));
-    return In(lower, {"this", "that", "these", "those", "some", "many", "most", "none", "either",
-                      "neither", "another", "any"});
+    static constexpr auto kFloating = MakeWordList("all", "both", "each");
+    static constexpr auto kStandalone = MakeWordList("this", "that", "these", "those", "some", "many", "most",
+                                                     "none", "either", "neither", "another", "any");
+    const std::string_view word = tokens_[i].norm;
+    if (kFloating.ContainsFolded(word)) return i == 0 || !IsNoun(Tag(i - 1));
+    return kStandalone.ContainsFolded(word);
   }
 
   bool IsDayWord(uint32_t i) const {
-    std::string_view w = tokens_[i].norm;
-    return In(w, {"yesterday", "today", "tomorrow", "tonight", "Yesterday", "Today", "Tomorrow", "Tonight"});
+    static constexpr auto kDays = MakeWordList("yesterday", "today", "tomorrow", "tonight");
+    return InAsWrittenOrCapitalised(kDays, tokens_[i].norm);
   }
 
   void AddNp(uint32_t first, uint32_t last) {
@@ -359,14 +376,17 @@ class Analyzer {
 
   bool IsAuxiliary(uint32_t i) const {
     if (Tag(i) == Pos::kMD) return true;
-    return In(Lemma(i), {"be", "have", "do", "get"}) || In(tokens_[i].norm, {"'s", "'re", "'ve", "'d", "'m"});
+    static constexpr auto kAuxiliaries = MakeWordList("be", "have", "do", "get");
+    return kAuxiliaries.Contains(Lemma(i)) || In(tokens_[i].norm, {"'s", "'re", "'ve", "'d", "'m"});
   }
 
   // Skips adverbs, negation and floating quantifiers before a verb ("were
   // all donated").
   uint32_t SkipAdverbs(uint32_t i) const {
-    while (i < n_ && (IsAdverb(Tag(i)) || In(tokens_[i].norm, {"not", "n't", "never"}) ||
-                      (In(tokens_[i].norm, {"all", "both", "each"}) && i + 1 < n_ && IsVerbOrModal(Tag(i + 1))))) {
+    static constexpr auto kNegations = MakeWordList("not", "n't", "never");
+    static constexpr auto kFloating = MakeWordList("all", "both", "each");
+    while (i < n_ && (IsAdverb(Tag(i)) || kNegations.Contains(tokens_[i].norm) ||
+                      (kFloating.Contains(tokens_[i].norm) && i + 1 < n_ && IsVerbOrModal(Tag(i + 1))))) {
       ++i;
     }
     return i;
@@ -398,8 +418,9 @@ class Analyzer {
       for (uint32_t k = start; k < head; ++k) {
         std::string_view w = tokens_[k].norm;
         if (In(w, {"not", "n't", "never", "Not", "Never"})) clause.negated = true;
-        if (In(Lower(k), {"reportedly", "purportedly"})) clause.modality = Modality::kReported;
-        if (In(Lower(k), {"allegedly", "supposedly"})) clause.modality = Modality::kAlleged;
+        const Word lower = Lower(k);
+        if (lower == "reportedly" || lower == "purportedly") clause.modality = Modality::kReported;
+        if (lower == "allegedly" || lower == "supposedly") clause.modality = Modality::kAlleged;
       }
       if (HasNoLonger(start, head)) clause.negated = true;
       bool participle = Tag(head) == Pos::kVBN || Tag(head) == Pos::kVBG;
@@ -463,10 +484,11 @@ class Analyzer {
   // Verbs whose object can be a clause without "that": "said the forces
   // pushed", "found a quarter favoured".
   static bool TakesClause(std::string_view lemma) {
-    return IsReportingVerb(lemma) ||
-           In(lemma, {"find", "show", "reveal", "know", "hope", "fear", "feel", "expect", "see", "hear",
-                      "learn", "realize", "realise", "indicate", "mean", "estimate", "predict", "conclude",
-                      "ensure", "believe", "notice"});
+    static constexpr auto kVerbs =
+        MakeWordList("find", "show", "reveal", "know", "hope", "fear", "feel", "expect", "see", "hear", "learn",
+                     "realize", "realise", "indicate", "mean", "estimate", "predict", "conclude", "ensure",
+                     "believe", "notice");
+    return IsReportingVerb(lemma) || kVerbs.Contains(lemma);
   }
 
   // Whether a finite verb follows before the clause is closed by ", and",
@@ -522,11 +544,11 @@ class Analyzer {
       if (np_of_[span.first - 2] < 0) break;
       // "over 300 farmers": a degree adverb before a number links nothing.
       if (IsAdverb(Tag(span.first - 1))) break;
-      if (!In(link, {"of", "and", "or", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
-                     "across", "over", "under", "among", "against", "about", "within", "throughout", "inside",
-                     "outside", "into", "onto", "towards", "toward", "during", "including"})) {
-        break;
-      }
+      static constexpr auto kLinks =
+          MakeWordList("of", "and", "or", "for", "in", "from", "at", "on", "with", "to", "between", "around",
+                       "near", "across", "over", "under", "among", "against", "about", "within", "throughout",
+                       "inside", "outside", "into", "onto", "towards", "toward", "during", "including");
+      if (!kLinks.Contains(link)) break;
       span.first = out_.noun_phrases[np_of_[span.first - 2]].first;
     }
     return span;
@@ -844,9 +866,10 @@ class Analyzer {
     const uint32_t before = chain.first - 1;
     // "As Israel and Hamas traded fire": a subordinator opens a clause,
     // its subject is whole.
-    const bool subordinator = In(Lower(before), {"as", "while", "when", "after", "before", "because", "since",
-                                                 "although", "though", "if", "until", "once", "whereas", "that",
-                                                 "whether"});
+    static constexpr auto kSubordinators =
+        MakeWordList("as", "while", "when", "after", "before", "because", "since", "although", "though", "if",
+                     "until", "once", "whereas", "that", "whether");
+    const bool subordinator = kSubordinators.Contains(Lower(before));
     const bool object = (IsVerbOrModal(Tag(before)) && !IsReportingVerb(Lemma(before))) ||
                         (IsPreposition(Tag(before)) && !subordinator);
     if (!object) return chain;
@@ -1104,7 +1127,8 @@ class Analyzer {
   // telling ("told reporters that", "said to reporters that") and the
   // setting ("said in a statement that").
   uint32_t ComplementStart(const Clause& clause) const {
-    const bool tells = In(Lemma(clause.head), {"tell", "assure", "inform", "remind", "warn", "notify", "brief"});
+    static constexpr auto kTelling = MakeWordList("tell", "assure", "inform", "remind", "warn", "notify", "brief");
+    const bool tells = kTelling.Contains(Lemma(clause.head));
     uint32_t after = SkipAdverbs(clause.predicate.last);
     for (int step = 0; step < 3 && after < n_; ++step) {
       const bool to = Lower(after) == "to";
@@ -1147,12 +1171,11 @@ class Analyzer {
         continue;
       }
       const Word lemma = Lemma(clause.head);
-      if (!IsReportingVerb(lemma) &&
-          !In(lemma, {"accuse", "blame", "threaten", "urge", "call", "condemn", "criticize", "criticise", "praise",
-                      "welcome", "demand", "vow", "pledge", "reject", "dismiss", "deny", "describe", "cite",
-                      "brand", "appeal", "ask", "promise", "charge"})) {
-        continue;
-      }
+      static constexpr auto kSpeakersActs =
+          MakeWordList("accuse", "blame", "threaten", "urge", "call", "condemn", "criticize", "criticise", "praise",
+                       "welcome", "demand", "vow", "pledge", "reject", "dismiss", "deny", "describe", "cite",
+                       "brand", "appeal", "ask", "promise", "charge");
+      if (!IsReportingVerb(lemma) && !kSpeakersActs.Contains(lemma)) continue;
       for (int f = k - 1; f >= 0; --f) {
         const Clause& frame = out_.clauses[f];
         if (EffectiveSubject(out_, frame) != out_.clauses[k].reported_by) continue;
@@ -1179,11 +1202,9 @@ class Analyzer {
   void MarkMandativeComplements() {
     for (size_t c = 0; c + 1 < out_.clauses.size(); ++c) {
       const Clause& governing = out_.clauses[c];
-      if (governing.voice == Voice::kPassive ||
-          !In(Lemma(governing.head), {"demand", "urge", "ask", "request", "require", "propose", "recommend",
-                                      "order", "command", "petition"})) {
-        continue;
-      }
+      static constexpr auto kMandative = MakeWordList("demand", "urge", "ask", "request", "require", "propose",
+                                                      "recommend", "order", "command", "petition");
+      if (governing.voice == Voice::kPassive || !kMandative.Contains(Lemma(governing.head))) continue;
       if (governing.that_clause < 0) continue;
       Clause& asked = out_.clauses[governing.that_clause];
       MarkHypothetical(asked);
@@ -1404,12 +1425,15 @@ bool IsHeadline(const Sentence& sentence) {
 }
 
 bool IsSubordinatingWord(std::string_view word) {
-  return In(word, {"as", "after", "before", "because", "while", "if", "since", "although", "though", "until", "when",
-                   "once", "unless", "whether", "that", "where"});
+  static constexpr auto kWords =
+      MakeWordList("as", "after", "before", "because", "while", "if", "since", "although", "though", "until", "when",
+                   "once", "unless", "whether", "that", "where");
+  return kWords.Contains(word);
 }
 
 bool IsQuantityNoun(std::string_view lemma) {
-  return In(lemma, {"dozen", "score", "hundred", "thousand", "million", "ten"});
+  static constexpr auto kNouns = MakeWordList("dozen", "score", "hundred", "thousand", "million", "ten");
+  return kNouns.Contains(lemma);
 }
 
 uint32_t ClauseOpening(const Clause& clause) {
