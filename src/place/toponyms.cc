@@ -80,49 +80,53 @@ std::string Lower(std::string_view word) { return util::AsciiLower(word); }
 // cost a length check and a bit test, and nothing is allocated.
 enum class Trigger { kNone, kLocative, kPlaceNoun };
 
-Trigger TriggerOf(std::string_view norm) {
-  static constexpr size_t kLongest = 16;
+// The trigger words by length, with a bit for each initial; built once,
+// at namespace scope so that the per-token lookup has no guard to test.
+constexpr size_t kLongestTrigger = 16;
+struct TriggerWords {
   using Bucket = std::vector<std::pair<std::string_view, Trigger>>;
-  struct Words {
-    std::array<Bucket, kLongest + 1> by_length;
-    std::array<uint32_t, kLongest + 1> initials{};  // bit c - 'a' for initial c
+  std::array<Bucket, kLongestTrigger + 1> by_length;
+  std::array<uint32_t, kLongestTrigger + 1> initials{};  // bit c - 'a' for initial c
+};
+
+const TriggerWords kTriggerWords = [] {
+  TriggerWords words;
+  auto add = [&](std::span<const std::string_view> list, Trigger trigger) {
+    for (std::string_view w : list) {
+      // First listed wins, as in the order of the checks this replaces.
+      TriggerWords::Bucket& bucket = words.by_length[w.size()];
+      bool seen = std::any_of(bucket.begin(), bucket.end(), [&](auto& e) { return e.first == w; });
+      if (!seen) bucket.emplace_back(w, trigger);
+      words.initials[w.size()] |= uint32_t{1} << (w[0] - 'a');
+    }
   };
-  static const Words kWords = [] {
-    Words words;
-    auto add = [&](std::span<const std::string_view> list, Trigger trigger) {
-      for (std::string_view w : list) {
-        // First listed wins, as in the order of the checks this replaces.
-        Bucket& bucket = words.by_length[w.size()];
-        bool seen =
-            std::any_of(bucket.begin(), bucket.end(), [&](auto& e) { return e.first == w; });
-        if (!seen) bucket.emplace_back(w, trigger);
-        words.initials[w.size()] |= uint32_t{1} << (w[0] - 'a');
-      }
-    };
-    add(kLocative, Trigger::kLocative);
-    add(kSettlementNouns, Trigger::kPlaceNoun);
-    add(kTerritoryNouns, Trigger::kPlaceNoun);
-    add(kNeutralNouns, Trigger::kPlaceNoun);
-    return words;
-  }();
-  if (norm.size() > kLongest) return Trigger::kNone;
+  add(kLocative, Trigger::kLocative);
+  add(kSettlementNouns, Trigger::kPlaceNoun);
+  add(kTerritoryNouns, Trigger::kPlaceNoun);
+  add(kNeutralNouns, Trigger::kPlaceNoun);
+  return words;
+}();
+
+Trigger TriggerOf(std::string_view norm) {
+  if (norm.size() > kLongestTrigger) return Trigger::kNone;
   // Every listed word is lower-case ASCII: the initial, folded, must be one
   // of theirs.
   const unsigned initial = static_cast<unsigned char>(norm.empty() ? 0 : norm[0]) | 0x20u;
   if (initial < 'a' || initial > 'z' ||
-      (kWords.initials[norm.size()] & (uint32_t{1} << (initial - 'a'))) == 0) {
+      (kTriggerWords.initials[norm.size()] & (uint32_t{1} << (initial - 'a'))) == 0) {
     return Trigger::kNone;
   }
-  const Bucket& bucket = kWords.by_length[norm.size()];
-  char lower[kLongest];
-  for (size_t i = 0; i < norm.size(); ++i) {
-    char c = norm[i];
-    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-  const std::string_view word(lower, norm.size());
-  for (const auto& [entry, trigger] : bucket) {
-    // The first letter settles nearly every miss without a memcmp call.
-    if (entry[0] == word[0] && entry == word) return trigger;
+  // Compared letter by letter, folding as it goes: the first letter
+  // settles nearly every miss, so the word is not lower-cased first.
+  for (const auto& [entry, trigger] : kTriggerWords.by_length[norm.size()]) {
+    if (static_cast<unsigned char>(entry[0]) != initial) continue;
+    size_t k = 1;
+    while (k < norm.size()) {
+      const char c = norm[k];
+      if (((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c) != entry[k]) break;
+      ++k;
+    }
+    if (k == norm.size()) return trigger;
   }
   return Trigger::kNone;
 }
