@@ -98,9 +98,10 @@ using tag::IsAdjective;
 using tag::IsNoun;
 
 bool IsProperNoun(Pos tag) { return tag == Pos::kNNP || tag == Pos::kNNPS; }
-// tag::IsNoun and tag::IsAdjective serve as they are; a modal counts as a verb here.
-bool IsVerbOrModal(Pos tag) { return tag::IsVerb(tag) || tag == Pos::kMD; }
-bool IsAdverb(Pos tag) { return tag == Pos::kRB || tag == Pos::kRBR || tag == Pos::kRBS; }
+// tag::IsNoun and tag::IsAdjective serve as they are; a modal counts as a
+// verb here. One mask test each (asked of nearly every token).
+bool IsVerbOrModal(Pos tag) { return tag::Has(tag::kVerbMask | Bit(Pos::kMD), tag); }
+bool IsAdverb(Pos tag) { return tag::Has(Bit(Pos::kRB) | Bit(Pos::kRBR) | Bit(Pos::kRBS), tag); }
 bool IsPreposition(Pos tag) { return tag == Pos::kIN || tag == Pos::kTO; }
 
 // The Pos a tag spells, kNone for any other text (the tagger writes only
