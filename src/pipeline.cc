@@ -420,7 +420,9 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
     if (discard && discard->scope == lexicon::DiscardList::Scope::kContest) {
       DropContestEvents(coded, impl_->explain ? impl_->discards.Describe(discard->entry) : "");
     }
-    const std::string sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
+    // A view: copied only into the events (most sentences have none).
+    const std::string_view sentence_text =
+        std::string_view(text).substr(sentence.begin, sentence.end - sentence.begin);
     // Dates and places are given to events; a sentence without events
     // still names places for the document's countries (below).
     const bool has_events = !coded.events.empty();

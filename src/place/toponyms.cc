@@ -29,15 +29,13 @@ constexpr std::string_view kLocative[] = {"in",     "at",   "near",   "outside",
                                           "into",   "around", "throughout", "within", "through"};
 
 // Words that may stand between such a preposition and the name.
-constexpr std::string_view kModifiers[] = {
-    "the",           "northern",      "southern",        "eastern",      "western",
-    "central",       "north",         "south",           "east",         "west",
-    "northeastern",  "northwestern",  "southeastern",    "southwestern", "north-eastern",
-    "north-western", "south-eastern", "south-western",   "northeast",    "northwest",
-    "southeast",     "southwest",     "occupied",        "disputed",     "besieged",
-    "war-torn",      "rebel-held",    "government-held", "neighbouring", "neighboring",
-    "nearby",        "downtown",      "embattled",       "breakaway",    "separatist",
-    "restive",       "annexed",       "contested",       "coastal",      "frontline"};
+constexpr auto kModifiers = util::MakeWordList(
+    "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+    "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+    "north-western", "south-eastern", "south-western", "northeast", "northwest", "southeast",
+    "southwest", "occupied", "disputed", "besieged", "war-torn", "rebel-held", "government-held",
+    "neighbouring", "neighboring", "nearby", "downtown", "embattled", "breakaway", "separatist",
+    "restive", "annexed", "contested", "coastal", "frontline");
 
 // Nouns that introduce a place name ("the city of X", "the capital X"):
 // the first group names settlements, the second territories.
@@ -49,28 +47,26 @@ constexpr std::string_view kTerritoryNouns[] = {"region",      "province",   "di
 // "in the east of the Gaza Strip", "20 km north of Kabul", "the heart of
 // Kyiv": parts of a place and directions from it are places too.
 constexpr std::string_view kNeutralNouns[] = {
-    "outskirts", "suburbs",   "vicinity",   "east",       "west",       "north",     "south",
-    "northeast", "northwest", "southeast",  "southwest",  "north-east", "north-west", "south-east",
-    "south-west", "centre",   "center",     "heart",      "interior",   "edge"};
+    "outskirts",  "suburbs",   "vicinity",  "east",      "west",       "north",      "south",
+    "northeast",  "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+    "south-west", "centre",    "center",    "heart",     "interior",   "edge"};
 
 // Lower-case words allowed inside a multi-word name ("Rio de Janeiro",
 // "Bosnia and Herzegovina", "Ras al Ain").
-constexpr std::string_view kConnectors[] = {"of",  "the", "de", "del", "da", "do",  "dos",
-                                            "das", "al",  "el", "la",  "le", "and", "upon",
-                                            "sur", "am",  "an", "der", "es", "ez"};
+constexpr auto kConnectors =
+    util::MakeWordList("of", "the", "de", "del", "da", "do", "dos", "das", "al", "el", "la", "le",
+                       "and", "upon", "sur", "am", "an", "der", "es", "ez");
 
 // Capitalised words that follow locative prepositions without naming a
 // place ("in May", "at President Aliyev's residence", "in Parliament");
 // several are also the names of small towns somewhere.
-constexpr std::string_view kNotPlaces[] = {
-    "january",   "february",  "march",   "april",      "may",       "june",       "july",
-    "august",    "september", "october", "november",   "december",  "monday",     "tuesday",
-    "wednesday", "thursday",  "friday",  "saturday",   "sunday",    "parliament", "congress",
-    "senate",    "court",     "council", "government", "assembly",  "president",  "prime",
-    "minister",  "general",   "mr",      "mrs",        "ms",        "dr",         "king",
-    "queen",     "prince",    "pope",    "god",        "christmas", "easter",     "ramadan",
-    "english",   "reuters",   "twitter", "telegram",   "facebook",  "order",      "time",
-    "power",     "office",    "summit"};
+constexpr auto kNotPlaces = util::MakeWordList(
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "parliament", "congress", "senate", "court", "council", "government",
+    "assembly", "president", "prime", "minister", "general", "mr", "mrs", "ms", "dr", "king",
+    "queen", "prince", "pope", "god", "christmas", "easter", "ramadan", "english", "reuters",
+    "twitter", "telegram", "facebook", "order", "time", "power", "office", "summit");
 
 std::string Lower(std::string_view word) { return util::AsciiLower(word); }
 
@@ -80,49 +76,53 @@ std::string Lower(std::string_view word) { return util::AsciiLower(word); }
 // cost a length check and a bit test, and nothing is allocated.
 enum class Trigger { kNone, kLocative, kPlaceNoun };
 
-Trigger TriggerOf(std::string_view norm) {
-  static constexpr size_t kLongest = 16;
+// The trigger words by length, with a bit for each initial; built once,
+// at namespace scope so that the per-token lookup has no guard to test.
+constexpr size_t kLongestTrigger = 16;
+struct TriggerWords {
   using Bucket = std::vector<std::pair<std::string_view, Trigger>>;
-  struct Words {
-    std::array<Bucket, kLongest + 1> by_length;
-    std::array<uint32_t, kLongest + 1> initials{};  // bit c - 'a' for initial c
+  std::array<Bucket, kLongestTrigger + 1> by_length;
+  std::array<uint32_t, kLongestTrigger + 1> initials{};  // bit c - 'a' for initial c
+};
+
+const TriggerWords kTriggerWords = [] {
+  TriggerWords words;
+  auto add = [&](std::span<const std::string_view> list, Trigger trigger) {
+    for (std::string_view w : list) {
+      // First listed wins, as in the order of the checks this replaces.
+      TriggerWords::Bucket& bucket = words.by_length[w.size()];
+      bool seen = std::any_of(bucket.begin(), bucket.end(), [&](auto& e) { return e.first == w; });
+      if (!seen) bucket.emplace_back(w, trigger);
+      words.initials[w.size()] |= uint32_t{1} << (w[0] - 'a');
+    }
   };
-  static const Words kWords = [] {
-    Words words;
-    auto add = [&](std::span<const std::string_view> list, Trigger trigger) {
-      for (std::string_view w : list) {
-        // First listed wins, as in the order of the checks this replaces.
-        Bucket& bucket = words.by_length[w.size()];
-        bool seen =
-            std::any_of(bucket.begin(), bucket.end(), [&](auto& e) { return e.first == w; });
-        if (!seen) bucket.emplace_back(w, trigger);
-        words.initials[w.size()] |= uint32_t{1} << (w[0] - 'a');
-      }
-    };
-    add(kLocative, Trigger::kLocative);
-    add(kSettlementNouns, Trigger::kPlaceNoun);
-    add(kTerritoryNouns, Trigger::kPlaceNoun);
-    add(kNeutralNouns, Trigger::kPlaceNoun);
-    return words;
-  }();
-  if (norm.size() > kLongest) return Trigger::kNone;
+  add(kLocative, Trigger::kLocative);
+  add(kSettlementNouns, Trigger::kPlaceNoun);
+  add(kTerritoryNouns, Trigger::kPlaceNoun);
+  add(kNeutralNouns, Trigger::kPlaceNoun);
+  return words;
+}();
+
+Trigger TriggerOf(std::string_view norm) {
+  if (norm.size() > kLongestTrigger) return Trigger::kNone;
   // Every listed word is lower-case ASCII: the initial, folded, must be one
   // of theirs.
   const unsigned initial = static_cast<unsigned char>(norm.empty() ? 0 : norm[0]) | 0x20u;
   if (initial < 'a' || initial > 'z' ||
-      (kWords.initials[norm.size()] & (uint32_t{1} << (initial - 'a'))) == 0) {
+      (kTriggerWords.initials[norm.size()] & (uint32_t{1} << (initial - 'a'))) == 0) {
     return Trigger::kNone;
   }
-  const Bucket& bucket = kWords.by_length[norm.size()];
-  char lower[kLongest];
-  for (size_t i = 0; i < norm.size(); ++i) {
-    char c = norm[i];
-    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-  const std::string_view word(lower, norm.size());
-  for (const auto& [entry, trigger] : bucket) {
-    // The first letter settles nearly every miss without a memcmp call.
-    if (entry[0] == word[0] && entry == word) return trigger;
+  // Compared letter by letter, folding as it goes: the first letter
+  // settles nearly every miss, so the word is not lower-cased first.
+  for (const auto& [entry, trigger] : kTriggerWords.by_length[norm.size()]) {
+    if (static_cast<unsigned char>(entry[0]) != initial) continue;
+    size_t k = 1;
+    while (k < norm.size()) {
+      const char c = norm[k];
+      if (((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c) != entry[k]) break;
+      ++k;
+    }
+    if (k == norm.size()) return trigger;
   }
   return Trigger::kNone;
 }
@@ -190,7 +190,7 @@ class Finder {
                     util::EndsWith(word, "-controlled");
       // Capitalised, a direction word begins a name ("West Bank").
       if (IsCapitalised(tokens_[i]) && word != "the") break;
-      if (!OneOf(word, kModifiers) && !status) break;
+      if (!kModifiers.Contains(word) && !status) break;
     }
     return i;
   }
@@ -198,10 +198,10 @@ class Finder {
   // The longest place name starting at token i: [i, last) and its places.
   std::optional<PlaceMention> NameAt(uint32_t i) const {
     const auto n = static_cast<uint32_t>(tokens_.size());
-    if (i >= n || !IsCapitalised(tokens_[i]) || OneOf(WordAt(i), kNotPlaces)) return std::nullopt;
+    if (i >= n || !IsCapitalised(tokens_[i]) || kNotPlaces.ContainsFolded(tokens_[i].norm)) return std::nullopt;
     uint32_t end = i + 1;
     while (end < n && end - i < 7 &&
-           (IsCapitalised(tokens_[end]) || OneOf(tokens_[end].norm, kConnectors))) {
+           (IsCapitalised(tokens_[end]) || kConnectors.Contains(tokens_[end].norm))) {
       ++end;
     }
     for (uint32_t last = end; last > i; --last) {
@@ -248,7 +248,7 @@ class Finder {
     // The adjective before the noun, past direction words: "the Azerbaijani
     // (second) city", "the Syrian northern province".
     uint32_t k = noun;
-    while (k > 0 && OneOf(WordAt(k - 1), kModifiers) && WordAt(k - 1) != "the") --k;
+    while (k > 0 && kModifiers.ContainsFolded(tokens_[k - 1].norm) && WordAt(k - 1) != "the") --k;
     if (k > 0 && IsCapitalised(tokens_[k - 1])) {
       std::string adjective = util::FoldForMatch(tokens_[k - 1].norm);
       adjective = adjective.substr(0, adjective.find('-'));  // "Russian-occupied"

@@ -39,6 +39,7 @@
 #include <queue>
 #include <string_view>
 
+#include "tag/tagset.h"
 #include "util/scratch.h"
 #include "util/strings.h"
 
@@ -57,7 +58,21 @@ bool In(std::string_view word, std::initializer_list<std::string_view> words) {
   return false;
 }
 
+using util::MakeWordList;
 using util::WordList;
+
+// Whether `word` is one of `lower_words` as written or with its first
+// letter capitalised ("today", "Today"): the lists asked of every token
+// name a word in both spellings.
+template <size_t N>
+bool InAsWrittenOrCapitalised(const WordList<N>& lower_words, std::string_view word) {
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return lower_words.Contains(word);
+  char lower[16];
+  if (word.size() > sizeof lower) return false;
+  lower[0] = static_cast<char>(word[0] - 'A' + 'a');
+  std::copy(word.begin() + 1, word.end(), lower + 1);
+  return lower_words.Contains(std::string_view(lower, word.size()));
+}
 
 // A tag, lemma or word whose == with a literal compares inline (see SameText).
 struct Word {
@@ -74,14 +89,53 @@ struct Word {
   std::string_view name;
 };
 
-bool IsNoun(Word tag) { return tag.size() >= 2 && tag[0] == 'N' && tag[1] == 'N'; }
-bool IsProperNoun(Word tag) { return tag == "NNP" || tag == "NNPS"; }
-bool IsAdjective(Word tag) { return tag == "JJ" || tag == "JJR" || tag == "JJS"; }
-bool IsVerb(Word tag) { return (tag.size() >= 2 && tag[0] == 'V' && tag[1] == 'B') || tag == "MD"; }
-bool IsAdverb(Word tag) { return tag == "RB" || tag == "RBR" || tag == "RBS"; }
-bool IsPreposition(const Token& t) {
-  const Word tag = t.tag;
-  return tag == "IN" || tag == "TO";
+// Tags are read as tag::Pos, once per token (see Analyzer::pos_): the
+// passes ask a token's tag many times, and comparing the strings with
+// literals was a quarter of the analyzer's instructions.
+using tag::Pos;
+using tag::Bit;
+using tag::IsAdjective;
+using tag::IsNoun;
+
+bool IsProperNoun(Pos tag) { return tag == Pos::kNNP || tag == Pos::kNNPS; }
+// tag::IsNoun and tag::IsAdjective serve as they are; a modal counts as a
+// verb here. One mask test each (asked of nearly every token).
+bool IsVerbOrModal(Pos tag) { return tag::Has(tag::kVerbMask | Bit(Pos::kMD), tag); }
+bool IsAdverb(Pos tag) { return tag::Has(Bit(Pos::kRB) | Bit(Pos::kRBR) | Bit(Pos::kRBS), tag); }
+bool IsPreposition(Pos tag) { return tag == Pos::kIN || tag == Pos::kTO; }
+
+// The Pos a tag spells, kNone for any other text (the tagger writes only
+// tag::PosName spellings). A hash of the name's bytes indexes a table
+// built once: a token costs a few instructions, not a string compare per
+// tag name.
+Pos PosOf(std::string_view name) {
+  constexpr size_t kSlots = 256;  // over five times the tags: short probes
+  auto key = [](std::string_view text) {
+    uint64_t k = 0;
+    for (char c : text) k = k << 8 | static_cast<unsigned char>(c);
+    return k;
+  };
+  auto slot = [](uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15u) >> 56); };
+  struct Entry {
+    uint64_t key = 0;  // no tag name is empty, so 0 marks a free slot
+    Pos pos = Pos::kNone;
+  };
+  static const std::array<Entry, kSlots> kTable = [&] {
+    std::array<Entry, kSlots> table{};
+    for (size_t p = 1; p < tag::kPosNames.size(); ++p) {
+      const uint64_t k = key(tag::kPosNames[p]);
+      size_t s = slot(k);
+      while (table[s].key != 0) s = (s + 1) % kSlots;
+      table[s] = {k, static_cast<Pos>(p)};
+    }
+    return table;
+  }();
+  if (name.empty() || name.size() > sizeof(uint64_t)) return Pos::kNone;
+  const uint64_t k = key(name);
+  for (size_t s = slot(k); kTable[s].key != 0; s = (s + 1) % kSlots) {
+    if (kTable[s].key == k) return kTable[s].pos;
+  }
+  return Pos::kNone;
 }
 
 // Verbs after which the subject of a following infinitive or participle is
@@ -89,19 +143,19 @@ bool IsPreposition(const Token& t) {
 // Implicative or causative governors keep the embedded event real; others
 // make it hypothetical (a demand, a plan), future, negated or denied.
 Modality EmbeddedModality(std::string_view governor, Modality governing) {
-  if (In(governor, {"lead", "cause", "force", "compel", "prompt", "manage", "begin", "start",
-                    "continue", "help", "admit", "acknowledge", "resume", "keep", "finish", "complete"})) {
-    return governing;
-  }
-  if (In(governor, {"fail", "refuse", "decline", "stop", "cease", "halt", "avoid", "reject"})) {
-    return Modality::kNegated;
-  }
-  if (In(governor, {"deny"})) return Modality::kDenied;
-  if (In(governor, {"accuse", "suspect", "charge", "allege", "blame"})) return Modality::kAlleged;
-  if (In(governor, {"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "agree",
-                    "decide", "expect", "schedule", "set"})) {
-    return Modality::kFuture;
-  }
+  static constexpr auto kKeeping =
+      MakeWordList("lead", "cause", "force", "compel", "prompt", "manage", "begin", "start", "continue", "help",
+                   "admit", "acknowledge", "resume", "keep", "finish", "complete");
+  static constexpr auto kNegating =
+      MakeWordList("fail", "refuse", "decline", "stop", "cease", "halt", "avoid", "reject");
+  static constexpr auto kAlleging = MakeWordList("accuse", "suspect", "charge", "allege", "blame");
+  static constexpr auto kPlanning = MakeWordList("plan", "intend", "aim", "prepare", "vow", "pledge", "promise",
+                                                 "agree", "decide", "expect", "schedule", "set");
+  if (kKeeping.Contains(governor)) return governing;
+  if (kNegating.Contains(governor)) return Modality::kNegated;
+  if (governor == "deny") return Modality::kDenied;
+  if (kAlleging.Contains(governor)) return Modality::kAlleged;
+  if (kPlanning.Contains(governor)) return Modality::kFuture;
   return Modality::kHypothetical;
 }
 
@@ -129,6 +183,8 @@ class Analyzer {
  public:
   explicit Analyzer(const Sentence& sentence)
       : tokens_(sentence.tokens), n_(static_cast<uint32_t>(tokens_.size())), headline_(IsHeadline(sentence)) {
+    pos_.resize(n_);
+    for (uint32_t i = 0; i < n_; ++i) pos_[i] = PosOf(tokens_[i].tag);
     np_of_.assign(n_, -1);
     clause_of_head_.assign(n_, -1);
     kinds_.clear();
@@ -159,7 +215,7 @@ class Analyzer {
   // whatever the lengths (libstdc++ 12), a string_view compares sizes first.
   Word Lemma(uint32_t i) const { return tokens_[i].lemma; }
   Word Lower(uint32_t i) const { return tokens_[i].lemma.empty() ? tokens_[i].norm : tokens_[i].lemma; }
-  Word Tag(uint32_t i) const { return tokens_[i].tag; }
+  Pos Tag(uint32_t i) const { return pos_[i]; }
 
   // Sizes the lists the passes grow, once: grown push by push they were
   // reallocated several times a sentence, each time moving every Clause
@@ -168,47 +224,50 @@ class Analyzer {
   // phrases are seldom more than one in two tokens (a hint, not a limit).
   void ReserveOutput() {
     uint32_t verbs = 0;
-    for (uint32_t i = 0; i < n_; ++i) verbs += IsVerb(Tag(i));
+    for (uint32_t i = 0; i < n_; ++i) verbs += IsVerbOrModal(Tag(i));
     out_.clauses.reserve(verbs);
     kinds_.reserve(verbs);
     out_.noun_phrases.reserve(n_ / 2 + 1);
   }
 
   bool InsideNp(uint32_t j, uint32_t start) const {
-    const Word tag = Tag(j);
-    if (IsNoun(tag) || IsAdjective(tag) || tag == "CD" || tag == "$") return true;
-    if (tag == "POS") {
+    const Pos tag = Tag(j);
+    if (IsNoun(tag) || IsAdjective(tag) || tag == Pos::kCD || tag == Pos::kDollar) return true;
+    if (tag == Pos::kPOS) {
       // "Islam's most holy site": an adverb may come before the adjective.
       uint32_t k = j + 1;
       if (k + 1 < n_ && IsAdverb(Tag(k)) && IsAdjective(Tag(k + 1))) ++k;
-      return k < n_ && (IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == "CD");
+      return k < n_ && (IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == Pos::kCD);
     }
-    if (tag == "DT" || tag == "PDT" || tag == "PRP$") return j == start || Tag(j - 1) == "PDT" || Tag(j - 1) == "POS";
+    if (tag == Pos::kDT || tag == Pos::kPDT || tag == Pos::kPRPS) {
+      return j == start || Tag(j - 1) == Pos::kPDT || Tag(j - 1) == Pos::kPOS;
+    }
     // "the captured villages", "a growing role"; but after a noun the
     // participle starts a clause of its own ("protesters demanding
     // elections").
-    if ((tag == "VBN" || tag == "VBG") && j > start && j + 1 < n_ && !IsNoun(Tag(j - 1))) {
+    if ((tag == Pos::kVBN || tag == Pos::kVBG) && j > start && j + 1 < n_ && !IsNoun(Tag(j - 1))) {
       return IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1));
     }
     // A past participle right after a main verb opens its object: "reject
     // proposed changes", "arrested suspected militants" (not after "have"
     // or "be": "has proposed changes").
-    if (tag == "VBN" && j == start && j > 0 && j + 1 < n_ && IsVerb(Tag(j - 1)) && Tag(j - 1) != "VBN" &&
+    if (tag == Pos::kVBN && j == start && j > 0 && j + 1 < n_ && IsVerbOrModal(Tag(j - 1)) && Tag(j - 1) != Pos::kVBN &&
         !In(Lemma(j - 1), {"be", "have", "get"}) && (IsNoun(Tag(j + 1)) || IsAdjective(Tag(j + 1)))) {
       return true;
     }
     // A degree adverb inside a phrase: "a very difficult decision".
-    if ((tag == "RB" || tag == "RBR" || tag == "RBS") && j > start && j + 1 < n_) {
-      Word prev = Tag(j - 1);
-      return (prev == "DT" || prev == "PRP$" || prev == "POS" || IsAdjective(prev)) && IsAdjective(Tag(j + 1));
+    if ((tag == Pos::kRB || tag == Pos::kRBR || tag == Pos::kRBS) && j > start && j + 1 < n_) {
+      Pos prev = Tag(j - 1);
+      return (prev == Pos::kDT || prev == Pos::kPRPS || prev == Pos::kPOS || IsAdjective(prev)) &&
+             IsAdjective(Tag(j + 1));
     }
     // A hyphen split off inside a name or compound: "Kwong Chun - yu".
     // and in a compound modifier: "a 14 - year - old boy".
-    if (tag == "HYPH" && j > start && j + 1 < n_) {
-      auto part = [&](uint32_t k) { return IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == "CD"; };
+    if (tag == Pos::kHYPH && j > start && j + 1 < n_) {
+      auto part = [&](uint32_t k) { return IsNoun(Tag(k)) || IsAdjective(Tag(k)) || Tag(k) == Pos::kCD; };
       return part(j - 1) && part(j + 1);
     }
-    if (tag == "CC" && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
+    if (tag == Pos::kCC && j > start && j + 1 < n_ && IsAdjective(Tag(j - 1))) {
       return IsAdjective(Tag(j + 1)) || IsNoun(Tag(j + 1));
     }
     return false;
@@ -216,12 +275,12 @@ class Analyzer {
 
   void ChunkNounPhrases() {
     for (uint32_t i = 0; i < n_;) {
-      if (Tag(i) == "PRP" || Tag(i) == "EX" || IsPronounDeterminer(i)) {
+      if (Tag(i) == Pos::kPRP || Tag(i) == Pos::kEX || IsPronounDeterminer(i)) {
         AddNp(i, i + 1);
         ++i;
         continue;
       }
-      if (!InsideNp(i, i) || Tag(i) == "POS" || Tag(i) == "CC") {
+      if (!InsideNp(i, i) || Tag(i) == Pos::kPOS || Tag(i) == Pos::kCC) {
         ++i;
         continue;
       }
@@ -235,7 +294,7 @@ class Analyzer {
         // Ivory Coast 5.1 million dollars": a number and "of", or an
         // amount, after a name begin a phrase of their own.
         if (j > i && IsProperNoun(Tag(j - 1)) &&
-            (Tag(j) == "$" || (Tag(j) == "CD" && j + 1 < n_ &&
+            (Tag(j) == Pos::kDollar || (Tag(j) == Pos::kCD && j + 1 < n_ &&
                                In(Lower(j + 1), {"of", "million", "billion", "trillion", "dollars", "euros",
                                                  "tons", "tonnes"})))) {
           break;
@@ -245,7 +304,7 @@ class Analyzer {
       // A phrase needs a noun, number or pronoun-like head; trailing
       // adjectives ("highly effective") are predicates, not phrases.
       uint32_t end = j;
-      while (end > i && !IsNoun(Tag(end - 1)) && Tag(end - 1) != "CD") --end;
+      while (end > i && !IsNoun(Tag(end - 1)) && Tag(end - 1) != Pos::kCD) --end;
       if (end > i) AddNp(NumberModifierStart(i), end);
       i = std::max(j, i + 1);
     }
@@ -257,11 +316,11 @@ class Analyzer {
   // (objects, subjects) as a whole.
   uint32_t NumberModifierStart(uint32_t first) const {
     auto word = [&](uint32_t k) { return util::AsciiLower(tokens_[k].norm); };
-    if (first >= 1 && first + 1 < n_ && Tag(first + 1) == "CD" && In(word(first), {"least", "most"}) &&
+    if (first >= 1 && first + 1 < n_ && Tag(first + 1) == Pos::kCD && In(word(first), {"least", "most"}) &&
         word(first - 1) == "at") {
       return first - 1;
     }
-    if (Tag(first) != "CD") return first;
+    if (Tag(first) != Pos::kCD) return first;
     const uint32_t number = first;
     if (number >= 2 && np_of_[number - 2] < 0 && np_of_[number - 1] < 0) {
       const std::string a = word(number - 2), b = word(number - 1);
@@ -284,25 +343,30 @@ class Analyzer {
   bool IsPronounDeterminer(uint32_t i) const {
     // Only determiners and adjectives can be one: tested before InsideNp,
     // since this is asked of nearly every token.
-    if (Tag(i) != "DT" && !IsAdjective(Tag(i))) return false;
+    if (Tag(i) != Pos::kDT && !IsAdjective(Tag(i))) return false;
     if (i + 1 < n_ && InsideNp(i + 1, i)) return false;
     // "many were hurt", "few of them stayed": quantifiers tagged as
     // adjectives.
-    if (IsAdjective(Tag(i)) && In(tokens_[i].norm, {"many", "Many", "few", "Few", "several", "Several"})) {
-      return i + 1 < n_ && (IsVerb(Tag(i + 1)) || tokens_[i + 1].norm == "of");
+    static constexpr auto kQuantifiers = MakeWordList("many", "few", "several");
+    if (IsAdjective(Tag(i)) && InAsWrittenOrCapitalised(kQuantifiers, tokens_[i].norm)) {
+      return i + 1 < n_ && (IsVerbOrModal(Tag(i + 1)) || tokens_[i + 1].norm == "of");
     }
-    if (Tag(i) != "DT") return false;
+    if (Tag(i) != Pos::kDT) return false;
     // "both an artist and", "either not loading": a conjunction or adverb.
-    if (i + 1 < n_ && In(Tag(i + 1), {"DT", "PDT", "RB", "PRP$", "CD", "JJ"})) return false;
-    const std::string lower = util::AsciiLower(tokens_[i].norm);
-    if (In(lower, {"all", "both", "each"})) return i == 0 || !IsNoun(Tag(i - 1));
-    return In(lower, {"this", "that", "these", "those", "some", "many", "most", "none", "either",
-                      "neither", "another", "any"});
+    constexpr tag::PosMask kNotAlone =
+        Bit(Pos::kDT) | Bit(Pos::kPDT) | Bit(Pos::kRB) | Bit(Pos::kPRPS) | Bit(Pos::kCD) | Bit(Pos::kJJ);
+    if (i + 1 < n_ && tag::Has(kNotAlone, Tag(i + 1))) return false;
+    static constexpr auto kFloating = MakeWordList("all", "both", "each");
+    static constexpr auto kStandalone = MakeWordList("this", "that", "these", "those", "some", "many", "most",
+                                                     "none", "either", "neither", "another", "any");
+    const std::string_view word = tokens_[i].norm;
+    if (kFloating.ContainsFolded(word)) return i == 0 || !IsNoun(Tag(i - 1));
+    return kStandalone.ContainsFolded(word);
   }
 
   bool IsDayWord(uint32_t i) const {
-    std::string_view w = tokens_[i].norm;
-    return In(w, {"yesterday", "today", "tomorrow", "tonight", "Yesterday", "Today", "Tomorrow", "Tonight"});
+    static constexpr auto kDays = MakeWordList("yesterday", "today", "tomorrow", "tonight");
+    return InAsWrittenOrCapitalised(kDays, tokens_[i].norm);
   }
 
   void AddNp(uint32_t first, uint32_t last) {
@@ -312,15 +376,18 @@ class Analyzer {
   }
 
   bool IsAuxiliary(uint32_t i) const {
-    if (Tag(i) == "MD") return true;
-    return In(Lemma(i), {"be", "have", "do", "get"}) || In(tokens_[i].norm, {"'s", "'re", "'ve", "'d", "'m"});
+    if (Tag(i) == Pos::kMD) return true;
+    static constexpr auto kAuxiliaries = MakeWordList("be", "have", "do", "get");
+    return kAuxiliaries.Contains(Lemma(i)) || In(tokens_[i].norm, {"'s", "'re", "'ve", "'d", "'m"});
   }
 
   // Skips adverbs, negation and floating quantifiers before a verb ("were
   // all donated").
   uint32_t SkipAdverbs(uint32_t i) const {
-    while (i < n_ && (IsAdverb(Tag(i)) || In(tokens_[i].norm, {"not", "n't", "never"}) ||
-                      (In(tokens_[i].norm, {"all", "both", "each"}) && i + 1 < n_ && IsVerb(Tag(i + 1))))) {
+    static constexpr auto kNegations = MakeWordList("not", "n't", "never");
+    static constexpr auto kFloating = MakeWordList("all", "both", "each");
+    while (i < n_ && (IsAdverb(Tag(i)) || kNegations.Contains(tokens_[i].norm) ||
+                      (kFloating.Contains(tokens_[i].norm) && i + 1 < n_ && IsVerbOrModal(Tag(i + 1))))) {
       ++i;
     }
     return i;
@@ -328,7 +395,7 @@ class Analyzer {
 
   void FindVerbGroups() {
     for (uint32_t i = 0; i < n_; ++i) {
-      if (!IsVerb(Tag(i)) || np_of_[i] >= 0) continue;
+      if (!IsVerbOrModal(Tag(i)) || np_of_[i] >= 0) continue;
       Clause clause;
       uint32_t start = i;
       // Adverbs directly before the group belong to it ("reportedly captured").
@@ -339,37 +406,38 @@ class Analyzer {
       bool saw_be = false;
       while (true) {
         uint32_t next = SkipAdverbs(head + 1);
-        bool continues = next < n_ && IsVerb(Tag(next)) && np_of_[next] < 0 && IsAuxiliary(head);
+        bool continues = next < n_ && IsVerbOrModal(Tag(next)) && np_of_[next] < 0 && IsAuxiliary(head);
         if (!continues) break;
         if (Lemma(head) == "be" || Lemma(head) == "get") saw_be = true;
-        if (Tag(head) == "MD") clause.modality = ModalFor(head);
+        if (Tag(head) == Pos::kMD) clause.modality = ModalFor(head);
         head = next;
       }
       clause.head = head;
       uint32_t end = head + 1;
-      while (end < n_ && Tag(end) == "RP") clause.particles.push_back(end++);
+      while (end < n_ && Tag(end) == Pos::kRP) clause.particles.push_back(end++);
       clause.predicate = {start, end};
       for (uint32_t k = start; k < head; ++k) {
         std::string_view w = tokens_[k].norm;
         if (In(w, {"not", "n't", "never", "Not", "Never"})) clause.negated = true;
-        if (In(Lower(k), {"reportedly", "purportedly"})) clause.modality = Modality::kReported;
-        if (In(Lower(k), {"allegedly", "supposedly"})) clause.modality = Modality::kAlleged;
+        const Word lower = Lower(k);
+        if (lower == "reportedly" || lower == "purportedly") clause.modality = Modality::kReported;
+        if (lower == "allegedly" || lower == "supposedly") clause.modality = Modality::kAlleged;
       }
       if (HasNoLonger(start, head)) clause.negated = true;
-      bool participle = Tag(head) == "VBN" || Tag(head) == "VBG";
+      bool participle = Tag(head) == Pos::kVBN || Tag(head) == Pos::kVBG;
       bool bare = head == i && participle;  // no auxiliary before it
-      if (Tag(head) == "VBN" && saw_be) clause.voice = Voice::kPassive;
+      if (Tag(head) == Pos::kVBN && saw_be) clause.voice = Voice::kPassive;
       // A past participle with no auxiliary that takes a direct object and no
       // by-phrase is a past tense the tagger misread ("Azerbaijan released
       // footage"); otherwise it is a reduced passive ("drones owned by").
-      if (bare && Tag(head) == "VBN") {
+      if (bare && Tag(head) == Pos::kVBN) {
         uint32_t next = SkipAdverbs(end);
-        bool has_object = next < n_ && np_of_[next] >= 0 && Tag(next) != "PRP$";
+        bool has_object = next < n_ && np_of_[next] >= 0 && Tag(next) != Pos::kPRPS;
         bool by_phrase = next < n_ && tokens_[next].norm == "by";
         bool that_follows = next < n_ && tokens_[next].norm == "that";
         bool after_noun = start > 0 && (np_of_[start - 1] >= 0 || tokens_[start - 1].norm == ",");
         // "... entered the town and arrested dozens": a conjoined past tense.
-        bool after_and = start > 0 && Tag(start - 1) == "CC";
+        bool after_and = start > 0 && Tag(start - 1) == Pos::kCC;
         // With no object: "Azeri forces pushed forward into the territory"
         // is a past tense when no other finite verb follows for the noun
         // ("the forces deployed there were ...").
@@ -387,13 +455,13 @@ class Analyzer {
             // two teams scheduled to compete".
             // Not an auxiliary opening a question: "Has anyone ever worked".
             const bool question = IsAuxiliary(before) &&
-                                  (before == 0 || Tag(before - 1) == "CC" || tokens_[before - 1].norm == ",");
+                                  (before == 0 || Tag(before - 1) == Pos::kCC || tokens_[before - 1].norm == ",");
             // A preposition governed by a verb other than a participle:
             // "died from an infection caused by", but "drones owned by the
             // army crashed".
-            const bool governed = before > 0 && IsVerb(Tag(before - 1)) && Tag(before - 1) != "VBN";
-            after_object = (IsPreposition(tokens_[before]) && !IsSubordinator(before) && governed) ||
-                           (IsVerb(Tag(before)) && Tag(before) != "MD" && !question &&
+            const bool governed = before > 0 && IsVerbOrModal(Tag(before - 1)) && Tag(before - 1) != Pos::kVBN;
+            after_object = (IsPreposition(Tag(before)) && !IsSubordinator(before) && governed) ||
+                           (IsVerbOrModal(Tag(before)) && Tag(before) != Pos::kMD && !question &&
                             !TakesClause(Lemma(before)));
           }
         }
@@ -404,7 +472,7 @@ class Analyzer {
         if (finite) bare = false;
       }
       kinds_.push_back(bare ? Kind::kParticiple : Kind::kFinite);
-      if (start > 0 && Tag(start - 1) == "TO") kinds_.back() = Kind::kInfinitive;
+      if (start > 0 && Tag(start - 1) == Pos::kTO) kinds_.back() = Kind::kInfinitive;
       clause_of_head_[head] = static_cast<int>(out_.clauses.size());
       out_.clauses.push_back(std::move(clause));
       i = end - 1;
@@ -417,10 +485,11 @@ class Analyzer {
   // Verbs whose object can be a clause without "that": "said the forces
   // pushed", "found a quarter favoured".
   static bool TakesClause(std::string_view lemma) {
-    return IsReportingVerb(lemma) ||
-           In(lemma, {"find", "show", "reveal", "know", "hope", "fear", "feel", "expect", "see", "hear",
-                      "learn", "realize", "realise", "indicate", "mean", "estimate", "predict", "conclude",
-                      "ensure", "believe", "notice"});
+    static constexpr auto kVerbs =
+        MakeWordList("find", "show", "reveal", "know", "hope", "fear", "feel", "expect", "see", "hear", "learn",
+                     "realize", "realise", "indicate", "mean", "estimate", "predict", "conclude", "ensure",
+                     "believe", "notice");
+    return IsReportingVerb(lemma) || kVerbs.Contains(lemma);
   }
 
   // Whether a finite verb follows before the clause is closed by ", and",
@@ -428,9 +497,9 @@ class Analyzer {
   bool FiniteVerbFollows(uint32_t from) const {
     for (uint32_t k = from; k < n_; ++k) {
       std::string_view w = tokens_[k].norm;
-      if (w == ";" || (w == "," && k + 1 < n_ && Tag(k + 1) == "CC")) return false;
-      const Word tag = Tag(k);
-      if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") return true;
+      if (w == ";" || (w == "," && k + 1 < n_ && Tag(k + 1) == Pos::kCC)) return false;
+      const Pos tag = Tag(k);
+      if (tag == Pos::kVBD || tag == Pos::kVBZ || tag == Pos::kVBP || tag == Pos::kMD) return true;
     }
     return false;
   }
@@ -476,11 +545,11 @@ class Analyzer {
       if (np_of_[span.first - 2] < 0) break;
       // "over 300 farmers": a degree adverb before a number links nothing.
       if (IsAdverb(Tag(span.first - 1))) break;
-      if (!In(link, {"of", "and", "or", "for", "in", "from", "at", "on", "with", "to", "between", "around", "near",
-                     "across", "over", "under", "among", "against", "about", "within", "throughout", "inside",
-                     "outside", "into", "onto", "towards", "toward", "during", "including"})) {
-        break;
-      }
+      static constexpr auto kLinks =
+          MakeWordList("of", "and", "or", "for", "in", "from", "at", "on", "with", "to", "between", "around",
+                       "near", "across", "over", "under", "among", "against", "about", "within", "throughout",
+                       "inside", "outside", "into", "onto", "towards", "toward", "during", "including");
+      if (!kLinks.Contains(link)) break;
       span.first = out_.noun_phrases[np_of_[span.first - 2]].first;
     }
     return span;
@@ -507,7 +576,7 @@ class Analyzer {
     q = out_.noun_phrases[np_of_[q]].first;
     if (q == 0) return p;
     --q;
-    if (IsPreposition(tokens_[q]) && q > 0) --q;
+    if (IsPreposition(Tag(q)) && q > 0) --q;
     if (tokens_[q].norm == "," && q > 0) --q;
     return q;
   }
@@ -537,10 +606,10 @@ class Analyzer {
   // a preposition ("on Friday") or right after a verb ("said Friday").
   bool IsTimeAdverbial(const TokenSpan& np) const {
     for (uint32_t k = np.first; k < np.last; ++k) {
-      if (!IsTimeWord(k) && Tag(k) != "DT" && Tag(k) != "JJ" && Tag(k) != "CD") return false;
+      if (!IsTimeWord(k) && Tag(k) != Pos::kDT && Tag(k) != Pos::kJJ && Tag(k) != Pos::kCD) return false;
     }
     return IsTimeWord(np.last - 1) && np.first > 0 &&
-           (IsPreposition(tokens_[np.first - 1]) || IsVerb(Tag(np.first - 1)));
+           (IsPreposition(Tag(np.first - 1)) || IsVerbOrModal(Tag(np.first - 1)));
   }
 
   void FindSubject(size_t c) {
@@ -573,7 +642,7 @@ class Analyzer {
     }
     if (kinds_[c] == Kind::kParticiple) {
       const Token& before = tokens_[p];
-      if (IsPreposition(before)) {
+      if (IsPreposition(Tag(p))) {
         int governing = ClauseBefore(p);
         if (governing < 0) {
           forward_.push_back(c);
@@ -595,7 +664,7 @@ class Analyzer {
         // "rallied in Kirkuk on Sunday calling for": the ralliers call; but
         // "with Obama on Friday accusing" names who accuses.
         const TokenSpan chain = SubjectChainEndingAt(np_of_[p]);
-        if (Tag(clause.head) == "VBG" && IsTimeAdverbial(out_.noun_phrases[np_of_[p]]) &&
+        if (Tag(clause.head) == Pos::kVBG && IsTimeAdverbial(out_.noun_phrases[np_of_[p]]) &&
             !(chain.first > 0 && Lower(chain.first - 1) == "with")) {
           Borrow(clause, FiniteClauseBefore(c));
           return;
@@ -630,7 +699,7 @@ class Analyzer {
     if (p > 0 && In(Lower(p), {"both", "all", "each"}) && np_of_[p] < 0) --p;
     // A quotation that opens with the verb ('Smith "walked in'), and a
     // reflexive pronoun after the subject ("which they themselves made").
-    if (p > 0 && (Tag(p) == "``" || IsReflexive(p)) && np_of_[p - 1] >= 0) --p;
+    if (p > 0 && (Tag(p) == Pos::kOpenQuote || IsReflexive(p)) && np_of_[p - 1] >= 0) --p;
     // "The World Health Organisation (WHO) recommends": a parenthesis
     // between subject and verb; short, so the search stays linear.
     if (In(tokens_[p].norm, {")", "-RRB-"})) {
@@ -643,7 +712,7 @@ class Analyzer {
       }
     }
     const Token& before = tokens_[p];
-    if (before.tag == "WDT" || before.tag == "WP" || (before.norm == "that" && p > 0 && np_of_[p - 1] >= 0)) {
+    if (Tag(p) == Pos::kWDT || Tag(p) == Pos::kWP || (before.norm == "that" && p > 0 && np_of_[p - 1] >= 0)) {
       uint32_t q = p;
       if (q > 0 && tokens_[q - 1].norm == ",") --q;
       if (q > 0 && np_of_[q - 1] >= 0) clause.subject = out_.noun_phrases[np_of_[q - 1]];
@@ -687,7 +756,7 @@ class Analyzer {
     if (clause_of_head_[p] >= 0) {
       const Clause& relative = out_.clauses[clause_of_head_[p]];
       const uint32_t first = relative.predicate.first;
-      if (first >= 2 && (Tag(first - 1) == "WP" || Tag(first - 1) == "WDT") && np_of_[first - 2] >= 0) {
+      if (first >= 2 && (Tag(first - 1) == Pos::kWP || Tag(first - 1) == Pos::kWDT) && np_of_[first - 2] >= 0) {
         clause.subject = SubjectChainEndingAt(np_of_[first - 2]);
         return;
       }
@@ -696,12 +765,12 @@ class Analyzer {
       // town they left was".
       const TokenSpan inner = relative.subject;
       if (!inner.empty() && relative.object.empty() && inner.last == first && inner.first >= 1 &&
-          np_of_[inner.first - 1] >= 0 && (inner.size() == 1 || Tag(inner.first) == "DT")) {
+          np_of_[inner.first - 1] >= 0 && (inner.size() == 1 || Tag(inner.first) == Pos::kDT)) {
         clause.subject = SubjectChainEndingAt(np_of_[inner.first - 1]);
         return;
       }
     }
-    if (before.tag == "CC" || before.norm == ",") {
+    if (Tag(p) == Pos::kCC || before.norm == ",") {
       Borrow(clause, FiniteClauseBefore(c));
     }
   }
@@ -760,11 +829,11 @@ class Analyzer {
       }
       if (link != "," || !coordinated || np_of_[before] < 0) break;
       const TokenSpan listed = SubjectChainEndingAt(np_of_[before]);
-      if (listed.first > 0 && IsPreposition(tokens_[listed.first - 1])) break;
+      if (listed.first > 0 && IsPreposition(Tag(listed.first - 1))) break;
       if (IsTimeWord(listed.last - 1)) break;
       first = listed.first;
     }
-    if (first < chain.first && first > 0 && (IsPreposition(tokens_[first - 1]) || IsVerb(Tag(first - 1)))) {
+    if (first < chain.first && first > 0 && (IsPreposition(Tag(first - 1)) || IsVerbOrModal(Tag(first - 1)))) {
       return chain;
     }
     list.first = first;
@@ -772,12 +841,12 @@ class Analyzer {
   }
 
   bool IsReflexive(uint32_t i) const {
-    return Tag(i) == "PRP" && In(tokens_[i].norm, {"himself", "herself", "itself", "themselves", "myself", "ourselves",
-                                            "yourself", "yourselves"});
+    return Tag(i) == Pos::kPRP && In(tokens_[i].norm, {"himself", "herself", "itself", "themselves", "myself",
+                                                       "ourselves", "yourself", "yourselves"});
   }
 
   bool IsRelativePronoun(uint32_t i) const {
-    return Tag(i) == "WDT" || Tag(i) == "WP" || Tag(i) == "WP$" || tokens_[i].norm == "that";
+    return Tag(i) == Pos::kWDT || Tag(i) == Pos::kWP || Tag(i) == Pos::kWPS || tokens_[i].norm == "that";
   }
 
   // "..., said Ambassador Mohib.": the speaker follows the verb.
@@ -798,11 +867,12 @@ class Analyzer {
     const uint32_t before = chain.first - 1;
     // "As Israel and Hamas traded fire": a subordinator opens a clause,
     // its subject is whole.
-    const bool subordinator = In(Lower(before), {"as", "while", "when", "after", "before", "because", "since",
-                                                 "although", "though", "if", "until", "once", "whereas", "that",
-                                                 "whether"});
-    const bool object = (IsVerb(Tag(before)) && !IsReportingVerb(Lemma(before))) ||
-                        (IsPreposition(tokens_[before]) && !subordinator);
+    static constexpr auto kSubordinators =
+        MakeWordList("as", "while", "when", "after", "before", "because", "since", "although", "though", "if",
+                     "until", "once", "whereas", "that", "whether");
+    const bool subordinator = kSubordinators.Contains(Lower(before));
+    const bool object = (IsVerbOrModal(Tag(before)) && !IsReportingVerb(Lemma(before))) ||
+                        (IsPreposition(Tag(before)) && !subordinator);
     if (!object) return chain;
     for (uint32_t t = chain.last - 1; t > chain.first; --t) {
       if (In(tokens_[t].norm, {"and", "or"}) && np_of_[t - 1] >= 0 && t + 1 < chain.last && np_of_[t + 1] >= 0) {
@@ -823,8 +893,8 @@ class Analyzer {
     if (span.size() == 1 && In(Lower(span.first), {"i", "he", "she", "we", "they"})) return span;
     for (int round = 0; round < 3 && span.first > 0; ++round) {
       uint32_t q = span.first - 1;
-      if (IsPreposition(tokens_[q]) && q > 0) --q;
-      while (q > 0 && (IsAdverb(Tag(q)) || Tag(q) == "RP")) --q;
+      if (IsPreposition(Tag(q)) && q > 0) --q;
+      while (q > 0 && (IsAdverb(Tag(q)) || Tag(q) == Pos::kRP)) --q;
       int c = clause_of_head_[q];
       if (c < 0) break;
       const Clause& modifier = out_.clauses[c];
@@ -840,7 +910,7 @@ class Analyzer {
       }
       // "Moves to reduce the backlog are welcome": the infinitive's object.
       if (kinds_[c] == Kind::kInfinitive && first >= 2 && np_of_[first - 2] >= 0 &&
-          span.first == modifier.predicate.last && Tag(first - 2) != "PRP") {
+          span.first == modifier.predicate.last && Tag(first - 2) != Pos::kPRP) {
         span = SubjectChainEndingAt(np_of_[first - 2]);
         continue;
       }
@@ -879,8 +949,8 @@ class Analyzer {
       --open;
       std::string_view w = tokens_[open].norm;
       if (w == "," || w == ";" || w == ":") break;
-      Word tag = Tag(open);
-      if (tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD") finite = true;
+      Pos tag = Tag(open);
+      if (tag == Pos::kVBD || tag == Pos::kVBZ || tag == Pos::kVBP || tag == Pos::kMD) finite = true;
     }
     if (tokens_[open].norm != "," || open == 0 || open + 1 >= comma) return {};
     // "The agreement, which was signed by Britain, France and Russia,
@@ -898,16 +968,16 @@ class Analyzer {
     }
     const uint32_t first = open + 1;
     const bool relative = IsRelativePronoun(first) && tokens_[first].norm != "that";
-    const bool participial = (Tag(first) == "VBN" || Tag(first) == "VBG") && !finite;
+    const bool participial = (Tag(first) == Pos::kVBN || Tag(first) == Pos::kVBG) && !finite;
     const bool apposition = np_of_[first] >= 0 && !finite;
-    const bool prepositional = Tag(first) == "IN" && !finite;
+    const bool prepositional = Tag(first) == Pos::kIN && !finite;
     if (!relative && !participial && !apposition && !prepositional) return {};
     if (np_of_[open - 1] < 0) return {};
     TokenSpan chain = SubjectChainEndingAt(np_of_[open - 1]);
     // "After the war ended in the city, the army, ...": a phrase after a
     // preposition is not a subject; after a subordinator it is the subject
     // of the clause it opens ("after her husband, a banker, lost").
-    if (chain.first > 0 && IsPreposition(tokens_[chain.first - 1]) && !IsSubordinator(chain.first - 1)) return {};
+    if (chain.first > 0 && IsPreposition(Tag(chain.first - 1)) && !IsSubordinator(chain.first - 1)) return {};
     const uint32_t last = apposition ? comma : chain.last;
     // More appositions before it: "Daniel Montalvo, 19, a member of ...,
     // was"; but not an introductory time phrase ("Yesterday, the army, ...").
@@ -915,7 +985,7 @@ class Analyzer {
       if (chain.first < 2 || tokens_[chain.first - 1].norm != "," || np_of_[chain.first - 2] < 0) break;
       TokenSpan outer = SubjectChainEndingAt(np_of_[chain.first - 2]);
       if (IsTimeWord(outer.last - 1)) break;
-      if (outer.first > 0 && IsPreposition(tokens_[outer.first - 1])) break;
+      if (outer.first > 0 && IsPreposition(Tag(outer.first - 1))) break;
       chain = outer;
     }
     return {chain.first, std::max(last, chain.last)};
@@ -983,7 +1053,7 @@ class Analyzer {
           // "imposed sanctions on the Taliban faction that controls Kabul":
           // a relative clause's antecedent after a preposition is still
           // this clause's phrase.
-          const bool antecedent = IsPreposition(tokens_[later.subject.first - 1]) &&
+          const bool antecedent = IsPreposition(Tag(later.subject.first - 1)) &&
                                   later.subject.last < later.predicate.first &&
                                   IsRelativePronoun(later.subject.last);
           end = antecedent ? later.subject.last : later.subject.first;
@@ -993,14 +1063,14 @@ class Analyzer {
         // this clause at its conjunction.
         uint32_t before = later.predicate.first;
         if (kinds_[k] == Kind::kFinite && later.subject.empty() && before > clause.head + 1 &&
-            (Tag(before - 1) == "CC" || tokens_[before - 1].norm == ",")) {
+            (Tag(before - 1) == Pos::kCC || tokens_[before - 1].norm == ",")) {
           end = before - 1;
           break;
         }
       }
       for (uint32_t t = clause.predicate.last; t < end; ++t) {
         std::string_view w = tokens_[t].norm;
-        if (w == ";" || w == ":" || w == "\"" || Tag(t) == "WDT" || Tag(t) == "WP") {
+        if (w == ";" || w == ":" || w == "\"" || Tag(t) == Pos::kWDT || Tag(t) == Pos::kWP) {
           end = t;
           break;
         }
@@ -1016,7 +1086,7 @@ class Analyzer {
         }
       }
       for (uint32_t t = clause.predicate.last; t + 1 < clause.extent.last; ++t) {
-        if (!IsPreposition(tokens_[t]) || np_of_[t + 1] < 0) continue;
+        if (!IsPreposition(Tag(t)) || np_of_[t + 1] < 0) continue;
         const TokenSpan& np = out_.noun_phrases[np_of_[t + 1]];
         if (np.first != t + 1) continue;
         clause.obliques.push_back({t, np});
@@ -1034,7 +1104,8 @@ class Analyzer {
     for (size_t c = 0; c < out_.clauses.size(); ++c) {
       Clause& clause = out_.clauses[c];
       if (!clause.subject.empty() || clause.subject_from < 0 || kinds_[c] != Kind::kParticiple ||
-          Tag(clause.head) != "VBG" || clause.predicate.first == 0 || tokens_[clause.predicate.first - 1].norm != ",") {
+          Tag(clause.head) != Pos::kVBG || clause.predicate.first == 0 ||
+          tokens_[clause.predicate.first - 1].norm != ",") {
         continue;
       }
       const Clause& lender = out_.clauses[clause.subject_from];
@@ -1057,11 +1128,12 @@ class Analyzer {
   // telling ("told reporters that", "said to reporters that") and the
   // setting ("said in a statement that").
   uint32_t ComplementStart(const Clause& clause) const {
-    const bool tells = In(Lemma(clause.head), {"tell", "assure", "inform", "remind", "warn", "notify", "brief"});
+    static constexpr auto kTelling = MakeWordList("tell", "assure", "inform", "remind", "warn", "notify", "brief");
+    const bool tells = kTelling.Contains(Lemma(clause.head));
     uint32_t after = SkipAdverbs(clause.predicate.last);
     for (int step = 0; step < 3 && after < n_; ++step) {
       const bool to = Lower(after) == "to";
-      const uint32_t start = IsPreposition(tokens_[after]) ? after + 1 : after;
+      const uint32_t start = IsPreposition(Tag(after)) ? after + 1 : after;
       if (start >= n_ || np_of_[start] < 0 || out_.noun_phrases[np_of_[start]].first != start) break;
       const TokenSpan& np = out_.noun_phrases[np_of_[start]];
       const bool listener = step == 0 && ((tells && start == after) || (to && IsReportingVerb(Lemma(clause.head))));
@@ -1100,12 +1172,11 @@ class Analyzer {
         continue;
       }
       const Word lemma = Lemma(clause.head);
-      if (!IsReportingVerb(lemma) &&
-          !In(lemma, {"accuse", "blame", "threaten", "urge", "call", "condemn", "criticize", "criticise", "praise",
-                      "welcome", "demand", "vow", "pledge", "reject", "dismiss", "deny", "describe", "cite",
-                      "brand", "appeal", "ask", "promise", "charge"})) {
-        continue;
-      }
+      static constexpr auto kSpeakersActs =
+          MakeWordList("accuse", "blame", "threaten", "urge", "call", "condemn", "criticize", "criticise", "praise",
+                       "welcome", "demand", "vow", "pledge", "reject", "dismiss", "deny", "describe", "cite",
+                       "brand", "appeal", "ask", "promise", "charge");
+      if (!IsReportingVerb(lemma) && !kSpeakersActs.Contains(lemma)) continue;
       for (int f = k - 1; f >= 0; --f) {
         const Clause& frame = out_.clauses[f];
         if (EffectiveSubject(out_, frame) != out_.clauses[k].reported_by) continue;
@@ -1132,11 +1203,9 @@ class Analyzer {
   void MarkMandativeComplements() {
     for (size_t c = 0; c + 1 < out_.clauses.size(); ++c) {
       const Clause& governing = out_.clauses[c];
-      if (governing.voice == Voice::kPassive ||
-          !In(Lemma(governing.head), {"demand", "urge", "ask", "request", "require", "propose", "recommend",
-                                      "order", "command", "petition"})) {
-        continue;
-      }
+      static constexpr auto kMandative = MakeWordList("demand", "urge", "ask", "request", "require", "propose",
+                                                      "recommend", "order", "command", "petition");
+      if (governing.voice == Voice::kPassive || !kMandative.Contains(Lemma(governing.head))) continue;
       if (governing.that_clause < 0) continue;
       Clause& asked = out_.clauses[governing.that_clause];
       MarkHypothetical(asked);
@@ -1159,17 +1228,17 @@ class Analyzer {
     const Clause& clause = out_.clauses[c];
     if (kinds_[c] != Kind::kFinite || clause.subject.empty()) return false;
     const uint32_t verb = clause.predicate.first;
-    const bool bare_be = Tag(verb) == "VB" && Lower(verb) == "be";
-    if (!bare_be && (Tag(verb) != "VBP" || In(Lower(verb), {"have", "do"}))) return false;
+    const bool bare_be = Tag(verb) == Pos::kVB && Lower(verb) == "be";
+    if (!bare_be && (Tag(verb) != Pos::kVBP || In(Lower(verb), {"have", "do"}))) return false;
     const uint32_t opening = ClauseOpening(clause);
     if (opening == 0 || Lower(opening - 1) != "that") return false;
     const int first_np = np_of_[clause.subject.first];
     if (first_np < 0) return false;
     for (uint32_t k = clause.subject.first; k < clause.subject.last; ++k) {
-      if (Tag(k) == "CC") return false;
+      if (Tag(k) == Pos::kCC) return false;
     }
     const uint32_t head = out_.noun_phrases[first_np].last - 1;
-    return bare_be || Tag(head) == "NN" || Tag(head) == "NNP" || In(Lower(head), {"he", "she", "it"});
+    return bare_be || Tag(head) == Pos::kNN || Tag(head) == Pos::kNNP || In(Lower(head), {"he", "she", "it"});
   }
 
   // "Turkey took no military action", "No country recognised the vote":
@@ -1177,7 +1246,7 @@ class Analyzer {
   void MarkNoArguments() {
     for (Clause& clause : out_.clauses) {
       for (const TokenSpan& argument : {clause.object, clause.subject}) {
-        if (!argument.empty() && Lower(argument.first) == "no" && Tag(argument.first) == "DT") {
+        if (!argument.empty() && Lower(argument.first) == "no" && Tag(argument.first) == Pos::kDT) {
           clause.negated = true;
         }
       }
@@ -1296,7 +1365,7 @@ class Analyzer {
       // Prepositional phrases after the noun, and what they coordinate.
       uint32_t t = np.last;
       for (int pp = 0; pp < 3 && t + 1 < n_; ++pp) {
-        if (!IsPreposition(tokens_[t]) || np_of_[t + 1] < 0) break;
+        if (!IsPreposition(Tag(t)) || np_of_[t + 1] < 0) break;
         const TokenSpan& object = out_.noun_phrases[np_of_[t + 1]];
         nominal.obliques.push_back({t, object});
         t = object.last;
@@ -1321,12 +1390,14 @@ class Analyzer {
   // on a thread): allocating and freeing them was four of its allocations
   // a sentence.
   struct Scratch {
+    std::vector<Pos> pos;
     std::vector<int> np_of;
     std::vector<int> clause_of_head;
     std::vector<Kind> kinds;
     std::vector<size_t> forward;
   };
   Scratch& scratch_ = util::ThreadScratch<Scratch>();
+  std::vector<Pos>& pos_ = scratch_.pos;  // each token's tag
   std::vector<int>& np_of_ = scratch_.np_of;
   std::vector<int>& clause_of_head_ = scratch_.clause_of_head;
   std::vector<Kind>& kinds_ = scratch_.kinds;
@@ -1355,12 +1426,15 @@ bool IsHeadline(const Sentence& sentence) {
 }
 
 bool IsSubordinatingWord(std::string_view word) {
-  return In(word, {"as", "after", "before", "because", "while", "if", "since", "although", "though", "until", "when",
-                   "once", "unless", "whether", "that", "where"});
+  static constexpr auto kWords =
+      MakeWordList("as", "after", "before", "because", "while", "if", "since", "although", "though", "until", "when",
+                   "once", "unless", "whether", "that", "where");
+  return kWords.Contains(word);
 }
 
 bool IsQuantityNoun(std::string_view lemma) {
-  return In(lemma, {"dozen", "score", "hundred", "thousand", "million", "ten"});
+  static constexpr auto kNouns = MakeWordList("dozen", "score", "hundred", "thousand", "million", "ten");
+  return kNouns.Contains(lemma);
 }
 
 uint32_t ClauseOpening(const Clause& clause) {

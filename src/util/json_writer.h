@@ -55,8 +55,9 @@ class JsonWriter {
   void Separate();
 
   std::string out_;
-  // One entry per open object or array: whether it has a member yet.
-  std::vector<bool> has_member_;
+  // One entry per open object or array: whether it has a member yet. Bytes,
+  // not std::vector<bool>: its bit arithmetic was a third of Separate().
+  std::vector<char> has_member_;
   bool after_key_ = false;
 };
 

@@ -68,6 +68,13 @@ class WordList {
   std::array<uint32_t, 16> initials_{};  // by length; every word is shorter than 16 bytes
 };
 
+// The WordList of the words given, sized to fit:
+//   static constexpr auto kDays = MakeWordList("today", "tomorrow");
+template <typename... Words>
+constexpr WordList<sizeof...(Words)> MakeWordList(const Words&... words) {
+  return WordList<sizeof...(Words)>(std::array<std::string_view, sizeof...(Words)>{words...});
+}
+
 // Removes ASCII white space at both ends. Inline: dictionary and gazetteer
 // loading call it about a million times at startup, mostly on words with
 // nothing to trim.
