@@ -39,13 +39,14 @@ void KeyTable::Place(const Slot& slot) {
   if (2 * (count_ + 1) > slots_.size()) {
     std::vector<Slot> old(2 * slots_.size());
     old.swap(slots_);
+    mask_ = slots_.size() - 1;
     count_ = 0;
     for (const Slot& moved : old) {
       if (moved.value != kNone) Place(moved);
     }
   }
   size_t s = SlotOf(slot.owner, slot.hash);
-  while (slots_[s].value != kNone) s = (s + 1) & (slots_.size() - 1);
+  while (slots_[s].value != kNone) s = (s + 1) & mask_;
   slots_[s] = slot;
   ++count_;
 }

@@ -127,11 +127,11 @@ class KeyTable {
   static constexpr uint32_t kNone = UINT32_MAX;
   // The value of (owner, key), or kNone.
   uint32_t Find(uint32_t owner, std::string_view key, size_t hash) const {
-    for (size_t s = SlotOf(owner, hash);; s = (s + 1) & (slots_.size() - 1)) {
+    for (size_t s = SlotOf(owner, hash);; s = (s + 1) & mask_) {
       const Slot& slot = slots_[s];
       if (slot.value == kNone) return kNone;
       if (slot.hash == static_cast<uint32_t>(hash) && slot.owner == owner &&
-          util::SameText(std::string_view(keys_).substr(slot.key_begin, slot.key_size), key)) {
+          util::SameText(std::string_view(keys_.data() + slot.key_begin, slot.key_size), key)) {
         return slot.value;
       }
     }
@@ -150,12 +150,13 @@ class KeyTable {
     uint32_t key_size = 0;
   };
   size_t SlotOf(uint32_t owner, size_t hash) const {
-    return (hash ^ (size_t{owner} * 0x9e3779b97f4a7c15u)) & (slots_.size() - 1);
+    return (hash ^ (size_t{owner} * 0x9e3779b97f4a7c15u)) & mask_;
   }
   // Stores a slot, doubling the table to keep it at most half full (short
   // probe runs).
   void Place(const Slot& slot);
   std::vector<Slot> slots_ = std::vector<Slot>(64);  // a power of two
+  size_t mask_ = 63;  // slots_.size() - 1, kept: a Slot is 20 bytes, and size() divides
   size_t count_ = 0;
   std::string keys_;  // every key, one after another
 };
