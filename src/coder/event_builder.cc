@@ -328,8 +328,8 @@ class SentenceCoder {
   // Single words are tested first: one bit each, and most patterns fail on
   // one of them before a synset's words are scanned.
   bool WordsPresent(const lexicon::VerbPattern& pattern) const {
-    for (const auto& element : pattern.elements) {
-      if (!element.target && element.ids.size() == 1 && !present_[element.ids[0]]) return false;
+    for (uint32_t id : verbs_.SingleWordIds(pattern)) {
+      if (!present_[id]) return false;
     }
     for (const auto& element : pattern.elements) {
       if (element.target || element.ids.size() == 1) continue;

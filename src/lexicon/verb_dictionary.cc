@@ -346,7 +346,12 @@ void VerbDictionary::Finish() {
   };
   for (size_t i = 0; i < patterns_.size(); ++i) {
     VerbPattern& pattern = patterns_[i];
-    for (auto& element : pattern.elements) element.ids = expand(element.words);
+    pattern.single_words_begin = static_cast<uint32_t>(single_word_ids_.size());
+    for (auto& element : pattern.elements) {
+      element.ids = expand(element.words);
+      if (!element.target && element.ids.size() == 1) single_word_ids_.push_back(element.ids[0]);
+    }
+    pattern.single_words_end = static_cast<uint32_t>(single_word_ids_.size());
     for (auto& words : pattern.head_before) pattern.head_before_ids.push_back(expand(words));
     for (auto& element : pattern.before) element.ids = expand(element.words);
     if (pattern.head_is_stem) {
