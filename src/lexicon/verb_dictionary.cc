@@ -393,7 +393,7 @@ void VerbDictionary::Finish() {
   }
 }
 
-std::vector<uint32_t> VerbDictionary::VerbCandidates(std::string_view lemma,
+std::vector<uint32_t> VerbDictionary::VerbCandidates(PrehashedKey lemma,
                                                      const std::vector<uint32_t>& present) const {
   auto it = anchors_.find(lemma);
   if (it == anchors_.end()) return {};
@@ -432,7 +432,7 @@ std::vector<uint32_t> VerbDictionary::VerbCandidates(std::string_view lemma,
   return positions;
 }
 
-const std::vector<int>& VerbDictionary::ForVerb(std::string_view lemma) const {
+const std::vector<int>& VerbDictionary::ForVerb(PrehashedKey lemma) const {
   auto it = by_verb_.find(lemma);
   return it == by_verb_.end() ? kNoPatterns : it->second;
 }
@@ -478,7 +478,7 @@ std::string VerbDictionary::NegatedCode(std::string_view code) const {
   return back == value_codes_.end() ? "" : back->second;
 }
 
-const std::vector<int>& VerbDictionary::ForNoun(std::string_view lemma) const {
+const std::vector<int>& VerbDictionary::ForNoun(PrehashedKey lemma) const {
   auto it = by_noun_.find(lemma);
   return it == by_noun_.end() ? kNoPatterns : it->second;
 }

@@ -87,16 +87,24 @@ class VerbDictionary {
                              const std::function<bool(std::string_view)>& known_code,
                              bool strict = true);
 
+  // The lookups by lemma below also take the lemma's match key with its
+  // hash (MatchKeys::hashes): the coder looks up every clause's verb three
+  // times and every nominal's noun once, and hashing the key again each
+  // time cost about 30 instructions a lookup.
   // Indices of the verb patterns whose verb is `lemma`, most specific first.
-  const std::vector<int>& ForVerb(std::string_view lemma) const;
+  const std::vector<int>& ForVerb(PrehashedKey lemma) const;
+  const std::vector<int>& ForVerb(std::string_view lemma) const { return ForVerb({lemma, KeyHash(lemma)}); }
   // The positions in ForVerb(lemma) of the patterns whose every word
   // element can occur in a sentence whose tokens have the word ids
   // `present` (sorted, unique), ascending; patterns not listed cannot
   // match. A cheap index lookup instead of testing hundreds of patterns.
-  std::vector<uint32_t> VerbCandidates(std::string_view lemma,
-                                       const std::vector<uint32_t>& present) const;
+  std::vector<uint32_t> VerbCandidates(PrehashedKey lemma, const std::vector<uint32_t>& present) const;
+  std::vector<uint32_t> VerbCandidates(std::string_view lemma, const std::vector<uint32_t>& present) const {
+    return VerbCandidates({lemma, KeyHash(lemma)}, present);
+  }
   // Indices of the noun patterns whose head noun is `lemma`.
-  const std::vector<int>& ForNoun(std::string_view lemma) const;
+  const std::vector<int>& ForNoun(PrehashedKey lemma) const;
+  const std::vector<int>& ForNoun(std::string_view lemma) const { return ForNoun({lemma, KeyHash(lemma)}); }
   const VerbPattern& pattern(int index) const { return patterns_[index]; }
   // The ids of the pattern's elements that are one word (not the target),
   // in order. The coder tests that each is in the sentence before anything
