@@ -328,8 +328,8 @@ class SentenceCoder {
   // Single words are tested first: one bit each, and most patterns fail on
   // one of them before a synset's words are scanned.
   bool WordsPresent(const lexicon::VerbPattern& pattern) const {
-    for (const auto& element : pattern.elements) {
-      if (!element.target && element.ids.size() == 1 && !present_[element.ids[0]]) return false;
+    for (uint32_t id : verbs_.SingleWordIds(pattern)) {
+      if (!present_[id]) return false;
     }
     for (const auto& element : pattern.elements) {
       if (element.target || element.ids.size() == 1) continue;
@@ -339,6 +339,9 @@ class SentenceCoder {
     }
     return true;
   }
+
+  // Token t's lemma key with its hash, for the dictionary's lookups by lemma.
+  lexicon::PrehashedKey LemmaKey(uint32_t t) const { return {lemma_keys_.folded[t], lemma_keys_.hashes[t]}; }
 
   // Whether token k's lemma or word is one of `ids` (a pattern element's
   // words as ids; kNoWord is never among them).
@@ -960,10 +963,10 @@ class SentenceCoder {
   template <typename Use>
   bool ForEachMatch(size_t c, Use&& use) const {
     const Clause& clause = analysis_.clauses[c];
-    const auto& candidates = verbs_.ForVerb(lemma_keys_.folded[clause.head]);
+    const auto& candidates = verbs_.ForVerb(LemmaKey(clause.head));
     const bool passive = IsPassive(clause);
     // Only the patterns whose rarest word occurs in the sentence, in order.
-    for (uint32_t position : verbs_.VerbCandidates(lemma_keys_.folded[clause.head], present_ids_)) {
+    for (uint32_t position : verbs_.VerbCandidates(LemmaKey(clause.head), present_ids_)) {
       const auto& pattern = verbs_.pattern(candidates[position]);
       // In a passive clause the grammatical subject is the patient: a
       // pattern that looks for the target elsewhere ("attack in $T", a
@@ -990,7 +993,7 @@ class SentenceCoder {
     current_clause_ = static_cast<int>(c);
     const Clause& clause = analysis_.clauses[c];
     const Token& head = sentence_.tokens[clause.head];
-    const auto& candidates = verbs_.ForVerb(lemma_keys_.folded[clause.head]);
+    const auto& candidates = verbs_.ForVerb(LemmaKey(clause.head));
     if (candidates.empty()) {
       Explain("verb '{}' ({}): no pattern for this verb", head.norm, head.lemma);
       return;
@@ -1188,7 +1191,7 @@ class SentenceCoder {
   void CodeNominal(const NominalPredicate& nominal) {
     current_clause_ = nominal.clause;
     if (Covered(nominal.head)) return;  // part of a coded verb phrase
-    const auto& candidates = verbs_.ForNoun(lemma_keys_.folded[nominal.head]);
+    const auto& candidates = verbs_.ForNoun(LemmaKey(nominal.head));
     for (int index : candidates) {
       const auto& pattern = verbs_.pattern(index);
       size_t before = pattern.head_before.size();

@@ -76,6 +76,18 @@ TEST(ActorDictionary, MatchesIgnoringCaseAndDiacriticsButNotShortCapitals) {
   EXPECT_EQ(dict.Lookup("U.S.", std::nullopt), "USA");
 }
 
+// In text, with the root filter: an exact-case phrase is found by the
+// folded key's filter bit, and only when written in capitals.
+TEST(ActorDictionary, FindsShortCapitalsInTextOnlyInCapitals) {
+  testing::TempDir dir;
+  auto dict = ActorDictionary::Load({dir.Write("actors.txt", kActors)});
+  for (std::string text : {"The US said so.", "Tell us so."}) {
+    auto sentence = text::Segment(text, 0, text.size()).at(0);
+    auto matches = dict.FindAll(MatchKeys::ForTokens(sentence.tokens, false));
+    EXPECT_EQ(matches.size(), text.starts_with("The US") ? 1u : 0u) << text;
+  }
+}
+
 TEST(ActorDictionary, FindsLongestPhrasesInText) {
   testing::TempDir dir;
   auto dict = ActorDictionary::Load({dir.Write("actors.txt", kActors)});

@@ -13,8 +13,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "util/strings.h"
 
 namespace dyad::lexicon {
 
@@ -114,6 +115,52 @@ class KeyList {
   std::vector<Span> spans_;
 };
 
+// A hash table from (owner, folded key) to a number, for keys whose
+// KeyHash is known: open addressing in one array, keys in one string. A
+// lookup is a slot computed from the hash and a probe of adjacent slots,
+// where a std::unordered_map cost a division, a chain walk and an
+// out-of-line key compare. The trie below keeps its edges in one, owned by
+// their parent node: its lookups are about a third of matching actors and
+// agents. Copyable: keys are offsets, not views.
+class KeyTable {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  // The value of (owner, key), or kNone.
+  uint32_t Find(uint32_t owner, std::string_view key, size_t hash) const {
+    for (size_t s = SlotOf(owner, hash);; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.value == kNone) return kNone;
+      if (slot.hash == static_cast<uint32_t>(hash) && slot.owner == owner &&
+          util::SameText(std::string_view(keys_.data() + slot.key_begin, slot.key_size), key)) {
+        return slot.value;
+      }
+    }
+  }
+  // Adds (owner, key), which must not be in the table yet, with `value`
+  // (not kNone).
+  void Insert(uint32_t owner, std::string_view key, size_t hash, uint32_t value);
+  size_t size() const { return count_; }
+
+ private:
+  struct Slot {
+    uint32_t hash = 0;  // low bits of the key's KeyHash
+    uint32_t owner = 0;
+    uint32_t value = kNone;  // kNone: an empty slot
+    uint32_t key_begin = 0;  // the key is keys_[key_begin, +key_size)
+    uint32_t key_size = 0;
+  };
+  size_t SlotOf(uint32_t owner, size_t hash) const {
+    return (hash ^ (size_t{owner} * 0x9e3779b97f4a7c15u)) & mask_;
+  }
+  // Stores a slot, doubling the table to keep it at most half full (short
+  // probe runs).
+  void Place(const Slot& slot);
+  std::vector<Slot> slots_ = std::vector<Slot>(64);  // a power of two
+  size_t mask_ = 63;  // slots_.size() - 1, kept: a Slot is 20 bytes, and size() divides
+  size_t count_ = 0;
+  std::string keys_;  // every key, one after another
+};
+
 class PhraseIndex {
  public:
   struct PhraseToken {
@@ -138,9 +185,8 @@ class PhraseIndex {
                   size_t start, std::span<const size_t> hashes = {}) const {
     // Inline, the common answer: callers try every token of a sentence,
     // and the root filter turns most of them away (a call cost more than
-    // the filter). Words in capitals may start an exact-case phrase, whose
-    // edge key is not the folded one.
-    if (start < hashes.size() && !caps[start] && !RootMayHave(hashes[start])) return {};
+    // the filter).
+    if (start < hashes.size() && !RootMayHave(hashes[start])) return {};
     return LongestFrom(folded, caps, start, hashes);
   }
 
@@ -150,24 +196,27 @@ class PhraseIndex {
   size_t size() const { return phrases_; }
 
  private:
-  struct Node {
-    std::unordered_map<std::string, uint32_t, KeyHasher, KeyEqual> next;
-    int value = -1;
-  };
   static std::string EdgeKey(const PhraseToken& token);
   Match LongestFrom(const KeyList& folded, const std::vector<uint8_t>& caps,
                     size_t start, std::span<const size_t> hashes) const;
-  // A bit per hash value (modulo its size) of the root's edge keys. Every
-  // token of every sentence is looked up at the root of three or four
-  // indexes and nearly all of them start no phrase: a clear bit answers
-  // "no" without a hash-table lookup.
+  // A bit per hash value (modulo its size) of the root's edge keys; an
+  // exact-case edge sets the bit of its word's folded key, the only key
+  // that can reach it (LongestFrom tries it with the folded key's capitals
+  // rebuilt). Every token of every sentence is looked up at the root of
+  // three or four indexes and nearly all of them start no phrase: a clear
+  // bit answers "no" without a table lookup.
   static constexpr size_t kRootFilterBits = size_t{1} << 18;
+  void SetRootBit(size_t hash) {
+    const size_t bit = hash & (kRootFilterBits - 1);
+    root_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
   bool RootMayHave(size_t hash) const {
     const size_t bit = hash & (kRootFilterBits - 1);
     return (root_filter_[bit / 64] >> (bit % 64)) & 1;
   }
   std::vector<uint64_t> root_filter_ = std::vector<uint64_t>(kRootFilterBits / 64);
-  std::vector<Node> nodes_{1};
+  KeyTable edges_;  // (node, edge key) -> child node
+  std::vector<int> values_{-1};  // per node: the phrase ending there, or -1
   size_t phrases_ = 0;
 };
 

@@ -346,7 +346,12 @@ void VerbDictionary::Finish() {
   };
   for (size_t i = 0; i < patterns_.size(); ++i) {
     VerbPattern& pattern = patterns_[i];
-    for (auto& element : pattern.elements) element.ids = expand(element.words);
+    pattern.single_words_begin = static_cast<uint32_t>(single_word_ids_.size());
+    for (auto& element : pattern.elements) {
+      element.ids = expand(element.words);
+      if (!element.target && element.ids.size() == 1) single_word_ids_.push_back(element.ids[0]);
+    }
+    pattern.single_words_end = static_cast<uint32_t>(single_word_ids_.size());
     for (auto& words : pattern.head_before) pattern.head_before_ids.push_back(expand(words));
     for (auto& element : pattern.before) element.ids = expand(element.words);
     if (pattern.head_is_stem) {
@@ -388,7 +393,7 @@ void VerbDictionary::Finish() {
   }
 }
 
-std::vector<uint32_t> VerbDictionary::VerbCandidates(std::string_view lemma,
+std::vector<uint32_t> VerbDictionary::VerbCandidates(PrehashedKey lemma,
                                                      const std::vector<uint32_t>& present) const {
   auto it = anchors_.find(lemma);
   if (it == anchors_.end()) return {};
@@ -427,7 +432,7 @@ std::vector<uint32_t> VerbDictionary::VerbCandidates(std::string_view lemma,
   return positions;
 }
 
-const std::vector<int>& VerbDictionary::ForVerb(std::string_view lemma) const {
+const std::vector<int>& VerbDictionary::ForVerb(PrehashedKey lemma) const {
   auto it = by_verb_.find(lemma);
   return it == by_verb_.end() ? kNoPatterns : it->second;
 }
@@ -473,7 +478,7 @@ std::string VerbDictionary::NegatedCode(std::string_view code) const {
   return back == value_codes_.end() ? "" : back->second;
 }
 
-const std::vector<int>& VerbDictionary::ForNoun(std::string_view lemma) const {
+const std::vector<int>& VerbDictionary::ForNoun(PrehashedKey lemma) const {
   auto it = by_noun_.find(lemma);
   return it == by_noun_.end() ? kNoPatterns : it->second;
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,6 +51,10 @@ struct VerbPattern {
   std::vector<std::vector<std::string>> head_before;
   std::vector<std::vector<uint32_t>> head_before_ids;  // as WordId ids
   std::vector<PatternElement> elements;
+  // Where VerbDictionary::SingleWordIds keeps the ids of this pattern's
+  // one-word elements: [single_words_begin, single_words_end).
+  uint32_t single_words_begin = 0;
+  uint32_t single_words_end = 0;
   std::string id;  // "verbs/19_fight.txt:12"
   int specificity = 0;  // elements that must match; more specific wins
   // The flags side by side: 40,000 patterns are built at every startup,
@@ -82,17 +87,35 @@ class VerbDictionary {
                              const std::function<bool(std::string_view)>& known_code,
                              bool strict = true);
 
+  // The lookups by lemma below also take the lemma's match key with its
+  // hash (MatchKeys::hashes): the coder looks up every clause's verb three
+  // times and every nominal's noun once, and hashing the key again each
+  // time cost about 30 instructions a lookup.
   // Indices of the verb patterns whose verb is `lemma`, most specific first.
-  const std::vector<int>& ForVerb(std::string_view lemma) const;
+  const std::vector<int>& ForVerb(PrehashedKey lemma) const;
+  const std::vector<int>& ForVerb(std::string_view lemma) const { return ForVerb({lemma, KeyHash(lemma)}); }
   // The positions in ForVerb(lemma) of the patterns whose every word
   // element can occur in a sentence whose tokens have the word ids
   // `present` (sorted, unique), ascending; patterns not listed cannot
   // match. A cheap index lookup instead of testing hundreds of patterns.
-  std::vector<uint32_t> VerbCandidates(std::string_view lemma,
-                                       const std::vector<uint32_t>& present) const;
+  std::vector<uint32_t> VerbCandidates(PrehashedKey lemma, const std::vector<uint32_t>& present) const;
+  std::vector<uint32_t> VerbCandidates(std::string_view lemma, const std::vector<uint32_t>& present) const {
+    return VerbCandidates({lemma, KeyHash(lemma)}, present);
+  }
   // Indices of the noun patterns whose head noun is `lemma`.
-  const std::vector<int>& ForNoun(std::string_view lemma) const;
+  const std::vector<int>& ForNoun(PrehashedKey lemma) const;
+  const std::vector<int>& ForNoun(std::string_view lemma) const { return ForNoun({lemma, KeyHash(lemma)}); }
   const VerbPattern& pattern(int index) const { return patterns_[index]; }
+  // The ids of the pattern's elements that are one word (not the target),
+  // in order. The coder tests that each is in the sentence before anything
+  // else, for every candidate pattern of every clause: reading them from
+  // the elements cost a pointer and a size per element. One array for all
+  // patterns: a vector per pattern cost 18 M instructions to allocate at
+  // startup, more than it saved on 200 documents.
+  std::span<const uint32_t> SingleWordIds(const VerbPattern& pattern) const {
+    return std::span<const uint32_t>(single_word_ids_)
+        .subspan(pattern.single_words_begin, pattern.single_words_end - pattern.single_words_begin);
+  }
 
   // Every word of every pattern element and head_before list has an id in
   // [0, word_count()); WordId gives a folded key's id, or kNoWord when no
@@ -174,6 +197,7 @@ class VerbDictionary {
   std::unordered_map<std::string, std::vector<int>, KeyHasher, KeyEqual> by_verb_;
   std::unordered_map<std::string, std::vector<int>, KeyHasher, KeyEqual> by_noun_;
   std::unordered_map<std::string, uint32_t, KeyHasher, KeyEqual> word_ids_;
+  std::vector<uint32_t> single_word_ids_;  // SingleWordIds, all patterns
   // A bit per hash value (modulo its size) of the keys of word_ids_.
   static constexpr size_t kWordFilterBits = size_t{1} << 17;
   std::vector<uint64_t> word_filter_ = std::vector<uint64_t>(kWordFilterBits / 64);
