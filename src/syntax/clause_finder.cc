@@ -412,6 +412,11 @@ class Analyzer {
         if (Tag(head) == Pos::kMD) clause.modality = ModalFor(head);
         head = next;
       }
+      // A modal cut off from its verb by an aside ("would, like we have
+      // seen, create") still says how certain the act is. (A modal that
+      // ends its clause, "as little as he could", says nothing of the act
+      // told after it.)
+      if (Tag(head) == Pos::kMD && head + 1 < n_ && tokens_[head + 1].norm == ",") clause.modality = ModalFor(head);
       clause.head = head;
       uint32_t end = head + 1;
       while (end < n_ && Tag(end) == Pos::kRP) clause.particles.push_back(end++);
