@@ -461,10 +461,12 @@ class Analyzer {
             // Not an auxiliary opening a question: "Has anyone ever worked".
             const bool question = IsAuxiliary(before) &&
                                   (before == 0 || Tag(before - 1) == Pos::kCC || tokens_[before - 1].norm == ",");
-            // A preposition governed by a verb other than a participle:
-            // "died from an infection caused by", but "drones owned by the
+            // A preposition governed by a verb other than a bare participle:
+            // "died from an infection caused by", "was attacked by
+            // militiamen armed with machetes", but "drones owned by the
             // army crashed".
-            const bool governed = before > 0 && IsVerbOrModal(Tag(before - 1)) && Tag(before - 1) != Pos::kVBN;
+            const bool governed = before > 0 && IsVerbOrModal(Tag(before - 1)) &&
+                                  (Tag(before - 1) != Pos::kVBN || HasAuxiliary(before - 1));
             after_object = (IsPreposition(Tag(before)) && !IsSubordinator(before) && governed) ||
                            (IsVerbOrModal(Tag(before)) && Tag(before) != Pos::kMD && !question &&
                             !TakesClause(Lemma(before)));
@@ -482,6 +484,13 @@ class Analyzer {
       out_.clauses.push_back(std::move(clause));
       i = end - 1;
     }
+  }
+
+  // Whether the verb at `head` heads a clause found so far whose verb group
+  // has an auxiliary before it ("was attacked").
+  bool HasAuxiliary(uint32_t head) const {
+    const int c = clause_of_head_[head];
+    return c >= 0 && out_.clauses[c].predicate.first < head && IsAuxiliary(out_.clauses[c].predicate.first);
   }
 
   // "as", "after", "because" ... before a clause: not prepositions.
