@@ -673,8 +673,13 @@ class Analyzer {
         }
         return;
       }
-      // "according to" frames a report; it has no subject of its own.
-      if (np_of_[p] >= 0 && Lower(clause.head) != "according") {
+      // "according to" frames a report, and "following", "including",
+      // "regarding", "concerning" work as prepositions ("reimposed
+      // blockades in the West Bank following the deaths"): none has a
+      // subject of its own.
+      static constexpr auto kPrepositionLike =
+          MakeWordList("according", "following", "including", "regarding", "concerning");
+      if (np_of_[p] >= 0 && !kPrepositionLike.Contains(tokens_[clause.head].norm)) {
         // "rallied in Kirkuk on Sunday calling for": the ralliers call; but
         // "with Obama on Friday accusing" names who accuses.
         const TokenSpan chain = SubjectChainEndingAt(np_of_[p]);
