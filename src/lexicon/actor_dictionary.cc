@@ -334,6 +334,9 @@ std::vector<ActorMatch> ActorDictionary::FindAll(const MatchKeys& keys) const {
       ++i;
       continue;
     }
+    // Room for a sentence's usual few at the first: growing one by one
+    // reallocated at the second and third match of half the sentences.
+    if (matches.empty()) matches.reserve(kUsualMatches);
     matches.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + match.length), match.value});
     i += match.length;
   }

@@ -46,6 +46,10 @@ struct ActorEntry {
   std::vector<int> shared_by;
 };
 
+// The phrases a sentence's FindAll lists reserve room for at the first
+// one found (actors and agents alike).
+inline constexpr size_t kUsualMatches = 8;
+
 // An actor phrase found in a sentence: tokens [first, last) and its entry.
 struct ActorMatch {
   uint32_t first = 0;
