@@ -70,7 +70,14 @@ struct MatchKeys {
   // its own, 0 where the key is the word key, so that users of both keys
   // can tell the same ones apart without comparing them.
   std::vector<uint8_t> own;
-  static MatchKeys ForTokens(const std::vector<Token>& tokens, bool use_lemmas);
+  static MatchKeys ForTokens(const std::vector<Token>& tokens, bool use_lemmas) {
+    MatchKeys keys;
+    ForTokens(tokens, use_lemmas, keys);
+    return keys;
+  }
+  // The same, written into `keys`, whose storage is reused: a sentence's
+  // four buffers allocated and freed cost more than folding its words.
+  static void ForTokens(const std::vector<Token>& tokens, bool use_lemmas, MatchKeys& keys);
   // ForTokens(tokens, true), given ForTokens(tokens, false): a token whose
   // lemma is empty, its norm or its word key reuses the word key instead of
   // folding again. Written into `keys`, whose storage is reused (the
