@@ -34,6 +34,7 @@
 #include "text/segmenter.h"
 #include "time/date_resolver.h"
 #include "util/date.h"
+#include "util/scratch.h"
 
 namespace dyad {
 
@@ -380,13 +381,17 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
   // A document-level discard phrase (sports, entertainment) silences it all.
   // Each sentence's word keys and discard hit are kept for coding below:
   // they depend only on the tokens' norms, which tagging leaves alone.
-  std::vector<lexicon::MatchKeys> word_keys;
-  std::vector<std::optional<lexicon::DiscardList::Hit>> discard_hits;
-  word_keys.reserve(result.sentences.size());
-  discard_hits.reserve(result.sentences.size());
-  for (const Sentence& sentence : result.sentences) {
-    word_keys.push_back(lexicon::MatchKeys::ForTokens(sentence.tokens, false));
-    const auto& hit = discard_hits.emplace_back(impl_->discards.Find(word_keys.back()));
+  // Both lists are this worker's, kept from document to document, and
+  // the keys are filled in place (the resolver still takes each sentence's
+  // keys away, so their buffers are reused only once it copies them).
+  auto& word_keys = util::ThreadScratch<std::vector<lexicon::MatchKeys>>();
+  auto& discard_hits = util::ThreadScratch<std::vector<std::optional<lexicon::DiscardList::Hit>>>();
+  if (word_keys.size() < result.sentences.size()) word_keys.resize(result.sentences.size());
+  discard_hits.clear();
+  for (size_t s = 0; s < result.sentences.size(); ++s) {
+    const Sentence& sentence = result.sentences[s];
+    lexicon::MatchKeys::ForTokens(sentence.tokens, false, word_keys[s]);
+    const auto& hit = discard_hits.emplace_back(impl_->discards.Find(word_keys[s]));
     if (hit && hit->scope == lexicon::DiscardList::Scope::kDocument) {
       if (impl_->explain) {
         result.explanations.push_back(

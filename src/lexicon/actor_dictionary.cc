@@ -111,14 +111,16 @@ std::vector<PhraseIndex::PhraseToken> TokenizePhrase(std::string_view phrase) {
   return tokens;
 }
 
-MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas) {
-  MatchKeys keys;
+void MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas, MatchKeys& keys) {
   size_t chars = 0;
   for (const Token& token : tokens) chars += token.norm.size();
   keys.folded.Clear(chars);  // the words' keys fit: folding ASCII keeps the size
   keys.folded.reserve(tokens.size());
+  keys.caps.clear();
   keys.caps.reserve(tokens.size());
+  keys.hashes.clear();
   keys.hashes.reserve(tokens.size());
+  keys.own.clear();
   std::string other;  // a key folded by util::FoldForMatch, before it is added
   for (size_t t = 0; t < tokens.size(); ++t) {
     const Token& token = tokens[t];
@@ -135,7 +137,6 @@ MatchKeys MatchKeys::ForTokens(const std::vector<Token>& tokens, bool use_lemmas
     keys.caps.push_back(ascii->caps);
     keys.hashes.push_back(ascii->hash);
   }
-  return keys;
 }
 
 void MatchKeys::LemmasFor(const std::vector<Token>& tokens, const MatchKeys& word_keys, MatchKeys& keys) {
@@ -334,6 +335,9 @@ std::vector<ActorMatch> ActorDictionary::FindAll(const MatchKeys& keys) const {
       ++i;
       continue;
     }
+    // Room for a sentence's usual few at the first: growing one by one
+    // reallocated at the second and third match of half the sentences.
+    if (matches.empty()) matches.reserve(kUsualMatches);
     matches.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + match.length), match.value});
     i += match.length;
   }

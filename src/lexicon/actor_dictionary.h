@@ -46,6 +46,10 @@ struct ActorEntry {
   std::vector<int> shared_by;
 };
 
+// The phrases a sentence's FindAll lists reserve room for at the first
+// one found (actors and agents alike).
+inline constexpr size_t kUsualMatches = 8;
+
 // An actor phrase found in a sentence: tokens [first, last) and its entry.
 struct ActorMatch {
   uint32_t first = 0;
@@ -66,7 +70,14 @@ struct MatchKeys {
   // its own, 0 where the key is the word key, so that users of both keys
   // can tell the same ones apart without comparing them.
   std::vector<uint8_t> own;
-  static MatchKeys ForTokens(const std::vector<Token>& tokens, bool use_lemmas);
+  static MatchKeys ForTokens(const std::vector<Token>& tokens, bool use_lemmas) {
+    MatchKeys keys;
+    ForTokens(tokens, use_lemmas, keys);
+    return keys;
+  }
+  // The same, written into `keys`, whose storage is reused: a sentence's
+  // four buffers allocated and freed cost more than folding its words.
+  static void ForTokens(const std::vector<Token>& tokens, bool use_lemmas, MatchKeys& keys);
   // ForTokens(tokens, true), given ForTokens(tokens, false): a token whose
   // lemma is empty, its norm or its word key reuses the word key instead of
   // folding again. Written into `keys`, whose storage is reused (the

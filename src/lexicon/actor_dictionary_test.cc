@@ -163,5 +163,26 @@ TEST(AgentDictionary, MatchesLemmasAndMultiWordAgents) {
   EXPECT_EQ(matches[1].sector, "REB");
 }
 
+// Keys filled into an object that held a longer sentence's keys (and lemma
+// keys) are those of a fresh one.
+TEST(MatchKeys, FillingReusedKeysGivesFreshKeys) {
+  std::string longer = "Ilham Aliyev met the Azeri delegation in Baku on Tuesday";
+  std::string shorter = "The ÉLYSÉE said US troops";
+  auto first = text::Segment(longer, 0, longer.size()).at(0);
+  auto second = text::Segment(shorter, 0, shorter.size()).at(0);
+  MatchKeys keys;
+  MatchKeys::ForTokens(first.tokens, false, keys);
+  MatchKeys lemmas;
+  MatchKeys::LemmasFor(first.tokens, keys, lemmas);
+  keys = lemmas;  // with `own` set
+  MatchKeys::ForTokens(second.tokens, false, keys);
+  const MatchKeys fresh = MatchKeys::ForTokens(second.tokens, false);
+  ASSERT_EQ(keys.folded.size(), fresh.folded.size());
+  for (size_t t = 0; t < fresh.folded.size(); ++t) EXPECT_EQ(keys.folded[t], fresh.folded[t]) << t;
+  EXPECT_EQ(keys.caps, fresh.caps);
+  EXPECT_EQ(keys.hashes, fresh.hashes);
+  EXPECT_TRUE(keys.own.empty());
+}
+
 }  // namespace
 }  // namespace dyad::lexicon

@@ -71,6 +71,7 @@ std::vector<AgentMatch> AgentDictionary::FindAll(const MatchKeys& lemma_keys,
       ++i;
       continue;
     }
+    if (matches.empty()) matches.reserve(kUsualMatches);  // as ActorDictionary::FindAll
     matches.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + best.length),
                        sectors_[best.value]});
     i += best.length;
