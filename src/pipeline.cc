@@ -382,8 +382,9 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
   // Each sentence's word keys and discard hit are kept for coding below:
   // they depend only on the tokens' norms, which tagging leaves alone.
   // Both lists are this worker's, kept from document to document, and
-  // the keys are filled in place (the resolver still takes each sentence's
-  // keys away, so their buffers are reused only once it copies them).
+  // the keys are filled in place; the resolver copies a sentence's keys
+  // into its own buffers, so no key buffer is allocated once both have
+  // grown.
   auto& word_keys = util::ThreadScratch<std::vector<lexicon::MatchKeys>>();
   auto& discard_hits = util::ThreadScratch<std::vector<std::optional<lexicon::DiscardList::Hit>>>();
   if (word_keys.size() < result.sentences.size()) word_keys.resize(result.sentences.size());
@@ -407,7 +408,7 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
     Sentence& sentence = result.sentences[s];
     impl_->tagger.Tag(sentence);
     SentenceAnalysis analysis = syntax::Analyze(sentence);
-    resolver.BeginSentence(sentence, std::move(word_keys[s]));
+    resolver.BeginSentence(sentence, word_keys[s]);
     const auto& discard = discard_hits[s];
     if (discard && discard->scope == lexicon::DiscardList::Scope::kSentence) {
       if (impl_->explain) {

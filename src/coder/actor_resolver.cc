@@ -85,9 +85,9 @@ void ActorResolver::BeginSentence(const Sentence& sentence) {
   BeginSentence(sentence, lexicon::MatchKeys::ForTokens(sentence.tokens, false));
 }
 
-void ActorResolver::BeginSentence(const Sentence& sentence, lexicon::MatchKeys word_keys) {
+void ActorResolver::BeginSentence(const Sentence& sentence, const lexicon::MatchKeys& word_keys) {
   sentence_ = &sentence;
-  word_keys_ = std::move(word_keys);
+  word_keys_ = word_keys;
   lexicon::MatchKeys::LemmasFor(sentence.tokens, word_keys_, lemma_keys_);
   matches_ = actors_.FindAll(word_keys_);
   DropCapitalsInNames();

@@ -35,7 +35,7 @@ class ActorResolver {
   void BeginSentence(const Sentence& sentence);
   // The same, with the sentence's word keys already computed
   // (MatchKeys::ForTokens(sentence.tokens, false)).
-  void BeginSentence(const Sentence& sentence, lexicon::MatchKeys word_keys);
+  void BeginSentence(const Sentence& sentence, const lexicon::MatchKeys& word_keys);
   // Remembers the sentence's mentions for pronouns in later sentences.
   void EndSentence();
 
