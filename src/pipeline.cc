@@ -136,6 +136,11 @@ void PlaceIn(Actor& actor, const std::string& country) {
   actor.code = country + actor.code;
 }
 
+template <size_t N>
+bool IsOneOf(std::string_view sector, const std::array<std::string_view, N>& sectors) {
+  return std::find(sectors.begin(), sectors.end(), sector) != sectors.end();
+}
+
 // "The opposition called for Mugabe's ouster", "protesters demanded the
 // resignation of Prime Minister Imran Khan": people named by their role
 // alone who, with no place named, stand against a state's government or
@@ -153,10 +158,9 @@ std::string CountryOpposed(const Event& event) {
   }
   const std::string_view code = event.cameo;
   const bool opposes = code.starts_with("14") || code.starts_with("104") || code.starts_with("024");
-  return event.source.sector == "OPP" || (opposes && std::find(kPeopleSectors.begin(), kPeopleSectors.end(), event.source.sector) !=
-                                                          kPeopleSectors.end())
-             ? event.target->country
-             : "";
+  const bool of_the_state =
+      event.source.sector == "OPP" || (opposes && IsOneOf(event.source.sector, kPeopleSectors));
+  return of_the_state ? event.target->country : "";
 }
 
 // "Snowden attacked the Obama administration", "Trump battles Congress",
@@ -167,11 +171,9 @@ std::string CountryOpposed(const Event& event) {
 bool IsQuarrelInWords(const Event& event) {
   static constexpr std::array<std::string_view, 10> kCivilSectors = {"GOV", "LEG", "PTY", "OPP", "ELI",
                                                                      "MED", "HRI", "NGO", "BUS", "EDU"};
-  auto civil = [](const Actor& actor) {
-    return std::find(kCivilSectors.begin(), kCivilSectors.end(), actor.sector) != kCivilSectors.end();
-  };
   return (event.cameo == "190" || event.cameo == "193") && event.target &&
-         event.target->country == event.source.country && civil(event.source) && civil(*event.target);
+         event.target->country == event.source.country && IsOneOf(event.source.sector, kCivilSectors) &&
+         IsOneOf(event.target->sector, kCivilSectors);
 }
 
 // "imposed a curfew in Cizre", "tanks shelled targets in Jericho": an act
@@ -503,7 +505,7 @@ DocumentResult Coder::Code(const Document& document, const PeerOptions& peer) co
       }
       if (IsQuarrelInWords(event)) {
         if (impl_->explain) {
-          coded.explanation.push_back(fmt::format("  event {} {} -> {}: force words between politicians code criticism (111)",
+          coded.explanation.push_back(fmt::format("  event {} {} -> {}: force words between politicians are criticism (111)",
                                                   event.cameo, event.source.code, event.target->code));
         }
         event.cameo = "111";
