@@ -274,6 +274,14 @@ class SentenceCoder {
     return !phrase.empty() && kGatherings.Contains(lemma_keys_.folded[phrase.last - 1]);
   }
 
+  // Whether token k names a measure rather than an actor ("sanctions",
+  // "tariffs", "restrictions").
+  bool IsMeasure(uint32_t k) const {
+    static constexpr util::WordList kMeasures(std::to_array<std::string_view>(
+        {"sanction", "tariff", "embargo", "restriction", "measure", "law", "bill", "policy", "ban"}));
+    return kMeasures.Contains(lemma_keys_.folded[k]);
+  }
+
   static bool IsViolence(std::string_view code) {
     return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
   }
@@ -1031,6 +1039,9 @@ class SentenceCoder {
     // not go on labour strike (143, which also covers boycotts, which
     // states do call); a less specific pattern (190) fits.
     if (pattern.code == "143" && IsStateStrike(sources, clause.head, binding.last)) return Outcome::kTryNext;
+    // "sanctions targeting Iranian officials", "tariffs that hit China":
+    // measures do not fight; the act that imposed them is coded.
+    if (IsViolence(pattern.code) && !source_span.empty() && IsMeasure(source_span.last - 1)) return Outcome::kTryNext;
     // "A roadside bomb killed three soldiers", "gunmen shot dead a judge":
     // an attack whose doer no one names is an unidentified armed actor's,
     // of the country where it happened (the pipeline drops it without one).

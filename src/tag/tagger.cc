@@ -526,6 +526,19 @@ bool IsClauseTakingVerb(std::string_view word) {
   return InWords(word, kVerbs, kFilter);
 }
 
+// -s forms of verbs that take an -ing form ("keeps lobbying", "denies
+// spying"): before any other -ing form an -s word after a noun is the
+// plural noun of a compound ("EU member states lobbying for").
+bool TakesGerund(std::string_view word) {
+  static constexpr std::string_view kVerbs[] =
+      {"keeps", "stops", "starts", "begins", "continues", "finishes", "avoids", "considers",
+        "risks", "resumes", "denies", "admits", "suggests", "recommends", "quits", "means",
+        "involves", "requires", "needs", "ends", "spends", "goes", "comes", "sees", "hears",
+        "fears", "hates", "likes", "loves", "prefers", "discusses", "opposes", "supports"};
+  static constexpr WordFilter kFilter = WordFilter::Of(kVerbs);
+  return InWords(word, kVerbs, kFilter);
+}
+
 // Past forms of the verbs above and of others that take a clause
 // without "that" ("found the town was empty").
 bool IsClauseTakingPast(std::string_view word) {
@@ -1577,6 +1590,7 @@ class Disambiguator {
           !FiniteVerbAhead(i + 2)) {
         return kVBZ;
       }
+      if ((t == kNNS || t == kVBZ) && Has(m, kNNS) && next == kVBG && !TakesGerund(slot.word)) return kNNS;
       // A verb right after it (adverbs aside) makes it the subject:
       // "forces captured", "forces successfully pushed".
       size_t k = i + 1;
