@@ -1074,15 +1074,18 @@ class Disambiguator {
         j > 0 ? s_[j - 1].word_class : WordClass::kOther;
     // A past form that the lexicon lists first as a noun and has no base
     // form of ("shot") is the verb after an auxiliary, before "dead", or
-    // after a subject before its object or another past verb: "were
-    // shot", "shot dead", "gunmen shot a soldier", "troops shot and
-    // killed"; the rules below settle its form.
+    // after a subject before its object, a particle or another past verb:
+    // "were shot", "shot dead", "gunmen shot a soldier", "Turkey shot
+    // down the jet", "troops shot and killed"; the rules below settle its
+    // form.
     constexpr PosMask kPastOnly = Bit(kVBD) | Bit(kVBN);
     if (t == kNN && (m & (kPastOnly | Bit(kVB) | Bit(kVBP))) == kPastOnly) {
       const bool subject = IsNoun(aux) || aux == kPRP;
+      const std::string_view after = i + 1 < s_.size() ? s_[i + 1].word : std::string_view();
+      const bool particle = after == "down" || after == "up" || after == "back" || after == "at";
       if (aux_class == WordClass::kBe || aux_class == WordClass::kHave || aux_class == WordClass::kGet ||
-          (i + 1 < s_.size() && s_[i + 1].word == "dead") ||
-          (subject && (next == kDT || next == kPRPS || next == kPRP || next == kCD || next == kNNP ||
+          after == "dead" ||
+          (subject && (next == kDT || next == kPRPS || next == kPRP || next == kCD || next == kNNP || particle ||
                        (next == kCC && i + 2 < s_.size() && Has(s_[i + 2].mask, kVBD))))) {
         t = subject ? kVBD : kVBN;
       }
