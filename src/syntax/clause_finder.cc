@@ -291,12 +291,14 @@ class Analyzer {
         if (j == i + 1 && IsDayWord(i)) break;
         if (j > i && IsDayWord(j)) break;
         // "hand over to Great Britain two of its nationals", "gave the
-        // Ivory Coast 5.1 million dollars": a number and "of", or an
-        // amount, after a name begin a phrase of their own.
+        // Ivory Coast 5.1 million dollars", "gave Kiev 72 hours": a number
+        // and "of", an amount, or a count of things after a name begin a
+        // phrase of their own ("Flight 655", "Resolution 1559" stay names).
         if (j > i && IsProperNoun(Tag(j - 1)) &&
-            (Tag(j) == Pos::kDollar || (Tag(j) == Pos::kCD && j + 1 < n_ &&
-                               In(Lower(j + 1), {"of", "million", "billion", "trillion", "dollars", "euros",
-                                                 "tons", "tonnes"})))) {
+            (Tag(j) == Pos::kDollar ||
+             (Tag(j) == Pos::kCD && j + 1 < n_ &&
+              (Tag(j + 1) == Pos::kNNS || In(Lower(j + 1), {"of", "million", "billion", "trillion", "dollars",
+                                                             "euros", "tons", "tonnes"}))))) {
           break;
         }
         ++j;
