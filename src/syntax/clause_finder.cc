@@ -480,7 +480,7 @@ class Analyzer {
         if (!finite) clause.voice = Voice::kPassive;
         if (finite) bare = false;
       }
-      kinds_.push_back(bare ? Kind::kParticiple : Kind::kFinite);
+      kinds_.push_back(bare || IsBareInfinitive(start, head) ? Kind::kParticiple : Kind::kFinite);
       if (start > 0 && Tag(start - 1) == Pos::kTO) kinds_.back() = Kind::kInfinitive;
       clause_of_head_[head] = static_cast<int>(out_.clauses.size());
       out_.clauses.push_back(std::move(clause));
@@ -493,6 +493,17 @@ class Analyzer {
   bool HasAuxiliary(uint32_t head) const {
     const int c = clause_of_head_[head];
     return c >= 0 && out_.clauses[c].predicate.first < head && IsAuxiliary(out_.clauses[c].predicate.first);
+  }
+
+  // "let the journalists go", "made the army withdraw": a base form after
+  // the object of let/make/help/see/watch/hear is not finite (as finite
+  // it would end the governing clause before its own words).
+  bool IsBareInfinitive(uint32_t start, uint32_t head) const {
+    if (Tag(head) != Pos::kVB || start == 0 || np_of_[start - 1] < 0) return false;
+    const uint32_t object = out_.noun_phrases[np_of_[start - 1]].first;
+    if (object == 0) return false;
+    static constexpr auto kCausatives = MakeWordList("let", "make", "help", "see", "watch", "hear");
+    return IsVerbOrModal(Tag(object - 1)) && kCausatives.Contains(Lemma(object - 1));
   }
 
   // "as", "after", "because" ... before a clause: not prepositions.
