@@ -35,6 +35,7 @@
 #include "time/date_resolver.h"
 #include "util/date.h"
 #include "util/scratch.h"
+#include "util/strings.h"
 
 namespace dyad {
 
@@ -136,11 +137,6 @@ void PlaceIn(Actor& actor, const std::string& country) {
   actor.code = country + actor.code;
 }
 
-template <size_t N>
-bool IsOneOf(std::string_view sector, const std::array<std::string_view, N>& sectors) {
-  return std::find(sectors.begin(), sectors.end(), sector) != sectors.end();
-}
-
 // "The opposition called for Mugabe's ouster", "protesters demanded the
 // resignation of Prime Minister Imran Khan": people named by their role
 // alone who, with no place named, stand against a state's government or
@@ -150,16 +146,18 @@ bool IsOneOf(std::string_view sector, const std::array<std::string_view, N>& sec
 // workers, students, farmers, clergy, rebels, rights groups (not the
 // press or business, whose role words rarely carry such acts).
 std::string CountryOpposed(const Event& event) {
-  static constexpr std::array<std::string_view, 9> kPeopleSectors = {"CVL", "RAD", "LAB", "EDU", "AGR",
-                                                                     "REL", "REB", "SEP", "HRI"};
+  static constexpr std::array<std::string_view, 9> kPeopleSectors = {
+      "CVL", "RAD", "LAB", "EDU", "AGR", "REL", "REB", "SEP", "HRI"};
   if (!event.target || event.target->country.size() != 3 ||
       !coder::ActorResolver::IsStateSector(event.target->sector)) {
     return "";
   }
   const std::string_view code = event.cameo;
-  const bool opposes = code.starts_with("14") || code.starts_with("104") || code.starts_with("024");
+  const bool opposes =
+      code.starts_with("14") || code.starts_with("104") || code.starts_with("024");
   const bool of_the_state =
-      event.source.sector == "OPP" || (opposes && IsOneOf(event.source.sector, kPeopleSectors));
+      event.source.sector == "OPP" ||
+      (opposes && util::IsOneOf(event.source.sector, kPeopleSectors));
   return of_the_state ? event.target->country : "";
 }
 
@@ -169,11 +167,12 @@ std::string CountryOpposed(const Event& event) {
 // quarrel in words, coded as criticism (111). Not when the doer is the
 // police, the courts or the military, whose raids are real.
 bool IsQuarrelInWords(const Event& event) {
-  static constexpr std::array<std::string_view, 10> kCivilSectors = {"GOV", "LEG", "PTY", "OPP", "ELI",
-                                                                     "MED", "HRI", "NGO", "BUS", "EDU"};
+  static constexpr std::array<std::string_view, 10> kCivilSectors = {
+      "GOV", "LEG", "PTY", "OPP", "ELI", "MED", "HRI", "NGO", "BUS", "EDU"};
   return (event.cameo == "190" || event.cameo == "193") && event.target &&
-         event.target->country == event.source.country && IsOneOf(event.source.sector, kCivilSectors) &&
-         IsOneOf(event.target->sector, kCivilSectors);
+         event.target->country == event.source.country &&
+         util::IsOneOf(event.source.sector, kCivilSectors) &&
+         util::IsOneOf(event.target->sector, kCivilSectors);
 }
 
 // "imposed a curfew in Cizre", "tanks shelled targets in Jericho": an act

@@ -17,10 +17,6 @@
 namespace dyad::place {
 namespace {
 
-bool OneOf(std::string_view word, std::span<const std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 // Prepositions after which a place is where something happens.
 // "between", "over", "towards" are left out: "talks between Armenia and
 // Azerbaijan", "a dispute over Crimea", "hostility towards Russia" name
@@ -222,8 +218,8 @@ class Finder {
     if (!mention) return;
     // "in Idlib province", "in Donetsk region": the noun says which kind.
     std::string next = WordAt(mention->last);
-    if (OneOf(next, kTerritoryNouns)) KeepKinds(*mention, /*settlement=*/false);
-    if (OneOf(next, kSettlementNouns) && WordAt(mention->last + 1) != "of") {
+    if (util::IsOneOf(next, kTerritoryNouns)) KeepKinds(*mention, /*settlement=*/false);
+    if (util::IsOneOf(next, kSettlementNouns) && WordAt(mention->last + 1) != "of") {
       KeepKinds(*mention, /*settlement=*/true);
     }
     Add(std::move(*mention));
@@ -243,8 +239,8 @@ class Finder {
     }
     std::optional<PlaceMention> mention = NameAt(name);
     if (!mention) return;
-    if (OneOf(word, kSettlementNouns)) KeepKinds(*mention, /*settlement=*/true);
-    if (OneOf(word, kTerritoryNouns)) KeepKinds(*mention, /*settlement=*/false);
+    if (util::IsOneOf(word, kSettlementNouns)) KeepKinds(*mention, /*settlement=*/true);
+    if (util::IsOneOf(word, kTerritoryNouns)) KeepKinds(*mention, /*settlement=*/false);
     // The adjective before the noun, past direction words: "the Azerbaijani
     // (second) city", "the Syrian northern province".
     uint32_t k = noun;
@@ -329,7 +325,7 @@ class Finder {
       if (kept.empty()) return std::nullopt;
       inner->candidates = std::move(kept);
       std::string noun = WordAt(inner->last);
-      if (OneOf(noun, kTerritoryNouns)) KeepKinds(*inner, /*settlement=*/false);
+      if (util::IsOneOf(noun, kTerritoryNouns)) KeepKinds(*inner, /*settlement=*/false);
       return inner;
     }
     return std::nullopt;

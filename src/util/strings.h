@@ -2,8 +2,10 @@
 #ifndef DYAD_UTIL_STRINGS_H_
 #define DYAD_UTIL_STRINGS_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +32,13 @@ constexpr bool SameText(std::string_view a, std::string_view b) {
     if (a[k] != b[k]) return false;
   }
   return true;
+}
+
+// Whether `word` is exactly one of `words` (any case, any length; for the
+// short fixed lists of codes and nouns off the hot paths; WordList below
+// is the fast form for lower-case words).
+inline bool IsOneOf(std::string_view word, std::span<const std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 // A fixed list of lower-case words with a bit per (length, initial) of its
