@@ -476,83 +476,45 @@ void LookUp(const Lexicon& lexicon, const Guesser& guesser, Slot& slot,
   slot.tag = guess.first;
 }
 
-// A filter over a list of words by length and initial: for each length,
-// a bit per initial (ASCII case folded). Most tokens fail it, which spares
-// comparing them with every word of the list.
-struct WordFilter {
-  std::array<uint32_t, 32> initials{};  // [n]: bit c - 'a' for a word of n bytes starting with c
-
-  template <size_t N>
-  static constexpr WordFilter Of(const std::string_view (&words)[N]) {
-    WordFilter filter;
-    for (std::string_view w : words) filter.initials[w.size()] |= uint32_t{1} << ((w[0] | 0x20) - 'a');
-    return filter;
-  }
-
-  // False when `word` cannot be one of the words.
-  bool MayHold(std::string_view word) const {
-    if (word.empty() || word.size() >= initials.size()) return false;
-    const unsigned initial = (static_cast<unsigned char>(word[0]) | 0x20u) - 'a';  // ASCII folded
-    return initial < 26 && (initials[word.size()] & (uint32_t{1} << initial)) != 0;
-  }
-};
-
-// Whether `word` is exactly one of `words`, filtered first.
-template <size_t N>
-bool InWords(std::string_view word, const std::string_view (&words)[N], const WordFilter& filter) {
-  if (!filter.MayHold(word)) return false;
-  for (std::string_view w : words) {
-    if (util::SameText(word, w)) return true;
-  }
-  return false;
-}
-
 // Verbs of saying, showing and judging, which take a clause whose subject
 // follows them directly ("says the army fired"), as -s and base forms.
-// The lists are static arrays so that their lengths are compile-time
-// constants: a braced list in the loop is rebuilt, with a strlen per word,
-// on every call. Words are compared with util::SameText, inline, here and
-// in the other word lists: == calls memcmp whenever the sizes match.
+// The lists are util::WordLists: a word of another length or initial is
+// turned away by one bit test, and words are compared with util::SameText
+// (== calls memcmp whenever the sizes match).
 bool IsClauseTakingVerb(std::string_view word) {
-  static constexpr std::string_view kVerbs[] =
-      {"says", "say", "claims", "claim", "shows", "show", "rules", "rule",
-        "charges", "charge", "notes", "note", "warns", "warn", "argues",
-        "argue", "reports", "report", "suggests", "suggest", "believes",
-        "believe", "thinks", "think", "insists", "insist", "states", "state",
-        "finds", "find", "estimates", "estimate", "fears", "fear", "predicts",
-        "predict", "alleges", "allege", "denies", "deny", "admits", "admit",
-        "hopes", "hope", "knows", "know", "means", "mean", "adds", "add"};
-  static constexpr WordFilter kFilter = WordFilter::Of(kVerbs);
-  return InWords(word, kVerbs, kFilter);
+  static constexpr auto kVerbs = util::MakeWordList(
+      "says", "say", "claims", "claim", "shows", "show", "rules", "rule", "charges", "charge",
+      "notes", "note", "warns", "warn", "argues", "argue", "reports", "report", "suggests",
+      "suggest", "believes", "believe", "thinks", "think", "insists", "insist", "states", "state",
+      "finds", "find", "estimates", "estimate", "fears", "fear", "predicts", "predict", "alleges",
+      "allege", "denies", "deny", "admits", "admit", "hopes", "hope", "knows", "know", "means",
+      "mean", "adds", "add");
+  return kVerbs.Contains(word);
 }
 
 // -s forms of verbs that take an -ing form ("keeps lobbying", "denies
 // spying"): before any other -ing form an -s word after a noun is the
 // plural noun of a compound ("EU member states lobbying for").
 bool TakesGerund(std::string_view word) {
-  static constexpr std::string_view kVerbs[] =
-      {"keeps", "stops", "starts", "begins", "continues", "finishes", "avoids", "considers",
-        "risks", "resumes", "denies", "admits", "suggests", "recommends", "quits", "means",
-        "involves", "requires", "needs", "ends", "spends", "goes", "comes", "sees", "hears",
-        "fears", "hates", "likes", "loves", "prefers", "discusses", "opposes", "supports"};
-  static constexpr WordFilter kFilter = WordFilter::Of(kVerbs);
-  return InWords(word, kVerbs, kFilter);
+  static constexpr auto kVerbs = util::MakeWordList(
+      "keeps", "stops", "starts", "begins", "continues", "finishes", "avoids", "considers", "risks",
+      "resumes", "denies", "admits", "suggests", "recommends", "quits", "means", "involves",
+      "requires", "needs", "ends", "spends", "goes", "comes", "sees", "hears", "fears", "hates",
+      "likes", "loves", "prefers", "discusses", "opposes", "supports");
+  return kVerbs.Contains(word);
 }
 
 // Past forms of the verbs above and of others that take a clause
 // without "that" ("found the town was empty").
 bool IsClauseTakingPast(std::string_view word) {
-  static constexpr std::string_view kVerbs[] =
-      {"said", "claimed", "showed", "shown", "ruled", "charged", "noted",
-        "warned", "argued", "reported", "suggested", "believed", "thought",
-        "insisted", "stated", "found", "estimated", "feared", "predicted",
-        "alleged", "denied", "admitted", "hoped", "knew", "known", "meant",
-        "added", "saw", "seen", "heard", "learned", "learnt", "realized",
-        "realised", "expected", "felt", "told", "announced", "confirmed",
-        "revealed", "indicated", "concluded", "ensured", "noticed", "wrote",
-        "declared", "assumed", "guessed", "decided", "agreed"};
-  static constexpr WordFilter kFilter = WordFilter::Of(kVerbs);
-  return InWords(word, kVerbs, kFilter);
+  static constexpr auto kVerbs = util::MakeWordList(
+      "said", "claimed", "showed", "shown", "ruled", "charged", "noted", "warned", "argued",
+      "reported", "suggested", "believed", "thought", "insisted", "stated", "found", "estimated",
+      "feared", "predicted", "alleged", "denied", "admitted", "hoped", "knew", "known", "meant",
+      "added", "saw", "seen", "heard", "learned", "learnt", "realized", "realised", "expected",
+      "felt", "told", "announced", "confirmed", "revealed", "indicated", "concluded", "ensured",
+      "noticed", "wrote", "declared", "assumed", "guessed", "decided", "agreed");
+  return kVerbs.Contains(word);
 }
 
 // Whether the attribution of a quotation comes within the next few words
@@ -969,14 +931,13 @@ class Disambiguator {
   // The words WordReading names (lower case), so that it turns the others,
   // nearly every token, away by their length and initial before comparing
   // words. A word a rule there names must be listed here.
-  static constexpr std::string_view kWordsWithReadings[] = {
-      "think",    "rocket",  "mortar",   "neighboring", "neighbouring", "surrounding", "notes",
-      "forces",   "close",   "shelling", "bombing",     "fighting",     "shooting",    "killing", "up",
-      "dead"};
+  static constexpr auto kWordsWithReadings =
+      util::MakeWordList("think", "rocket", "mortar", "neighboring", "neighbouring", "surrounding",
+                         "notes", "forces", "close", "shelling", "bombing", "fighting", "shooting",
+                         "killing", "up", "dead");
 
   static bool MayHaveWordReading(std::string_view word) {
-    static constexpr WordFilter kFilter = WordFilter::Of(kWordsWithReadings);
-    return kFilter.MayHold(word);
+    return kWordsWithReadings.MayContainFolded(word);
   }
 
   // Words whose reading here their neighbours settle, whatever the general

@@ -61,6 +61,14 @@ class WordList {
     }
     return false;
   }
+  // Whether `word` may be one of the words in any case: its length and
+  // ASCII-folded initial are those of one (a filter only; no word is
+  // compared).
+  constexpr bool MayContainFolded(std::string_view word) const {
+    if (word.empty() || word.size() >= initials_.size()) return false;
+    const unsigned letter = (static_cast<unsigned char>(word[0]) | 0x20u) - unsigned{'a'};
+    return letter < 26 && ((initials_[word.size()] >> letter) & 1) != 0;
+  }
   // The same for `word` in any case (ASCII letters folded).
   bool ContainsFolded(std::string_view word) const {
     char lower[16];
