@@ -176,10 +176,13 @@ void ActorResolver::EndSentence() {
   constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
   const auto& tokens = sentence_->tokens;
   uint32_t person_pronoun = kNone, group_pronoun = kNone;
-  int quote_depth = 0;
-  for (uint32_t t = 0; t < tokens.size() && (person_pronoun == kNone || group_pronoun == kNone); ++t) {
+  int quote_depth = 0;  // of the quotation marks up to the token last passed to track_quotes
+  auto track_quotes = [&](uint32_t t) {
     if (IsTag(tokens[t], "``")) ++quote_depth;
     if (IsTag(tokens[t], "''") && quote_depth > 0) --quote_depth;
+  };
+  for (uint32_t t = 0; t < tokens.size() && (person_pronoun == kNone || group_pronoun == kNone); ++t) {
+    track_quotes(t);
     if (quote_depth > 0 || !IsTag(tokens[t], "PRP") || !VerbFollows(t + 1)) continue;
     const std::string_view word = word_keys_.folded[t];
     if (person_pronoun == kNone && (word == "he" || word == "she")) person_pronoun = t;
@@ -210,10 +213,7 @@ void ActorResolver::EndSentence() {
   quote_depth = 0;
   auto subject_outside_quotes = [&](const lexicon::ActorMatch& match) {
     if (!IsSubject(match)) return false;
-    for (; scanned < match.first; ++scanned) {
-      if (IsTag(tokens[scanned], "``")) ++quote_depth;
-      if (IsTag(tokens[scanned], "''") && quote_depth > 0) --quote_depth;
-    }
+    for (; scanned < match.first; ++scanned) track_quotes(scanned);
     return quote_depth == 0;
   };
   for (const auto& match : matches_) {
