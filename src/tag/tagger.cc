@@ -101,9 +101,9 @@ bool IsUpper(char32_t c) {
   return c >= 0x400 && c <= 0x42F;
 }
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+using util::IsAsciiDigit;
+using util::IsAsciiLower;
+using util::IsAsciiUpper;
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() &&

@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 
+#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace dyad::text {
@@ -82,9 +83,9 @@ constexpr uint64_t NonLetters(uint64_t eight) {
   return ~(from_a & ~past_z & ~eight) & kHighBits;
 }
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+using util::IsAsciiDigit;
+using util::IsAsciiLower;
+using util::IsAsciiUpper;
 bool IsAsciiAlpha(char c) { return (ClassOf(c) & kLetterByte) != 0; }
 char AsciiToLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) : c; }
 

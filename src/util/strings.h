@@ -34,6 +34,12 @@ constexpr bool SameText(std::string_view a, std::string_view b) {
   return true;
 }
 
+// ASCII character classes (bytes of UTF-8 text outside ASCII are none of
+// them).
+constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
 // Whether `word` is exactly one of `words` (any case, any length; for the
 // short fixed lists of codes and nouns off the hot paths; WordList below
 // is the fast form for lower-case words).
